@@ -20,6 +20,7 @@ class Code(str, Enum):
     E106 = "E106"  # empty document (nothing left to read)
     E107 = "E107"  # HTML page without extractable text
     E108 = "E108"  # file could not be read (permissions, I/O)
+    E109 = "E109"  # a stage failed on one document (a bug: please report it)
     E201 = "E201"  # spaCy model missing
     E202 = "E202"  # optional extra missing
     E301 = "E301"  # invalid option value

@@ -1,0 +1,214 @@
+"""The ``newsbrief`` command line: a thin layer that parses arguments and calls the library.
+
+Results go to stdout (or ``--out``/``--json`` files); progress and warnings go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsbrief import __version__
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import Result, json_schema
+
+app = typer.Typer(
+    name="newsbrief",
+    help="Turn scraped news articles into cited story briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+PROGRESS_MIN_DOCS = 5
+"""Show a progress bar only when a stage has more documents than this."""
+
+
+class Format(StrEnum):
+    """Output formats of ``brief``."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .htm, .jsonl, optionally .gz), folders (read recursively) "
+        "or - for standard input.",
+        show_default=False,
+    ),
+]
+
+
+class _ProgressBar:
+    """Rich progress on stderr, one task per stage, shown only for more than a few documents."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        self.tasks: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total <= PROGRESS_MIN_DOCS:
+            return
+        if self.progress is None:
+            self.progress = Progress(
+                TextColumn("{task.description:>8}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=False,
+            )
+            self.progress.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _report_errors(result: Result, quiet: bool) -> None:
+    if quiet or not result.errors:
+        return
+    stderr.print(f"[yellow]{len(result.errors)} input(s) could not be used:[/yellow]")
+    for err in result.errors[:20]:
+        stderr.print(f"  {err.source}: {err.error}", markup=False, highlight=False)
+    if len(result.errors) > 20:
+        stderr.print(f"  … and {len(result.errors) - 20} more (see the JSON 'errors' list)")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _fail(err: NewsbriefError) -> typer.Exit:
+    stderr.print(f"[red]error:[/red] {err}", highlight=False)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def brief(
+    inputs: InputsArg,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full contract JSON to this file.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the rendered brief here, not stdout.")
+    ] = None,
+    words: Annotated[int, typer.Option(help="Summary length budget per story, in words.")] = 60,
+    story_per_folder: Annotated[
+        bool,
+        typer.Option("--story-per-folder", help="Take each input folder as one given story."),
+    ] = False,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    width: Annotated[int, typer.Option(help="Terminal width for --format text.")] = 100,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+) -> None:
+    """Group articles into stories and print a cited brief of each."""
+    from newsbrief.pipeline import brief as run_brief
+    from newsbrief.render import render
+
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        result = run_brief(
+            inputs,
+            words=words,
+            story_per_folder=story_per_folder,
+            clean=not no_clean,
+            workers=workers,
+            progress=bar,
+            stdin=sys.stdin,
+        )
+    except NewsbriefError as err:
+        raise _fail(err) from err
+    finally:
+        bar.close()
+    if json_out:
+        _write(json_out, result.to_json() + "\n")
+    kwargs = {"width": width} if fmt is Format.text else {}
+    text = render(result, fmt.value, **kwargs)
+    if out:
+        _write(out, text)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    _report_errors(result, quiet)
+    if not result.articles:
+        stderr.print("[red]error:[/red] no article could be read from the inputs")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    inputs: InputsArg,
+    json_out: Annotated[
+        Path | None,
+        typer.Option("--json", help="Write the articles (contract JSON, no stories) to this file."),
+    ] = None,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+) -> None:
+    """Clean articles and extract their quotes, figures, entities and dates (no stories)."""
+    from newsbrief.pipeline import extract_result
+
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        result = extract_result(
+            inputs, clean=not no_clean, workers=workers, progress=bar, stdin=sys.stdin
+        )
+    except NewsbriefError as err:
+        raise _fail(err) from err
+    finally:
+        bar.close()
+    text = result.to_json() + "\n"
+    if json_out:
+        _write(json_out, text)
+    else:
+        sys.stdout.write(text)
+    _report_errors(result, quiet)
+    if not result.articles:
+        stderr.print("[red]error:[/red] no article could be read from the inputs")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Print the JSON Schema of the output contract (newsbrief/1)."""
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if out:
+        _write(out, text)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def version() -> None:
+    """Print the newsbrief version."""
+    sys.stdout.write(f"newsbrief {__version__}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,166 @@
+"""Exact and near-duplicate detection (wire copies with a new headline or an added paragraph).
+
+Steps, each mergeable so they scale out: a body *signature* per article (normalised-text hash,
+word shingles, MinHash), *buckets* from MinHash LSH that propose candidate pairs, then an exact
+*verification* on the shingle sets (Jaccard, or containment for "copy + added paragraph").
+Matched articles form groups (chains collapse); each group's original is the earliest published
+article (undated last, ties by id), and every other member points at it with ``duplicate_of``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from newsbrief.errors import OptionError
+from newsbrief.model import Article
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    """Thresholds for duplicate detection.
+
+    ``lsh_threshold`` only proposes candidates, so it sits below the verification thresholds
+    (a containment of ``containment`` with sizes within ``min_size_ratio`` has a Jaccard of at
+    least about ``c*r / (1 + r - c*r)``, 0.30 for the defaults).
+    """
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+    lsh_threshold: float = 0.3
+    jaccard: float = 0.5
+    containment: float = 0.8
+    min_size_ratio: float = 0.4
+    min_shingles: int = 5
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise OptionError(f"shingle_size must be at least 1, got {self.shingle_size}")
+        if self.num_perm < 16:
+            raise OptionError(f"num_perm must be at least 16, got {self.num_perm}")
+        for name in ("lsh_threshold", "jaccard", "containment", "min_size_ratio"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise OptionError(f"{name} must be in (0, 1], got {value}")
+
+
+def body_tokens(article: Article) -> list[str]:
+    """Lower-cased word tokens of the body (title excluded), accents and punctuation dropped."""
+    text = unicodedata.normalize("NFKD", "\n".join(article.paragraphs)).casefold()
+    return _WORD.findall(text)
+
+
+def body_hash(tokens: Sequence[str]) -> str:
+    """Hash of the normalised body: equal for exact copies whatever their spacing or case."""
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
+
+
+def shingles(tokens: Sequence[str], size: int) -> frozenset[str]:
+    """Word ``size``-grams; a body shorter than ``size`` words is one shingle."""
+    if not tokens:
+        return frozenset()
+    if len(tokens) < size:
+        return frozenset([" ".join(tokens)])
+    return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+def minhash(grams: frozenset[str], *, num_perm: int, seed: int) -> MinHash:
+    """MinHash signature of a shingle set (order-independent: the grams are sorted first)."""
+    sig = MinHash(num_perm=num_perm, seed=seed)
+    sig.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    return sig
+
+
+def is_near_copy(a: frozenset[str], b: frozenset[str], options: DedupOptions) -> bool:
+    """Exact verification: Jaccard above the threshold, or one body (nearly) inside the other."""
+    if not a or not b:
+        return False
+    inter = len(a & b)
+    if inter / len(a | b) >= options.jaccard:
+        return True
+    small, large = sorted((len(a), len(b)))
+    return (
+        small >= options.min_shingles
+        and small / large >= options.min_size_ratio
+        and inter / small >= options.containment
+    )
+
+
+def original_key(article: Article) -> tuple[bool, str, str]:
+    """Sort key of the original in a group: earliest published, undated last, then id."""
+    return (article.published is None, article.published or "", article.id)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], i: int, j: int) -> None:
+    ri, rj = _find(parent, i), _find(parent, j)
+    if ri != rj:
+        parent[max(ri, rj)] = min(ri, rj)
+
+
+def duplicate_groups(
+    articles: Sequence[Article], *, options: DedupOptions | None = None
+) -> list[list[int]]:
+    """Indices of articles that copy one another, one list per group of two or more."""
+    opts = options or DedupOptions()
+    n = len(articles)
+    parent = list(range(n))
+    tokens = [body_tokens(a) for a in articles]
+    by_hash: dict[str, int] = {}
+    for i, toks in enumerate(tokens):
+        if not toks:
+            continue  # empty bodies are never copies of each other
+        first = by_hash.setdefault(body_hash(toks), i)
+        if first != i:
+            _union(parent, first, i)
+    grams = [shingles(t, opts.shingle_size) for t in tokens]
+    lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
+    sigs: dict[int, MinHash] = {}
+    for i in sorted(by_hash.values()):  # one representative per exact-copy group
+        sigs[i] = minhash(grams[i], num_perm=opts.num_perm, seed=opts.seed)
+        lsh.insert(i, sigs[i])
+    for i, sig in sigs.items():
+        for j in lsh.query(sig):
+            if j > i and is_near_copy(grams[i], grams[j], opts):
+                _union(parent, i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        if tokens[i]:
+            groups.setdefault(_find(parent, i), []).append(i)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def mark_duplicates(
+    articles: Sequence[Article], *, options: DedupOptions | None = None
+) -> list[Article]:
+    """The articles in the same order, each copy's ``duplicate_of`` set to its group's original.
+
+    Originals and unique articles get ``duplicate_of=None``, so the function is idempotent.
+    """
+    target: dict[int, str | None] = {}
+    for members in duplicate_groups(articles, options=options):
+        root = min(members, key=lambda i: original_key(articles[i]))
+        for i in members:
+            if articles[i].id != articles[root].id:
+                target[i] = articles[root].id
+    out: list[Article] = []
+    for i, article in enumerate(articles):
+        wanted = target.get(i)
+        if article.duplicate_of != wanted:
+            article = article.model_copy(update={"duplicate_of": wanted})
+        out.append(article)
+    return out

@@ -1,0 +1,242 @@
+"""The main job, end to end: inputs → ingest → clean → dedup → parse+extract → cluster → brief.
+
+This module only wires stages together in the one-way order of DESIGN.md; every decision lives in
+a stage. Article-level work (clean, parse+extract) is scheduled by an executor so the same code
+runs in-process or in a process pool. A document that fails is recorded in ``Result.errors`` and
+the run goes on with the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from newsbrief.errors import Code, OptionError
+from newsbrief.model import Article, InputError, RawDocument, Result, Story
+from newsbrief.run.local import LocalExecutor
+
+ProgressFn = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while a run advances."""
+
+Inputs = Sequence[str | Path] | str | Path
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Options of a run. ``words`` is the summary budget per story."""
+
+    clean: bool = True
+    words: int = 60
+    story_per_folder: bool = False
+    workers: int = 1
+    shard_size: int = 16
+
+    def __post_init__(self) -> None:
+        if self.words < 5:
+            raise OptionError(f"words must be at least 5 (got {self.words}); try --words 60")
+        if self.workers < 1:
+            raise OptionError(f"workers must be at least 1 (got {self.workers})")
+        if self.shard_size < 1:
+            raise OptionError(f"shard_size must be at least 1 (got {self.shard_size})")
+
+
+def _options(options: RunOptions | None, overrides: dict[str, object]) -> RunOptions:
+    base = options or RunOptions()
+    known = {f.name for f in dataclasses.fields(RunOptions)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise OptionError(
+            f"unknown option(s) {', '.join(unknown)}; known options: {', '.join(sorted(known))}"
+        )
+    return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+
+
+def _as_list(inputs: Inputs) -> list[str | Path]:
+    if isinstance(inputs, str | Path):
+        return [inputs]
+    return list(inputs)
+
+
+# ---------------------------------------------------------------- article-level shard functions
+# Module-level so a process pool can pickle them.
+
+
+def _clean_shard(docs: list[RawDocument], clean: bool = True) -> list[Article | InputError]:
+    from newsbrief.clean import clean_document, unclean_document
+
+    out: list[Article | InputError] = []
+    for raw in docs:
+        try:
+            article = clean_document(raw) if clean else unclean_document(raw)
+        except Exception as exc:  # one bad document never takes the run down
+            out.append(_stage_failure(raw.source, "clean", exc))
+            continue
+        if not article.paragraphs:
+            out.append(
+                InputError(
+                    source=raw.source,
+                    error=f"[{Code.E106.value}] no article text left after cleaning; check that "
+                    "the file holds an article (run `newsbrief extract --no-clean` to see the "
+                    "raw text)",
+                )
+            )
+            continue
+        out.append(article)
+    return out
+
+
+def _clean_shard_raw(docs: list[RawDocument]) -> list[Article | InputError]:
+    return _clean_shard(docs, clean=False)
+
+
+def _analyse_shard(articles: list[Article]) -> list[Article | InputError]:
+    from newsbrief.extract import extract_article
+    from newsbrief.nlp import ParsedArticle, parse_articles
+
+    parsed: list[ParsedArticle | InputError]
+    try:
+        parsed = list(parse_articles(articles))
+    except Exception:  # isolate the document that breaks the batch
+        parsed = []
+        for article in articles:
+            try:
+                parsed.extend(parse_articles([article]))
+            except Exception as exc:
+                parsed.append(_stage_failure(article.source, "parse", exc))
+    results: list[Article | InputError] = []
+    for item in parsed:
+        if isinstance(item, InputError):
+            results.append(item)
+            continue
+        try:
+            results.append(extract_article(item))
+        except Exception as exc:
+            results.append(_stage_failure(item.article.source, "extract", exc))
+    return results
+
+
+def _stage_failure(source: str, stage: str, exc: Exception) -> InputError:
+    return InputError(
+        source=source,
+        error=f"[{Code.E109.value}] the {stage} stage failed on this document "
+        f"({type(exc).__name__}: {exc}); the run went on without it, please report this",
+    )
+
+
+# ---------------------------------------------------------------- the job
+
+
+def _read(inputs: Inputs, stdin: TextIO | None) -> tuple[list[RawDocument], list[InputError]]:
+    from newsbrief.ingest import read_inputs
+
+    docs: list[RawDocument] = []
+    errors: list[InputError] = []
+    for item in read_inputs(_as_list(inputs), stdin=stdin):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            docs.append(item)
+    return docs, errors
+
+
+def _split(items: Iterable[Article | InputError]) -> tuple[list[Article], list[InputError]]:
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in items:
+        (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
+    return articles, errors
+
+
+def _reporter(progress: ProgressFn | None, stage: str, total: int) -> Callable[[int], None]:
+    done = 0
+    if progress:
+        progress(stage, 0, total)
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(stage, done, total)
+
+    return advance
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Make article ids unique (two inputs with the same source, e.g. a file given twice)."""
+    seen: dict[str, int] = {}
+    out: list[Article] = []
+    for article in articles:
+        n = seen.get(article.id, 0)
+        seen[article.id] = n + 1
+        out.append(article if n == 0 else article.model_copy(update={"id": f"{article.id}-{n}"}))
+    return out
+
+
+def extract_result(
+    inputs: Inputs,
+    *,
+    options: RunOptions | None = None,
+    progress: ProgressFn | None = None,
+    stdin: TextIO | None = None,
+    **overrides: object,
+) -> Result:
+    """Read, clean, dedup, parse and extract every input: a Result with articles and errors."""
+    from newsbrief.dedup import mark_duplicates
+
+    opts = _options(options, overrides)
+    executor = LocalExecutor(workers=opts.workers, shard_size=opts.shard_size)
+    docs, errors = _read(inputs, stdin)
+    clean_fn = _clean_shard if opts.clean else _clean_shard_raw
+    cleaned, clean_errors = _split(
+        executor.map(clean_fn, docs, progress=_reporter(progress, "clean", len(docs)))
+    )
+    cleaned = mark_duplicates(_unique_ids(cleaned))
+    analysed, analyse_errors = _split(
+        executor.map(_analyse_shard, cleaned, progress=_reporter(progress, "analyse", len(cleaned)))
+    )
+    return Result(articles=analysed, errors=[*errors, *clean_errors, *analyse_errors])
+
+
+def extract(
+    inputs: Inputs,
+    *,
+    options: RunOptions | None = None,
+    progress: ProgressFn | None = None,
+    **overrides: object,
+) -> list[Article]:
+    """The articles of ``inputs``, cleaned and with their quotes, figures and entities."""
+    opts = _options(options, overrides)
+    return extract_result(inputs, options=opts, progress=progress).articles
+
+
+def build_stories(articles: Sequence[Article], *, options: RunOptions) -> list[Story]:
+    """Group articles into stories and build each story's brief."""
+    from newsbrief.brief import BriefOptions, build_story
+    from newsbrief.cluster import cluster_stories, stories_by_folder
+
+    skeletons = (
+        stories_by_folder(articles) if options.story_per_folder else cluster_stories(articles)
+    )
+    by_id = {a.id: a for a in articles}
+    brief_options = BriefOptions(words=options.words, story_per_folder=options.story_per_folder)
+    return [build_story(story, by_id, options=brief_options) for story in skeletons]
+
+
+def brief(
+    inputs: Inputs,
+    *,
+    options: RunOptions | None = None,
+    progress: ProgressFn | None = None,
+    stdin: TextIO | None = None,
+    **overrides: object,
+) -> Result:
+    """The main job: story briefs (and every article's extractions) for ``inputs``."""
+    opts = _options(options, overrides)
+    extracted = extract_result(inputs, options=opts, progress=progress, stdin=stdin)
+    stories = build_stories(extracted.articles, options=opts)
+    if progress:
+        progress("brief", len(stories), len(stories))
+    return extracted.model_copy(update={"stories": stories})

@@ -1,0 +1,181 @@
+"""Formatting helpers shared by the renderers: numbers, values, badges, per-story source refs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsbrief.model import Article, Figure, FigureClaim, Result, Story
+
+#: Visible status badges; conflicts and updates must stand out at a glance.
+STATUS_BADGES: dict[str, str] = {
+    "conflict": "⚠ CONFLICT",
+    "update": "↗ UPDATE",
+    "agree": "✓ agree",
+    "single": "· single",
+}
+
+#: How a claim qualifier prefixes its value ("=" is exact, so no prefix).
+QUALIFIER_PREFIX: dict[str, str] = {
+    "=": "",
+    "~": "~",
+    ">": ">",
+    "<": "<",
+    ">=": "≥",
+    "<=": "≤",
+    "up": "+",
+    "down": "−",
+}
+
+
+def format_number(value: float) -> str:
+    """``2000.0`` → ``"2,000"``; ``3.25`` → ``"3.25"``; at most three decimals, no trailing zeros."""
+    if value.is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_value(
+    value: float, *, qualifier: str = "=", low: float | None = None, high: float | None = None
+) -> str:
+    """A claimed value with its qualifier: ``"~500"``, ``">100"``, ``"2,000"``, ``"100–200"``."""
+    prefix = QUALIFIER_PREFIX.get(qualifier, qualifier)
+    if low is not None and high is not None and low != high:
+        body = f"{format_number(low)}–{format_number(high)}"
+    else:
+        body = format_number(value)
+    return prefix + body
+
+
+def claim_value(claim: FigureClaim) -> str:
+    """``format_value`` for one figure claim."""
+    return format_value(claim.value, qualifier=claim.qualifier, low=claim.low, high=claim.high)
+
+
+def figure_gist(figure: Figure) -> str:
+    """The figure at a glance: ``"120 vs 2,000"`` (conflict), ``"40 → 126 → 310"`` (update)."""
+    values = list(dict.fromkeys(claim_value(c) for c in figure.claims))
+    if figure.status == "update":
+        return " → ".join(values)
+    if figure.status == "conflict":
+        return " vs ".join(values)
+    return ", ".join(values)
+
+
+def status_badge(status: str) -> str:
+    """The visible badge for a figure status (unknown statuses are shown as they are)."""
+    return STATUS_BADGES.get(status, status)
+
+
+def plural(count: int, noun: str) -> str:
+    """``plural(1, "story")`` → ``"1 story"``; ``plural(1200, "article")`` → ``"1,200 articles"``."""
+    if count == 1:
+        return f"1 {noun}"
+    word = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return f"{count:,} {word}"
+
+
+def footer(result: Result) -> str:
+    """One line: ``"5 articles, 2 stories, 1 duplicate"`` (plus errors when there are any)."""
+    duplicates = sum(1 for a in result.articles if a.duplicate_of)
+    parts = [
+        plural(len(result.articles), "article"),
+        plural(len(result.stories), "story"),
+        plural(duplicates, "duplicate"),
+    ]
+    if result.errors:
+        parts.append(plural(len(result.errors), "error"))
+    return ", ".join(parts)
+
+
+def articles_by_id(result: Result) -> dict[str, Article]:
+    """Index of the result's articles by id."""
+    return {a.id: a for a in result.articles}
+
+
+@dataclass(frozen=True)
+class StorySources:
+    """Numbered sources of one story: article ids → 1-based ref numbers, with their articles."""
+
+    ids: tuple[str, ...]
+    articles: Mapping[str, Article]
+
+    def number(self, article_id: str) -> int:
+        """The ref number of an article id (1-based)."""
+        return self.ids.index(article_id) + 1
+
+    def refs(self, article_ids: Iterable[str]) -> str:
+        """Compact refs such as ``"[1,3]"``, sorted and deduplicated; ``""`` for none."""
+        numbers = sorted({self.number(i) for i in article_ids if i in self.ids})
+        return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def outlets(self, article_ids: Iterable[str]) -> list[str]:
+        """Distinct outlets of the given articles, in first-seen order (ids for unknown outlets)."""
+        names = [self.outlet(i) for i in article_ids]
+        return list(dict.fromkeys(names))
+
+    def outlet(self, article_id: str) -> str:
+        """Outlet name of one article, or its id when the outlet is unknown."""
+        article = self.articles.get(article_id)
+        return article.outlet if article is not None and article.outlet else article_id
+
+    def legend(self) -> list[tuple[int, str]]:
+        """``(n, "outlet — title — date — id")`` for every source, duplicates marked."""
+        lines = []
+        for n, article_id in enumerate(self.ids, start=1):
+            article = self.articles.get(article_id)
+            if article is None:
+                lines.append((n, f"{article_id} (not among the result's articles)"))
+                continue
+            parts = [
+                article.outlet or "unknown outlet",
+                article.title or "untitled",
+                article.published or "undated",
+                article_id,
+            ]
+            text = " — ".join(parts)
+            if article.duplicate_of:
+                original = article.duplicate_of
+                ref = f"[{self.number(original)}]" if original in self.ids else original
+                text += f" (duplicate of {ref})"
+            lines.append((n, text))
+        return lines
+
+
+def story_sources(story: Story, articles: Mapping[str, Article]) -> StorySources:
+    """Number a story's sources: its articles in order, then any other article a section cites."""
+    cited: list[str] = list(story.articles)
+    for ids in _cited_ids(story):
+        cited.extend(ids)
+    return StorySources(ids=tuple(dict.fromkeys(cited)), articles=articles)
+
+
+def _cited_ids(story: Story) -> Iterable[Sequence[str]]:
+    yield from (s.sources for s in story.summary)
+    yield from (q.sources for q in story.quotes)
+    yield from (c.sources for f in story.figures for c in f.claims)
+    yield from ([c.article] for c in story.coverage)
+    yield from (t.sources for t in story.timeline)
+    yield from (e.articles for e in story.events)
+
+
+def story_meta(story: Story, articles: Mapping[str, Article]) -> str:
+    """``"3 articles · 2 outlets · 2024-03-02 – 2024-03-05"`` for a story header."""
+    members = [articles[i] for i in story.articles if i in articles]
+    outlets = {a.outlet for a in members if a.outlet}
+    dates = sorted(a.published for a in members if a.published)
+    if not dates:
+        span = "undated"
+    elif dates[0] == dates[-1]:
+        span = dates[0]
+    else:
+        span = f"{dates[0]} – {dates[-1]}"
+    return " · ".join(
+        [plural(len(story.articles), "article"), plural(len(outlets), "outlet"), span]
+    )
+
+
+def quote_text(text: str, kind: str) -> str:
+    """Direct and mixed quotes in curly quotes; indirect (reported) speech marked as such."""
+    return f"(indirect) {text}" if kind == "indirect" else f"“{text}”"

@@ -1,0 +1,61 @@
+"""Run a batch function over items in-process or in a local process pool, in order.
+
+The function takes a list (a shard) and returns a list of the same length, so a worker can load
+the spaCy pipeline once and pipe a whole shard through it. Results keep the input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Progress = Callable[[int], None]
+
+
+def shards(items: Sequence[T], size: int) -> list[list[T]]:
+    """Split items into consecutive shards of at most ``size``."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+@dataclass(frozen=True)
+class LocalExecutor:
+    """Schedule ``fn(shard) -> results`` over shards; ``workers > 1`` uses processes."""
+
+    workers: int = 1
+    shard_size: int = 16
+
+    def map(
+        self,
+        fn: Callable[[list[T]], list[R]],
+        items: Sequence[T],
+        *,
+        progress: Progress | None = None,
+    ) -> list[R]:
+        """Apply ``fn`` to every shard and return the concatenated results in input order."""
+        parts = shards(items, max(1, self.shard_size))
+        out: list[R] = []
+        if self.workers <= 1 or len(parts) <= 1:
+            for part in parts:
+                out.extend(self._checked(fn(part), part))
+                if progress:
+                    progress(len(part))
+            return out
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            for part, result in zip(parts, pool.map(fn, parts), strict=True):
+                out.extend(self._checked(result, part))
+                if progress:
+                    progress(len(part))
+        return out
+
+    @staticmethod
+    def _checked(result: list[R], part: list[T]) -> list[R]:
+        if len(result) != len(part):
+            raise RuntimeError(
+                f"shard function returned {len(result)} results for {len(part)} items"
+            )
+        return result

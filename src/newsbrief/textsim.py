@@ -1,0 +1,91 @@
+"""Small text-similarity helpers shared by the story-level stages (reconcile, summarize, brief).
+
+Everything here is pure and deterministic: word tokens, content words (no stopwords), accent
+folding, and the one "states the same fact" test that summary citations and coverage both use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+from rapidfuzz import fuzz
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+# A sentence states the same fact as another when their normalised words nearly coincide in any
+# order (rapidfuzz token_sort_ratio; token_set_ratio was too lenient: it scores a sentence and its
+# contradiction sharing a long common part above 85) or when most of its content words occur in
+# the other sentence.
+SAME_FACT_RATIO = 85.0
+SAME_FACT_CONTAINMENT = 0.8
+MIN_FACT_WORDS = 3
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say saying told tells according s t don didn doesn isn wasn weren won wouldn
+    mr mrs ms dr would've could've it's that's one's
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents ("Vasková" -> "vaskova")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased, accent-folded word tokens."""
+    return WORD_RE.findall(fold(text))
+
+
+def normalize(text: str) -> str:
+    """Tokens joined by single spaces: punctuation, quote marks and case removed."""
+    return " ".join(tokens(text))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Distinct tokens that are not stopwords (numbers kept, one-letter words dropped)."""
+    return frozenset(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (whitespace-separated)."""
+    return len(text.split())
+
+
+def containment(part: Collection[str], whole: Collection[str]) -> float:
+    """Share of ``part`` that occurs in ``whole`` (0 when ``part`` is empty)."""
+    if not part:
+        return 0.0
+    whole_set = whole if isinstance(whole, frozenset | set) else set(whole)
+    return sum(1 for w in part if w in whole_set) / len(part)
+
+
+def same_fact(
+    text: str,
+    other: str,
+    *,
+    words: frozenset[str] | None = None,
+    other_words: frozenset[str] | None = None,
+) -> bool:
+    """Whether ``other`` states what ``text`` states (near-identical, or holds its content words).
+
+    Content-word sets may be passed in when the caller already has them.
+    """
+    words = content_words(text) if words is None else words
+    other_words = content_words(other) if other_words is None else other_words
+    if len(words) < MIN_FACT_WORDS or len(other_words) < MIN_FACT_WORDS:
+        return normalize(text) == normalize(other)
+    if containment(words, other_words) >= SAME_FACT_CONTAINMENT:
+        return True
+    return fuzz.token_sort_ratio(normalize(text), normalize(other)) >= SAME_FACT_RATIO

@@ -1,0 +1,37 @@
+"""The local executor keeps order and length, in-process and in a process pool."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.run.local import LocalExecutor, shards
+
+
+def _square_all(items: list[int]) -> list[int]:
+    return [i * i for i in items]
+
+
+def _drop_one(items: list[int]) -> list[int]:
+    return items[1:]
+
+
+@pytest.mark.parametrize(("n", "size", "expected"), [(0, 3, 0), (5, 2, 3), (6, 3, 2), (1, 10, 1)])
+def test_shards_cover_items_in_order(n: int, size: int, expected: int) -> None:
+    parts = shards(list(range(n)), size)
+    assert len(parts) == expected
+    assert [i for part in parts for i in part] == list(range(n))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_keeps_order(workers: int) -> None:
+    seen: list[int] = []
+    result = LocalExecutor(workers=workers, shard_size=3).map(
+        _square_all, list(range(10)), progress=seen.append
+    )
+    assert result == [i * i for i in range(10)]
+    assert sum(seen) == 10
+
+
+def test_map_rejects_shard_functions_that_lose_items() -> None:
+    with pytest.raises(RuntimeError, match="returned 2 results for 3 items"):
+        LocalExecutor(shard_size=3).map(_drop_one, [1, 2, 3])
