@@ -22,18 +22,25 @@ SAME_FACT_RATIO = 85.0
 SAME_FACT_CONTAINMENT = 0.8
 MIN_FACT_WORDS = 3
 
-STOPWORDS: frozenset[str] = frozenset(
+
+def wordset(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+
+# Function words; negations ("no", "not", "nor") are kept as content because they change facts.
+STOPWORDS: frozenset[str] = wordset(
     """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
+    its itself just me more most my myself now of off on once only or other our ours
     ourselves out over own same she should so some such than that the their theirs them
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves
     said says say saying told tells according s t don didn doesn isn wasn weren won wouldn
-    mr mrs ms dr would've could've it's that's one's
-    """.split()
+    mr mrs ms dr ve ll re d m
+    """
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsbrief.model import Article, Figure, FigureClaim, Result, Story
 
@@ -29,7 +29,8 @@ QUALIFIER_PREFIX: dict[str, str] = {
 
 
 def format_number(value: float) -> str:
-    """``2000.0`` → ``"2,000"``; ``3.25`` → ``"3.25"``; at most three decimals, no trailing zeros."""
+    """``2000.0`` → ``"2,000"``; ``3.25`` → ``"3.25"``; up to three decimals."""
+    value = float(value)
     if value.is_integer():
         return f"{int(value):,}"
     text = f"{value:,.3f}".rstrip("0").rstrip(".")
@@ -69,7 +70,7 @@ def status_badge(status: str) -> str:
 
 
 def plural(count: int, noun: str) -> str:
-    """``plural(1, "story")`` → ``"1 story"``; ``plural(1200, "article")`` → ``"1,200 articles"``."""
+    """``(1, "story")`` → ``"1 story"``; ``(1200, "article")`` → ``"1,200 articles"``."""
     if count == 1:
         return f"1 {noun}"
     word = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
@@ -100,15 +101,20 @@ class StorySources:
 
     ids: tuple[str, ...]
     articles: Mapping[str, Article]
+    numbers: Mapping[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        numbers = {article_id: n for n, article_id in enumerate(self.ids, start=1)}
+        object.__setattr__(self, "numbers", numbers)
 
     def number(self, article_id: str) -> int:
         """The ref number of an article id (1-based)."""
-        return self.ids.index(article_id) + 1
+        return self.numbers[article_id]
 
     def refs(self, article_ids: Iterable[str]) -> str:
-        """Compact refs such as ``"[1,3]"``, sorted and deduplicated; ``""`` for none."""
-        numbers = sorted({self.number(i) for i in article_ids if i in self.ids})
-        return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+        """Compact refs such as ``"[1,3]"`` or ``"[1–4,7]"``, sorted; ``""`` for none."""
+        numbers = sorted({self.numbers[i] for i in article_ids if i in self.numbers})
+        return "[" + ",".join(_runs(numbers)) + "]" if numbers else ""
 
     def outlets(self, article_ids: Iterable[str]) -> list[str]:
         """Distinct outlets of the given articles, in first-seen order (ids for unknown outlets)."""
@@ -137,10 +143,25 @@ class StorySources:
             text = " — ".join(parts)
             if article.duplicate_of:
                 original = article.duplicate_of
-                ref = f"[{self.number(original)}]" if original in self.ids else original
+                ref = f"[{self.numbers[original]}]" if original in self.numbers else original
                 text += f" (duplicate of {ref})"
             lines.append((n, text))
         return lines
+
+
+def _runs(numbers: Sequence[int]) -> list[str]:
+    """``[1, 2, 3, 4, 7]`` → ``["1–4", "7"]``; runs shorter than three stay as they are."""
+    parts: list[str] = []
+    start = 0
+    for end in range(1, len(numbers) + 1):
+        if end == len(numbers) or numbers[end] != numbers[end - 1] + 1:
+            run = numbers[start:end]
+            if len(run) >= 3:
+                parts.append(f"{run[0]}–{run[-1]}")
+            else:
+                parts.extend(str(n) for n in run)
+            start = end
+    return parts
 
 
 def story_sources(story: Story, articles: Mapping[str, Article]) -> StorySources:

@@ -130,9 +130,7 @@ def _coverage(story: Story, sources: StorySources) -> list[str]:
 
 
 def _timeline(story: Story, sources: StorySources) -> list[str]:
-    return [
-        f"- **{t.date}** — {escape(t.text)}{_refs(sources, t.sources)}" for t in story.timeline
-    ]
+    return [f"- **{t.date}** — {escape(t.text)}{_refs(sources, t.sources)}" for t in story.timeline]
 
 
 def _events(story: Story, sources: StorySources) -> list[str]:
@@ -147,13 +145,18 @@ def _legend(sources: StorySources) -> list[str]:
 
 
 def _articles_table(articles: list[Article]) -> list[str]:
-    lines = ["| # | Title | Outlet | Date | Quotes | Claims |", "| ---: | --- | --- | --- | ---: | ---: |"]
+    lines = [
+        "| # | Title | Outlet | Date | Quotes | Claims |",
+        "| ---: | --- | --- | --- | ---: | ---: |",
+    ]
     numbers = {a.id: n for n, a in enumerate(articles, start=1)}
     for n, article in enumerate(articles, start=1):
         title = escape(article.title or article.source)
         if article.duplicate_of:
             original = numbers.get(article.duplicate_of)
-            title += f" (duplicate of {f'#{original}' if original else escape(article.duplicate_of)})"
+            title += (
+                f" (duplicate of {f'#{original}' if original else escape(article.duplicate_of)})"
+            )
         cells = [
             str(n),
             title,

@@ -7,7 +7,7 @@ the news cannot be mistaken for styles. Long lines wrap; nothing is truncated.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -97,17 +97,17 @@ def _heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def _list(rows: list[tuple[str, Text]]) -> Table:
+def _list(rows: Sequence[tuple[str, RenderableType]]) -> Table:
     """A hanging-indent list: wrapped lines stay aligned after their markers."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(overflow="fold")
-    for marker, text in rows:
-        grid.add_row(Text(marker, style="dim"), text)
+    for marker, item in rows:
+        grid.add_row(Text(marker, style="dim"), item)
     return grid
 
 
-def _items(rows: list[tuple[str, Text]]) -> Table | None:
+def _items(rows: Sequence[tuple[str, RenderableType]]) -> Table | None:
     return _list(rows) if rows else None
 
 
@@ -145,6 +145,8 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
         return None
     parts: list[RenderableType] = []
     for figure in figures:
+        if parts:
+            parts.append("")
         style = STATUS_STYLES.get(figure.status, "")
         measure = figure.measure + (f" ({figure.subject})" if figure.subject else "")
         parts.append(
@@ -174,7 +176,7 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
 
 
 def _coverage(story: Story, sources: StorySources) -> Table | None:
-    rows = []
+    rows: list[tuple[str, RenderableType]] = []
     for entry in story.coverage:
         if not entry.unique:
             continue
@@ -183,8 +185,7 @@ def _coverage(story: Story, sources: StorySources) -> Table | None:
             _refs(sources, [entry.article]),
             ":",
         )
-        rows.append(("•", who))
-        rows.extend(("–", Text(item)) for item in entry.unique)
+        rows.append(("•", Group(who, _list([("–", Text(item)) for item in entry.unique]))))
     return _items(rows)
 
 

@@ -1,0 +1,210 @@
+"""Assemble one story's brief: summary, merged quotes, figures, per-outlet coverage, timeline.
+
+``build_story`` takes a story skeleton from clustering (id, title, articles, events) and fills
+the rest from the articles' extractions through the reconcile and summarize stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsbrief.errors import OptionError
+from newsbrief.model import Article, Claim, Coverage, Story, StoryQuote, TimelineEntry
+from newsbrief.reconcile import (
+    as_figure_claim,
+    compatible,
+    figure_groups,
+    measure_key,
+    merge_quotes,
+)
+from newsbrief.summarize import summarize
+from newsbrief.textsim import content_words, same_fact, word_count
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """What a story brief holds and how long its parts may be."""
+
+    words: int = 60
+    story_per_folder: bool = False
+    max_quotes: int = 10
+    max_timeline: int = 20
+    max_unique: int = 3  # sentences per article in coverage (plus its own quotes and figures)
+    min_unique_words: int = 6
+    min_novelty: float = 0.5  # share of a sentence's content words no other article uses
+
+    def __post_init__(self) -> None:
+        for name in ("words", "max_quotes", "max_timeline", "max_unique"):
+            if getattr(self, name) < 0:
+                raise OptionError(f"BriefOptions.{name} must be >= 0, got {getattr(self, name)}")
+
+
+def _family(article: Article, articles: Sequence[Article]) -> set[str]:
+    """The article's id plus the ids of its marked duplicates and of what it duplicates."""
+    ids = {article.id}
+    if article.duplicate_of:
+        ids.add(article.duplicate_of)
+    ids.update(a.id for a in articles if a.duplicate_of in ids)
+    return ids
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def _unique_sentences(
+    article: Article, others: Sequence[Article], options: BriefOptions
+) -> list[str]:
+    """The article's most informative sentences that no other article states."""
+    other_sentences = [(t, content_words(t)) for a in others for _, t in a.sentence_texts()]
+    other_words: set[str] = set()
+    for _, words in other_sentences:
+        other_words |= words
+    ranked: list[tuple[int, int, str]] = []
+    for position, (_, raw) in enumerate(article.sentence_texts()):
+        text = raw.strip()
+        words = content_words(text)
+        if word_count(text) < options.min_unique_words or len(words) < 3:
+            continue
+        novel = [w for w in words if w not in other_words]
+        if len(novel) < options.min_novelty * len(words):
+            continue
+        if any(same_fact(text, t, words=words, other_words=w) for t, w in other_sentences):
+            continue
+        informative = len(novel) + sum(1 for w in novel if w.isdigit())
+        ranked.append((-informative, position, text))
+    ranked.sort()
+    return [text for _, _, text in ranked[: options.max_unique]]
+
+
+def _coverage(
+    articles: Sequence[Article], quotes: Sequence[StoryQuote], options: BriefOptions
+) -> list[Coverage]:
+    originals = [a for a in articles if a.duplicate_of is None]
+    if len(originals) < 2:
+        return []
+    out: list[Coverage] = []
+    for article in originals:
+        family = _family(article, articles)
+        others = [a for a in articles if a.id not in family]
+        unique = _unique_sentences(article, others, options)
+        for claim in article.claims:
+            stated = claim.sentence.strip()
+            if stated and stated not in unique and not _claimed_elsewhere(claim, others):
+                unique.append(stated)
+        for quote in quotes:
+            if set(quote.sources) <= family and article.id in quote.sources:
+                who = f" ({quote.speaker})" if quote.speaker else ""
+                unique.append(f"“{quote.text}”{who}")
+        out.append(Coverage(article=article.id, outlet=article.outlet, unique=unique))
+    return out
+
+
+def _claimed_elsewhere(claim: Claim, others: Sequence[Article]) -> bool:
+    """Whether another article gives a compatible value for the same measure."""
+    key, mine = measure_key(claim), as_figure_claim(claim)
+    return any(
+        measure_key(c) == key and compatible(mine, as_figure_claim(c))
+        for a in others
+        for c in a.claims
+    )
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
+    for span, text in article.sentence_texts():
+        if span.paragraph == paragraph and span.start <= offset < span.end:
+            return text.strip()
+    return None
+
+
+def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
+    """(date, sentence, article id) for every dated claim and date mention."""
+    facts: list[tuple[str, str, str]] = []
+    for article in articles:
+        for claim in article.claims:
+            if claim.as_of and claim.sentence.strip():
+                facts.append((claim.as_of, claim.sentence.strip(), article.id))
+        for mention in article.dates:
+            text = _sentence_at(article, mention.paragraph, mention.start)
+            if text:
+                facts.append((mention.date, text, article.id))
+    return facts
+
+
+def _timeline(
+    story: Story, articles: Sequence[Article], options: BriefOptions
+) -> list[TimelineEntry]:
+    """One entry per dated event, and one per other date the articles give (its best sentence)."""
+    entries: list[tuple[int, TimelineEntry]] = []
+    event_dates = set()
+    for event in story.events:
+        if event.date:
+            event_dates.add(event.date)
+            entry = TimelineEntry(date=event.date, text=event.label, sources=sorted(event.articles))
+            entries.append((len(event.articles) + 1000, entry))
+    by_date: dict[str, list[tuple[str, set[str]]]] = {}
+    for date, text, article_id in _dated_facts(articles):
+        if date in event_dates:
+            continue
+        groups = by_date.setdefault(date, [])
+        for group_text, sources in groups:
+            if same_fact(group_text, text) or same_fact(text, group_text):
+                sources.add(article_id)
+                break
+        else:
+            groups.append((text, {article_id}))
+    for date, groups in by_date.items():
+        text, sources = max(groups, key=lambda g: len(g[1]))  # first of the most cited
+        entries.append((len(sources), TimelineEntry(date=date, text=text, sources=sorted(sources))))
+    kept = sorted(entries, key=lambda e: (-e[0], e[1].date))[: options.max_timeline]
+    return [e for _, e in sorted(kept, key=lambda e: e[1].date)]
+
+
+# ---------------------------------------------------------------- title
+
+
+def representative_title(articles: Sequence[Article]) -> str:
+    """The headline sharing most content words with the other headlines (ties: the earliest)."""
+    titles = [a.title.strip() for a in articles if a.title and a.title.strip()]
+    if not titles:
+        return ""
+    words = [content_words(t) for t in titles]
+
+    def overlap(i: int) -> float:
+        if not words[i]:
+            return 0.0
+        return sum(len(words[i] & w) / len(words[i] | w) for j, w in enumerate(words) if j != i)
+
+    return titles[max(range(len(titles)), key=lambda i: (overlap(i), -i))]
+
+
+# ---------------------------------------------------------------- story
+
+
+def build_story(
+    story: Story, articles: Mapping[str, Article], *, options: BriefOptions | None = None
+) -> Story:
+    """The story with its summary, quotes, figures, coverage and timeline filled in.
+
+    Articles are taken in the story's order; ids missing from ``articles`` are skipped.
+    """
+    opts = options or BriefOptions()
+    members = [articles[i] for i in story.articles if i in articles]
+    quotes = merge_quotes(members)
+    summary = summarize(members, words=opts.words)
+    title = story.title.strip() or representative_title(members)
+    if not title and summary:
+        title = summary[0].text
+    return story.model_copy(
+        update={
+            "title": title,
+            "summary": summary,
+            "quotes": quotes[: opts.max_quotes],
+            "figures": figure_groups(members),
+            "coverage": _coverage(members, quotes, opts),
+            "timeline": _timeline(story, members, opts),
+        }
+    )

@@ -1,0 +1,26 @@
+"""Options of the cleaning stage, in one frozen dataclass (defaults suit scraped news pages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """How hard cleaning cuts.
+
+    ``positional`` drops runs of short non-sentence lines before the first and after the last
+    body sentence (page chrome); it is on for plain text and off for trafilatura's output, which
+    is already the main block. ``min_body_words`` is the length from which a line ending like a
+    sentence counts as body prose. ``list_run`` consecutive short non-sentence lines in the middle
+    of a page are a menu or link list. A comments header after ``comments_after_anchors`` body
+    sentences starts the comment section, which is dropped to the end.
+    """
+
+    positional: bool = True
+    html_positional: bool = False
+    min_body_words: int = 8
+    list_run: int = 4
+    list_line_words: int = 5
+    comments_after_anchors: int = 2
+    use_trafilatura: bool = True

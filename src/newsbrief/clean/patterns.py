@@ -1,0 +1,277 @@
+"""Families of page cruft recognised by shape and keyword, each with its reason code.
+
+Patterns are generic (words any news site uses for its chrome), compiled once, and only tried
+on lines short enough to be chrome: a long prose paragraph that happens to mention "cookies" or
+"Reuters" is never matched. ``cruft_reason`` returns the first family that matches, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+
+def _whole(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive pattern that must match the whole line (trailing punctuation allowed)."""
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")[\s:.!»›>|…-]*$", re.IGNORECASE)
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive pattern found anywhere in the line."""
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+SOCIAL = (
+    r"facebook|twitter|x|linkedin|reddit|whatsapp|telegram|pinterest|instagram|youtube|tiktok|"
+    r"flipboard|messenger|threads|bluesky|mastodon|rss|e-?mail|sms"
+)
+
+# (reason, pattern, max words of a line the pattern may remove)
+_FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
+    (
+        "nav",
+        _whole(
+            r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer)",
+            r"(?:back|return) to (?:the )?top",
+            r"site (?:icon|logo|navigation|search)",
+            r"(?:main |open |close |toggle )?(?:menu|navigation)",
+            r"search(?: \w+)?",
+            r"home(?:page)?",
+            r"log ?in|log ?out|sign ?in|sign ?out|sign ?up|register|my account|account",
+            r"sections|all sections|topics|more|close|open|expand|collapse",
+            r"next|previous|prev|next (?:article|story|post)|previous (?:article|story|post)",
+            r"(?:load|show|see|view) (?:more|all)(?: \w+)?|view all|see all|loading",
+            r"jump to(?: \w+){0,4}|go to(?: \w+){0,4}",
+            r"breadcrumbs?|you are here",
+        ),
+        6,
+    ),
+    (
+        "ad",
+        _whole(
+            r"advertisement|advert|ads?|sponsored(?: content| by .*)?|paid (?:content|post)",
+            r"promoted(?: content| stories)?|partner content|presented by .*",
+            r"(?:story|article) continues below(?: (?:this )?advertisement)?",
+            r"continue reading(?: (?:below|the main story))?",
+            r"scroll (?:down )?to (?:continue|read)(?: \w+){0,4}",
+            r"advertise with us",
+        ),
+        10,
+    ),
+    (
+        "consent",
+        _any(
+            r"\bcookies?\b.{0,200}\b(?:consent|accept|agree|privacy|settings|preferences|polic|"
+            r"partners|personali[sz]|we use|uses)",
+            r"\b(?:we|this (?:site|website)) uses? cookies\b",
+            r"\b(?:accept|reject|allow|deny) (?:all|cookies|necessary)\b",
+            r"\bmanage (?:cookie|privacy|consent) (?:settings|preferences|options)\b",
+            r"\b(?:we|we and our partners) (?:value|care about) your privacy\b",
+            r"\bGDPR\b|\bconsent preferences\b",
+            r"\bby (?:continuing|using|browsing)(?: to (?:use|browse))? "
+            r"(?:this|our) (?:site|website)",
+        ),
+        120,
+    ),
+    (
+        "share",
+        _whole(
+            r"share(?: this| the)?(?: article| story| page| post| video)?(?: on (?:"
+            + SOCIAL
+            + "))?",
+            r"(?:tweet|pin(?: it)?|print|copy(?: the)? link|link copied|save|saved|bookmark)",
+            r"(?:gift|share)(?: this)? (?:article|story)",
+            SOCIAL,
+            r"(?:share|follow|like)(?: us)? on (?:"
+            + SOCIAL
+            + r")(?:,? (?:and |or )?(?:"
+            + SOCIAL
+            + "))*",
+        ),
+        8,
+    ),
+    (
+        "share",
+        _any(
+            r"^follow (?:us|@\w+|\w+(?: \w+)? on (?:" + SOCIAL + r"))\b",
+            r"\bshare (?:this|your thoughts|on (?:" + SOCIAL + r"))\b",
+            r"\blike us on facebook\b",
+        ),
+        25,
+    ),
+    (
+        "promo",
+        _any(
+            r"^subscribe\b",
+            r"\bsubscribe (?:now|today|here|to (?:our|the) \w+|for (?:free|just|only))",
+            r"\bsign (?:up|me up)\b.{0,60}\b(?:newsletter|email|alerts|updates|briefing)",
+            r"\b(?:our|free|daily|weekly|morning|evening|email) newsletters?\b|^newsletters?\W*$",
+            r"\b(?:get|download|install|try) (?:the|our)\b.{0,40}\bapp\b",
+            r"\bavailable on (?:the )?(?:app store|google play)\b",
+            r"\b(?:listen|subscribe) to (?:the|our|this)\b.{0,40}\bpodcast\b|^podcasts?\W*$",
+            r"\bsupport (?:our|independent|quality) journalism\b",
+            r"\bbecome a (?:member|subscriber)\b",
+            r"\balready (?:a subscriber|have an account)\b|\bunlock (?:this|unlimited|full)\b",
+            r"\b(?:free|unlimited) (?:trial|access)\b|\bsubscribers? only\b",
+            r"\bturn on (?:push )?notifications\b|\bbreaking news alerts?\b",
+        ),
+        25,
+    ),
+    (
+        "comments",
+        _whole(
+            r"\d*\s*comments?|\d+\s+(?:replies|reply|likes|votes|reactions)",
+            r"(?:view|show|hide|read|load|see|open)(?: all| the)?(?: \d+)? comments?(?: \(\d+\))?",
+            r"(?:leave|post|add|write|submit)(?: a| your)? (?:comment|reply|response)",
+            r"join the (?:conversation|discussion|debate)",
+            r"comments? (?:are|is) (?:now )?(?:closed|disabled)",
+            r"reply|report(?: comment| abuse)?|like|dislike|upvote|downvote|flag",
+            r"(?:log|sign) in to (?:comment|reply|join the conversation)",
+            r"conversation|discussion|what do you think\??",
+        ),
+        8,
+    ),
+    ("counter", re.compile(r"^[\d.,]+\s*[kKmM]?(?:\s+(?:views|shares|likes|reads))?$"), 3),
+    (
+        "related-list",
+        _whole(
+            r"(?:read|see|watch) (?:more|also|next)(?: on \w+| about .*)?",
+            r"related(?: stories| articles| content| coverage| news| posts| links| reading)?",
+            r"also (?:read|see|on \w+)|see also|further reading",
+            r"more (?:on|about) this (?:story|topic)",
+            r"more (?:from|stories|news|articles|in|on)(?: \w+){0,4}",
+            r"most (?:popular|read|viewed|shared|emailed|commented)(?: \w+){0,2}",
+            r"recommended(?: for you| stories| reading| articles)?|editor'?s? picks?|top stories",
+            r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+            r"trending(?: now| stories| news)?|popular(?: now| stories)?|latest(?: news| stories)?",
+            r"what to (?:read|watch) next|don'?t miss|in case you missed it|more to explore",
+        ),
+        8,
+    ),
+    (
+        "related-link",
+        _any(
+            r"^(?:read more|read also|also read|see also|related|more|watch|listen|"
+            r"click here|read next|recommended)\s*[:|»›>-]\s*\S",
+            r"^click here\b|\bclick here to\b",
+        ),
+        30,
+    ),
+    (
+        "video",
+        _whole(
+            r"video|watch|watch(?: the)? video|watch now|now playing",
+            r"play(?: video)?|replay(?: video)?",
+            r"up next|autoplay|duration\s*:?\s*[\d:]+|[0-5]?\d:[0-5]\d",
+            r"(?:video|audio) (?:player|transcript)|closed captions?|mute|unmute|fullscreen",
+        ),
+        6,
+    ),
+    (
+        "video",
+        _any(
+            r"\byour browser does not support\b|\bthis (?:video|content) (?:is not|isn't|cannot|"
+            r"can ?not) (?:available|be played|be displayed)",
+            r"^watch\s*[:|-]\s*\S",
+        ),
+        30,
+    ),
+    (
+        "caption",
+        _any(
+            r"^(?:photo|image|picture|photograph|illustration|file photo|graphic|credit|source)s?"
+            r"(?:\s+by)?\s*[:|]",
+            r"\((?:[\w ]+ )?(?:photo|image|picture|photograph|credit|illustration)s?\b[^)]*\)\s*$",
+            r"(?:[/|]|\bvia\b|\bphoto:|\bphotograph:|\bcredit:)\s*"
+            r"(?:getty(?: images)?|afp|reuters|ap|epa(?:-efe)?|shutterstock|alamy|bloomberg|"
+            r"pa(?: images| wire| media)?|xinhua|anadolu(?: agency)?|"
+            r"[A-Z][\w.-]+ (?:images|photos?))"
+            r"(?: via getty images)?\)?\s*$",
+            r"\b(?:getty images|shutterstock|alamy)\s*\)?\s*$",
+            r"^(?:image|photo|picture|slide) \d+ (?:of|/) \d+\b|^\d+ (?:of|/) \d+$",
+            r"\b(?:enlarge|expand) (?:this )?(?:image|photo)\b|^hide caption$|^toggle caption$",
+        ),
+        60,
+    ),
+    (
+        "tags",
+        re.compile(
+            r"^(?:tags?|topics?|filed under|categor(?:y|ies)|keywords|related topics|more on)"
+            r"\s*[:|]",
+            re.IGNORECASE,
+        ),
+        40,
+    ),
+    (
+        "author-box",
+        _whole(
+            r"about the authors?|contact the authors?|email the authors?|meet the authors?",
+            r"(?:more|all) (?:articles|stories|posts) (?:by|from) .{1,60}",
+            r"(?:view|see) (?:all|more) (?:posts|articles|stories) by .{1,60}",
+            r"@\w{2,30}",
+        ),
+        12,
+    ),
+    (
+        "footer",
+        _any(
+            r"(?:©|\(c\) ?(?:19|20)\d\d|\bcopyright\b ?(?:©|(?:19|20)\d\d))",
+            r"\ball rights reserved\b",
+            r"^(?:terms(?: of (?:use|service))?(?: and conditions)?|terms & conditions|"
+            r"privacy(?: policy| notice| settings)?|contact(?: us)?|about(?: us)?|careers|jobs|"
+            r"sitemap|site map|accessibility|cookie (?:policy|settings)|help|faq|corrections|"
+            r"(?:do not|don'?t) sell(?: or share)? my (?:personal )?(?:info|information|data)|"
+            r"ad ?choices|code of (?:conduct|ethics)|imprint|impressum)\W*$",
+        ),
+        25,
+    ),
+)
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|author|authors|reporting by|reported by|"
+    r"additional reporting by|edited by|editing by|compiled by)\s*:?\s+\S",
+    re.IGNORECASE,
+)
+_DATE_META = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|first published|modified|"
+    r"date|dated|created)\b\s*:?(?:\s+on)?\s*",
+    re.IGNORECASE,
+)
+_READ_TIME = re.compile(
+    r"^(?:(?:reading time|read time)\s*:?\s*)?(?:about |approx\.? )?\d+\s*(?:-|to)?\s*\d*\s*"
+    r"(?:min(?:ute)?s?|mins?)(?:\s+read(?:ing)?(?: time)?)?$",
+    re.IGNORECASE,
+)
+# What may surround a date on a pure date/time line: times, zones, weekdays, small words.
+_DATE_FILLER = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?|\d+|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|cest|[a-z]st|[a-z]dt|"
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|on|at|am|pm|h|updated|published|posted|last|first|modified)\b",
+    re.IGNORECASE,
+)
+
+
+def cruft_reason(line: str, n_words: int) -> str | None:
+    """The reason code of the first cruft family that matches ``line``, or None."""
+    for reason, pattern, max_words in _FAMILIES:
+        if n_words <= max_words and pattern.search(line):
+            return "related-list" if reason == "related-link" else reason
+    return None
+
+
+def is_byline(line: str, n_words: int) -> bool:
+    """A "By Jane Roe" / "Reporting by ..." line."""
+    return n_words <= 20 and _BYLINE.match(line) is not None
+
+
+def is_date_meta(line: str, date_text: str | None, n_words: int) -> bool:
+    """A line that only carries a publication date/time (plus a few words, e.g. an author name)."""
+    if _READ_TIME.match(line):
+        return True
+    if date_text is None or n_words > 14:
+        return False
+    residue = _DATE_FILLER.sub(" ", line.replace(date_text, " "))
+    leftover = re.findall(r"[^\W\d_]+", residue)
+    if _DATE_META.match(line):
+        return len(leftover) <= 6
+    return len(leftover) <= 3

@@ -1,0 +1,193 @@
+"""Dates the text states, resolved to ISO dates against the article's publication date.
+
+Explicit day dates ("3 March 2026", "March 3", "Oct. 31, 2019", "2026-03-03") are read by
+regular expressions; weekdays ("on Thursday"), "today", "yesterday" and "tomorrow" are resolved
+relative to ``Article.published``: a weekday is the most recent one on or before publication,
+or the next one on or after it when its clause is in the future tense ("will meet on Thursday").
+Without a publication date, relative and year-less dates are skipped; so are vague ones
+("last week") and ambiguous numeric ones ("3/4").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from newsbrief.model import DateMention
+from newsbrief.nlp import ParsedArticle
+
+MONTHS = {
+    name: index + 1
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: index
+    for index, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_GOVERNORS = frozenset(
+    {"set", "due", "expected", "scheduled", "plan", "plans", "planned", "going", "slated"}
+)
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|per|million|bn))", re.IGNORECASE
+    ),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<modifier>last|next|this|on|as of|since|by|from|until)\s+)?"
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+
+
+def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
+    """Every resolvable day date in the title (paragraph -1) and paragraphs, in text order."""
+    published = _iso(parsed.article.published)
+    found: list[DateMention] = []
+    docs = [(-1, parsed.title_doc)] if parsed.title_doc is not None else []
+    docs.extend(enumerate(parsed.docs))
+    for paragraph, doc in docs:
+        if doc is not None:
+            found.extend(dates_in_doc(doc, paragraph=paragraph, published=published))
+    return found
+
+
+def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[DateMention]:
+    """The dates of one parsed paragraph, resolved against ``published`` (may be None)."""
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, resolved in _candidates(doc, published):
+        if resolved is None or any(start < e and end > s for s, e in taken):
+            continue
+        taken.append((start, end))
+        mentions.append(
+            DateMention(
+                text=doc.text[start:end],
+                date=resolved.isoformat(),
+                paragraph=paragraph,
+                start=start,
+                end=end,
+            )
+        )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def resolve_weekday(weekday: int, published: date, *, future: bool, modifier: str = "") -> date:
+    """The weekday nearest ``published`` on the side the tense (or "last"/"next") points to."""
+    if modifier == "next" or (future and modifier != "last"):
+        ahead = (weekday - published.weekday()) % 7
+        if modifier == "next" and ahead == 0:
+            ahead = 7
+        return published + timedelta(days=ahead)
+    back = (published.weekday() - weekday) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def nearest_year(month: int, day: int, published: date) -> date | None:
+    """A year-less date: the year that puts it closest to publication."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - published).days)) if options else None
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, date | None]]:
+    text = doc.text
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), _explicit(match, published)
+    if published is None:
+        return
+    for match in _WEEKDAY.finditer(text):
+        modifier = (match.group("modifier") or "").lower()
+        span = doc.char_span(match.start("weekday"), match.end("weekday"), alignment_mode="expand")
+        future = span is not None and _is_future(span)
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        start = match.start() if modifier in ("last", "next", "this") else match.start("weekday")
+        if modifier == "this":
+            modifier = ""
+        yield (
+            start,
+            match.end(),
+            resolve_weekday(weekday, published, future=future, modifier=modifier),
+        )
+    for match in _RELATIVE.finditer(text):
+        offset = RELATIVE_DAYS[match.group("word").lower()]
+        yield match.start(), match.end(), published + timedelta(days=offset)
+
+
+def _explicit(match: re.Match[str], published: date | None) -> date | None:
+    raw_month = match.group("month").lower().rstrip(".")
+    month = int(raw_month) if raw_month.isdigit() else MONTHS.get(raw_month)
+    day = int(match.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    if raw_month == "may" and not match.group("year") and match.re is _PATTERNS[1]:
+        return None  # "may 3" is as likely the verb as the month
+    year = match.group("year")
+    if year:
+        try:
+            return date(int(year), month, day)
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    return nearest_year(month, day, published)
+
+
+def _is_future(span: Span) -> bool:
+    """Whether the clause governing a date word is in the future tense."""
+    verb = span.root.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES:
+            return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.lower_ in FUTURE_GOVERNORS or verb.head.lemma_ in FUTURE_GOVERNORS
+    return False

@@ -1,0 +1,814 @@
+"""Every number the text states, normalised to a value, a range, a unit and a change.
+
+Numbers are found by regular expressions over each paragraph (digits with separators, attached
+scales such as "3.5bn", number words such as "two dozen", vague plurals such as "thousands of")
+and checked against the spaCy parse: numbers inside dates, times, ordinals and names ("Route 66",
+"COVID-19", "G7") are not quantities. The unit is the currency, percent sign, attached unit or the
+noun the number counts; the concept is what the number is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.model import Quantity
+from newsbrief.nlp import ParsedArticle
+
+SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+MULTIPLIERS = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+SCALE_SUFFIXES = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+# Vague plurals ("thousands of"): NewsQuant reads them as one order of magnitude.
+VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
+CURRENCY_CODES = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound",
+    "JPY": "yen",
+    "CHF": "franc",
+    "RM": "ringgit",
+    "RS": "rupee",
+    "RS.": "rupee",
+}
+CURRENCY_WORDS = {
+    "dollar": "dollar",
+    "euro": "euro",
+    "pound": "pound",
+    "sterling": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "rupee": "rupee",
+    "shekel": "shekel",
+    "franc": "franc",
+    "krone": "krone",
+    "crown": "krone",
+    "rouble": "rouble",
+    "ruble": "rouble",
+    "peso": "peso",
+    "cent": "cent",
+    "penny": "penny",
+    "pence": "penny",
+}
+# Abbreviated units, attached ("5kW") or standalone ("50 km"), and their names.
+UNIT_ABBREVIATIONS = {
+    "km": "kilometre",
+    "m": "metre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "ft": "foot",
+    "mi": "mile",
+    "kg": "kilogram",
+    "g": "gram",
+    "mg": "milligram",
+    "lb": "pound-mass",
+    "lbs": "pound-mass",
+    "t": "tonne",
+    "mph": "mile per hour",
+    "kph": "kilometre per hour",
+    "w": "watt",
+    "kw": "kilowatt",
+    "mw": "megawatt",
+    "gw": "gigawatt",
+    "kwh": "kilowatt hour",
+    "mwh": "megawatt hour",
+    "gwh": "gigawatt hour",
+    "hp": "horsepower",
+    "bhp": "horsepower",
+    "gb": "gigabyte",
+    "mb": "megabyte",
+    "tb": "terabyte",
+    "hz": "hertz",
+    "ghz": "gigahertz",
+    "min": "minute",
+    "mins": "minute",
+    "sec": "second",
+    "secs": "second",
+    "hrs": "hour",
+    "l": "litre",
+    "ml": "millilitre",
+    "bps": "basis point",
+    "c": "celsius",
+    "f": "fahrenheit",
+}
+MEASURE_WORDS = frozenset(
+    [
+        "metre",
+        "meter",
+        "kilometre",
+        "kilometer",
+        "centimetre",
+        "centimeter",
+        "millimetre",
+        "millimeter",
+        "mile",
+        "yard",
+        "foot",
+        "feet",
+        "inch",
+        "litre",
+        "liter",
+        "gallon",
+        "barrel",
+        "ounce",
+        "gram",
+        "kilogram",
+        "tonne",
+        "ton",
+        "acre",
+        "hectare",
+        "degree",
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "year-old",
+        "times",
+        "point",
+        "watt",
+        "kilowatt",
+        "megawatt",
+        "gigawatt",
+        "volt",
+    ]
+)
+DURATION_UNITS = frozenset(
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "year-old",
+        "years-old",
+    ]
+)
+NAME_NOUNS = frozenset(
+    [
+        "category",
+        "number",
+        "no",
+        "route",
+        "flight",
+        "room",
+        "unit",
+        "page",
+        "chapter",
+        "level",
+        "grade",
+        "stage",
+        "phase",
+        "article",
+        "section",
+        "episode",
+        "game",
+        "model",
+        "version",
+        "channel",
+        "gate",
+        "platform",
+        "row",
+        "block",
+    ]
+)
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "ago",
+        "last",
+        "next",
+        "this",
+    ]
+)
+NAME_LABELS = frozenset(
+    {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
+)
+APPROXIMATE = ("nearly", "almost", "about", "around", "some", "roughly", "approximately")
+APPROXIMATE_PHRASES = ("an estimated", "estimated", "close to", "circa", "~")
+MORE_THAN = ("more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding")
+LESS_THAN = ("fewer than", "less than", "up to", "at most", "under", "below", "no more than")
+UP_WORDS = frozenset(
+    [
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "up",
+        "gained",
+        "gain",
+        "gains",
+        "added",
+        "jumped",
+        "jump",
+        "jumps",
+        "climbed",
+        "climb",
+        "increased",
+        "increase",
+        "increases",
+        "grew",
+        "grow",
+        "advanced",
+        "surged",
+        "soared",
+        "rallied",
+    ]
+)
+DOWN_WORDS = frozenset(
+    [
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "down",
+        "dropped",
+        "drop",
+        "drops",
+        "lost",
+        "lose",
+        "declined",
+        "decline",
+        "slid",
+        "slipped",
+        "plunged",
+        "plummeted",
+        "tumbled",
+        "decreased",
+        "decrease",
+        "shed",
+        "sank",
+        "eased",
+    ]
+)
+
+_NUMBER_WORD = "|".join([*SMALL_NUMBERS, *TENS, *MULTIPLIERS, "dozen"])
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_CURRENCY = (
+    r"(?:(?:US|USD|HK|A|AU|C|NZ|S)\s?[$]|[$](?:US|A|AU|NZ|C|HK)?|[€£¥₹]"
+    r"|(?:USD|EUR|GBP|JPY|CHF)\s?|RM|Rs\.?\s?)"
+)
+_ATOM = re.compile(
+    rf"""
+    (?P<minus>\bminus[\s-]|(?<![\w.,-])-(?=[\d.$€£]))?
+    (?P<currency>(?<![A-Za-z]){_CURRENCY})?
+    (?:
+      (?P<digits>{_DIGITS})(?P<suffix>[A-Za-z]+(?:/[A-Za-z]+)?)?
+      (?P<scale>(?:[\s-]+(?:hundred|thousand|million|billion|trillion))+)?
+    |
+      (?P<words>\b(?:(?:a|an)\s+(?=hundred|thousand|million|billion|trillion|dozen)|)
+        (?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*\b)
+    |
+      (?P<vague>\b(?:(?:tens|hundreds|dozens)\s+of\s+)?
+        (?:dozens|hundreds|thousands|millions|billions)\b)
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)", re.IGNORECASE)
+_TIME = re.compile(r"^\s*(?:[ap]\.?m\b\.?|o'clock)", re.IGNORECASE)
+_NEGATIVE_WORD = re.compile(r"minus", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One number as matched, before ranges are joined."""
+
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    unit: str | None
+    vague: bool
+    scaled: bool
+
+
+def extract_quantities(parsed: ParsedArticle) -> list[Quantity]:
+    """Every number stated in the title (paragraph -1) and the paragraphs, in text order."""
+    found: list[Quantity] = []
+    if parsed.title_doc is not None:
+        found.extend(quantities_in_doc(parsed.title_doc, paragraph=-1))
+    for index, doc in enumerate(parsed.docs):
+        found.extend(quantities_in_doc(doc, paragraph=index))
+    return found
+
+
+def quantities_in_doc(doc: Doc, *, paragraph: int) -> list[Quantity]:
+    """The quantities of one parsed paragraph."""
+    atoms = [atom for atom in _atoms(doc) if atom is not None]
+    return list(_join_ranges(doc, atoms, paragraph=paragraph))
+
+
+def parse_number_words(text: str) -> float | None:
+    """Value of number words ("forty-two", "two dozen", "a hundred"); None if not a number."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for position, word in enumerate(words):
+        if word in ("a", "an") and position == 0:
+            current, seen = 1.0, True
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif word in MULTIPLIERS:
+            total += (current or 1.0) * MULTIPLIERS[word]
+            current, seen = 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _atoms(doc: Doc) -> Iterator[_Atom | None]:
+    text = doc.text
+    for match in _ATOM.finditer(text):
+        yield _atom(doc, match, text)
+
+
+def _atom(doc: Doc, match: re.Match[str], text: str) -> _Atom | None:
+    start, end = match.start(), match.end()
+    currency = _currency(match.group("currency"))
+    unit: str | None = None
+    scaled = bool(match.group("scale"))
+    if match.group("vague"):
+        words = match.group("vague").lower().split()  # "thousands" or "tens of thousands"
+        value = VAGUE[words[-1]]
+        if len(words) > 1:
+            value *= 10.0 if words[0] == "tens" else VAGUE[words[0]]
+        return _Atom(start, end, value, currency, None, True, True)
+    if match.group("words"):
+        parsed = parse_number_words(match.group("words"))
+        if parsed is None or not _counts_as_number_word(doc, match):
+            return None
+        value = parsed
+        scaled = any(w in match.group("words").lower() for w in MULTIPLIERS)
+    else:
+        digits = match.group("digits")
+        if not _digits_standalone(text, match):
+            return None
+        value = float(digits.replace(",", ""))
+        suffix = match.group("suffix")
+        if suffix:
+            kind = _suffix(suffix, currency=currency is not None)
+            if kind is None:
+                return None
+            if isinstance(kind, float):
+                value *= kind
+                scaled = True
+            else:
+                unit = kind
+        for word in (match.group("scale") or "").lower().replace("-", " ").split():
+            value *= MULTIPLIERS[word]
+        if _is_excluded(doc, match, value, currency=currency, unit=unit, scaled=scaled):
+            return None
+    if match.group("minus"):
+        value = -value
+    return _Atom(start, end, value, currency, unit, False, scaled)
+
+
+def _currency(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    raw = raw.strip()
+    for symbol, name in CURRENCY_SYMBOLS.items():
+        if symbol in raw:
+            return name
+    return CURRENCY_CODES.get(raw.upper())
+
+
+def _suffix(suffix: str, *, currency: bool) -> float | str | None:
+    """An attached suffix: a scale ("bn"), a unit ("kW"), or None for ordinals, years, codes."""
+    lower = suffix.lower()
+    if lower in ("pc", "percent"):
+        return "percent"
+    if lower == "p" and not currency:
+        return "penny"
+    if lower in SCALE_SUFFIXES and (currency or suffix == "M" or lower not in UNIT_ABBREVIATIONS):
+        return SCALE_SUFFIXES[lower]
+    if lower in UNIT_ABBREVIATIONS or "/" in lower:
+        return lower
+    return None
+
+
+def _digits_standalone(text: str, match: re.Match[str]) -> bool:
+    """False for digits glued into codes, names, dates and times ("G7", "COVID-19", "3/4")."""
+    start, end = match.start("digits"), match.end()
+    before = text[start - 1] if start > 0 else " "
+    if before.isalpha() and not match.group("currency"):
+        return False
+    if before == "-" and not match.group("minus") and start > 1 and text[start - 2].isalpha():
+        return False
+    if before in "/:#" or text[end : end + 1] in ("/", ":") and text[end + 1 : end + 2].isdigit():
+        return False
+    if text[end : end + 1].isdigit() or _TIME.match(text[end:]):
+        return False
+    return not re.match(r"-?[A-Za-z]+\d", text[end : end + 4]) or bool(match.group("suffix"))
+
+
+def _counts_as_number_word(doc: Doc, match: re.Match[str]) -> bool:
+    """Number words count unless they are pronouns ("the same one"), fractions, names or dates."""
+    span = doc.char_span(match.start("words"), match.end("words"), alignment_mode="expand")
+    if span is None:
+        return False
+    words = match.group("words").lower().split()
+    if re.match(r"-\w*(?:half|halves|third|quarter|fifth|th)s?\b", doc.text[match.end() :]):
+        return False
+    if words == ["one"]:
+        token = span[0]
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.dep_ not in ("nummod", "quantmod") and not (
+            following and following.lower_ == "of"
+        ):
+            return False
+    if words[0] in MULTIPLIERS or words[0] == "dozen":
+        return False  # "several hundred", "a baker's dozen": no count given
+    return not _in_excluded_entity(doc, span, has_unit=False)
+
+
+def _is_excluded(
+    doc: Doc,
+    match: re.Match[str],
+    value: float,
+    *,
+    currency: str | None,
+    unit: str | None,
+    scaled: bool,
+) -> bool:
+    span = doc.char_span(match.start("digits"), match.end(), alignment_mode="expand")
+    if span is None:
+        return True
+    has_unit = bool(currency or unit or _PERCENT.match(doc.text[match.end() :]))
+    if has_unit or scaled:
+        return any(e.label_ == "ORDINAL" for e in _overlapping_entities(doc, span))
+    if _in_excluded_entity(doc, span, has_unit=False):
+        return True
+    following = _next_word(doc, span)
+    if _is_year(match.group("digits")) and not (following and following.tag_ == "NNS"):
+        return True
+    return value == int(value) and _is_name_number(doc, span)
+
+
+def _is_year(digits: str) -> bool:
+    return bool(re.fullmatch(r"1\d{3}|2[01]\d{2}", digits))
+
+
+def _is_name_number(doc: Doc, span: Span) -> bool:
+    """ "Route 66", "iPhone 11", "category 4", "787 Dreamliner": a number that names something."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = _next_word(doc, span)
+    if before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_NOUNS):
+        return not (after is not None and after.pos_ == "NOUN" and after.tag_ == "NNS")
+    return bool(
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.is_title
+        and after.tag_ != "NNPS"
+        and after.ent_type_ not in ("NORP", "GPE")
+    )
+
+
+def _next_word(doc: Doc, span: Span) -> Token | None:
+    return doc[span.end] if span.end < len(doc) else None
+
+
+def _overlapping_entities(doc: Doc, span: Span) -> list[Span]:
+    return [e for e in doc.ents if e.end > span.start and e.start < span.end]
+
+
+def _in_excluded_entity(doc: Doc, span: Span, *, has_unit: bool) -> bool:
+    """Inside a date, time, ordinal or (unless a unit says otherwise) a name."""
+    for ent in _overlapping_entities(doc, span):
+        if ent.label_ == "ORDINAL":
+            return True
+        if ent.label_ in ("DATE", "TIME"):
+            return _is_calendar(ent, span) and not _is_duration(doc, span)
+        if ent.label_ in NAME_LABELS and not has_unit:
+            others = [t for t in ent if t.i < span.start or t.i >= span.end]
+            return any(t.pos_ == "PROPN" or t.is_title for t in others) or not others
+    return False
+
+
+def _is_calendar(ent: Span, span: Span) -> bool:
+    """A date or time entity that really is one (spaCy also tags bare big numbers DATE)."""
+    if ent.label_ == "TIME" or any(_is_year(t.text) for t in span):
+        return True
+    return any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent)
+
+
+def _is_duration(doc: Doc, span: Span) -> bool:
+    """ "two years", "three or four years", "54-year-old": a count of time, not a date."""
+    for token in doc[span.end : span.end + 4]:
+        if token.lower_ in DURATION_UNITS or token.lower_.rstrip("s") + "s" in DURATION_UNITS:
+            return True
+        if not (token.is_punct or token.like_num or token.pos_ in ("ADJ", "CCONJ")):
+            return False
+    return False
+
+
+def _join_ranges(doc: Doc, atoms: list[_Atom], *, paragraph: int) -> Iterator[Quantity]:
+    text = doc.text
+    index = 0
+    while index < len(atoms):
+        first = atoms[index]
+        second = atoms[index + 1] if index + 1 < len(atoms) else None
+        if second is not None and _is_range(text, first, second):
+            low_value = first.value
+            scale = _scale_of(second)
+            if second.scaled and not first.scaled and first.value * scale <= second.value:
+                low_value = first.value * scale
+            yield _quantity(doc, first, second, low_value, paragraph=paragraph)
+            index += 2
+            continue
+        yield _quantity(doc, first, None, first.value, paragraph=paragraph)
+        index += 1
+
+
+def _scale_of(atom: _Atom) -> float:
+    for factor in (1e12, 1e9, 1e6, 1e3):
+        if atom.value >= factor:
+            return factor
+    return 1.0
+
+
+def _is_range(text: str, first: _Atom, second: _Atom) -> bool:
+    """ "2-3", "between 5% and 6%", "from 252 miles to 287 miles", "three or four"."""
+    if first.currency != second.currency and first.currency and second.currency:
+        return False
+    gap = text[first.end : second.start]
+    percent = _PERCENT.match(gap)
+    if percent:
+        gap = gap[percent.end() :]
+    word_unit = re.match(r"\s+([a-z]+)(?=\s+to\s)", gap)
+    if word_unit and text[second.end :].lstrip().startswith(word_unit.group(1)):
+        gap = gap[word_unit.end() :]
+    joint = _RANGE_JOIN.fullmatch(gap)
+    if joint is None:
+        return False
+    word = joint.group(0).strip().lower()
+    before = text[max(0, first.start - 40) : first.start].lower()
+    if word == "and":
+        return before.rstrip().endswith("between")
+    if word == "to":
+        if re.search(r"\bfrom\s+(?:up to\s+|about\s+|around\s+)?$", before):
+            return True
+        changed = re.search(rf"\b(?:{'|'.join(UP_WORDS | DOWN_WORDS)})\s+(?:by\s+)?$", before)
+        return not changed and first.value <= second.value
+    if word == "or":
+        return first.value < second.value < 100
+    return first.value <= second.value or second.scaled
+
+
+def _quantity(
+    doc: Doc, first: _Atom, second: _Atom | None, low_value: float, *, paragraph: int
+) -> Quantity:
+    text = doc.text
+    last = second or first
+    end = last.end
+    unit = last.unit and UNIT_ABBREVIATIONS.get(last.unit.lower(), last.unit)
+    percent = _PERCENT.match(text[end:])
+    currency = last.currency or first.currency
+    if percent:
+        end += percent.end()
+        unit = "percent"
+    elif currency:
+        unit = currency
+    cue_start, change = _change(text, first.start)
+    if first.vague or last.vague:
+        change = "~"
+    token = _number_token(doc, last)
+    noun, concept = _unit_noun(doc, token, end)
+    if unit is None and noun is not None:
+        word = noun.lower_
+        lemma = noun.lemma_.lower()
+        unit = CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(word) or noun.text
+        unit = UNIT_ABBREVIATIONS.get(word, unit) if word in UNIT_ABBREVIATIONS else unit
+    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_CODES.values():
+        per = re.match(r"\s+(?:per|a|an)\s+([a-z]+)", text[end:])
+        if per and per.group(1) not in ("year-old",):
+            unit = f"{unit} per {per.group(1)}"
+    low = high = None
+    value = low_value
+    if second is not None:
+        low, high = sorted((low_value, second.value))
+        value = low
+    elif first.vague:
+        low, high = first.value, first.value * 10
+    return Quantity(
+        text=text[cue_start:end],
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        concept=concept,
+        change=change,
+        paragraph=paragraph,
+        start=cue_start,
+        end=end,
+    )
+
+
+def _change(text: str, start: int) -> tuple[int, str]:
+    """The change cue right before a number: approximations, bounds, rises and falls."""
+    before = text[max(0, start - 30) : start]
+    lower = before.lower()
+    for cues, sign in ((LESS_THAN, "<"), (MORE_THAN, ">"), (APPROXIMATE, "~")):
+        for cue in cues:
+            found = re.search(rf"(?:\bjust\s+|\bwell\s+)?\b{re.escape(cue)}\s+$", lower)
+            if found:
+                inner = _change(text, start - len(before) + found.start())
+                if inner[1] in ("up", "down"):
+                    return inner[0], inner[1]
+                return start - len(before) + found.start(), sign
+    for cue in APPROXIMATE_PHRASES:
+        found = re.search(rf"(?<!\w){re.escape(cue)}\s*$", lower)
+        if found:
+            return start - len(before) + found.start(), "~"
+    if lower.endswith("+"):
+        return start - 1, "up"
+    words = re.findall(r"[a-z]+", lower)
+    if words and words[-1] == "by" and len(words) > 1:
+        words = words[:-1]
+    if words and words[-1] in UP_WORDS:
+        return start, "up"
+    if words and words[-1] in DOWN_WORDS:
+        return start, "down"
+    return start, "="
+
+
+def _number_token(doc: Doc, atom: _Atom) -> Token | None:
+    span = doc.char_span(atom.start, atom.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return numeric[-1] if numeric else span[-1]
+
+
+def _unit_noun(doc: Doc, token: Token | None, end: int) -> tuple[Token | None, str | None]:
+    """The noun the number counts ("120 soldiers") and the concept it is about."""
+    if token is None:
+        return None, None
+    measure = _measure_word(doc, token)
+    if measure is not None:
+        head = measure.head if measure.head.i > measure.i else measure
+        return measure, _phrase(doc, measure.i + 1, head) if head is not measure else measure.text
+    head = token.head
+    if token.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and head.i > token.i:
+        while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i:
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.idx >= end and head.i - token.i <= 5:
+            return head, _phrase(doc, token.i + 1, head)
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        objects = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if objects:
+            return objects[0], _phrase(doc, after.i + 1, objects[0])
+    if after is not None and after.pos_ == "NOUN" and after.idx >= end and after.lower_ != "of":
+        return after, after.text
+    return None, _concept_from_context(doc, token)
+
+
+def _measure_word(doc: Doc, token: Token) -> Token | None:
+    """A unit of measure right after the number ("750 metre swim", "54-year-old")."""
+    for candidate in doc[token.i + 1 : token.i + 3]:
+        if candidate.text == "-":
+            continue
+        lemma = candidate.lemma_.lower()
+        if lemma in MEASURE_WORDS or candidate.lower_ in MEASURE_WORDS:
+            return candidate
+        return None
+    return None
+
+
+def _phrase(doc: Doc, start: int, head: Token) -> str:
+    tokens = [t for t in doc[start : head.i + 1] if not t.is_punct and t.pos_ != "DET"]
+    return " ".join(t.text for t in tokens) or head.text
+
+
+def _concept_from_context(doc: Doc, token: Token) -> str | None:
+    """ "the death toll rose to 310" → "death toll"; "a $2m contract" → "contract"."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("pobj", "dobj", "attr", "npadvmod", "appos", "advmod", "prep"):
+            node = node.head
+            continue
+        break
+    if node.pos_ in ("VERB", "AUX"):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                chunk = [t for t in child.subtree if t.pos_ not in ("DET", "PUNCT")]
+                if len(chunk) <= 5:
+                    return " ".join(t.text for t in chunk)
+    if node.pos_ in ("NOUN", "PROPN") and node is not token:
+        return node.text
+    return None

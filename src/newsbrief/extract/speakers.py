@@ -1,0 +1,214 @@
+"""Who said it: the subject of a speech cue, and resolving pronouns and roles to names.
+
+The speaker of a cue verb is its grammatical subject expanded to the whole name or noun phrase
+("Interior Minister Lena Vask", "a spokesperson for the port authority"). A pronoun resolves to
+the nearest compatible earlier speaker or named subject; a role ("the interior minister")
+resolves to the one person the article introduces with that role. Anything ambiguous stays
+unresolved: the role phrase is kept, a pronoun with no candidate gives ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.extract.entities import NameResolver, normalise_mention
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (for long word lists)."""
+    return frozenset(text.split())
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+ORG_PRONOUNS = frozenset({"it"})
+#: Nouns that carry someone's words: "a statement from the ministry read".
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "release", "post", "tweet", "letter", "report", "note", "message", "memo"}
+)
+#: Role heads that name an organisation rather than a person.
+ORG_ROLE_HEADS = _wordset(
+    """ministry department office government agency authority council committee company
+    campaign police army military party union court commission board administration
+    firm group bank service ministry's"""
+)
+_LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat", "case"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the words in the text, the resolved name and its kind."""
+
+    mention: str
+    name: str | None
+    kind: str  # "person", "org", "group" or "unknown"
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through coordinated or embedded verbs."""
+    token: Token | None = verb
+    for _ in range(4):
+        if token is None:
+            return None
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return None
+        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return _through_document(subj)
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _through_document(subj: Token) -> Token:
+    """'a statement from the ministry' → 'the ministry'; 'the ministry's statement' → ministry."""
+    if subj.lemma_.lower() not in DOCUMENT_NOUNS:
+        return subj
+    for child in subj.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return subj
+
+
+def noun_phrase(head: Token) -> Span:
+    """The name or noun phrase around ``head``: its entity, or its modifiers and 'for/of' tail."""
+    doc = head.doc
+    if head.ent_type_ in NAME_LABELS:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                start = ent.start
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].dep_ == "compound":
+                    start -= 1
+                return doc[start : ent.end]
+    tokens = [head]
+    stack = [c for c in head.lefts if c.dep_ in _LEFT_DEPS]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.lefts if c.dep_ in _LEFT_DEPS)
+        stack.extend(c for c in tok.rights if c.dep_ in {"case", "compound", "flat"})
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"}:
+            tokens.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+            tokens.extend(child.subtree)
+            break
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def role_key(words: Iterable[Token]) -> str:
+    """Lower-case role words without determiners or punctuation: 'interior minister'."""
+    kept = [t.lower_ for t in words if not t.is_punct and t.lower_ not in _DETERMINERS]
+    return " ".join(w for w in kept if w != "'s")
+
+
+@dataclass(frozen=True)
+class RoleMap:
+    """Roles the article gives its people: 'interior minister' → 'Lena Vask'."""
+
+    roles: tuple[tuple[str, str, str], ...]  # (full key, head word, canonical name)
+
+    @classmethod
+    def build(cls, docs: Sequence[Doc], resolver: NameResolver) -> RoleMap:
+        """Scan appositives and title prefixes of every PERSON mention."""
+        found: list[tuple[str, str, str]] = []
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                name = resolver.canonical(ent.text, "PERSON")
+                for key, head in _roles_of(ent):
+                    if key:
+                        found.append((key, head, name))
+        return cls(tuple(found))
+
+    def lookup(self, phrase: Span) -> str | None:
+        """The one name with this role, by full key, else by head word; None if not unique."""
+        key = role_key(phrase)
+        head = phrase.root.lower_
+        for candidates in (
+            {n for k, _, n in self.roles if k == key},
+            {n for _, h, n in self.roles if h == head},
+        ):
+            if len(candidates) == 1:
+                return next(iter(candidates))
+            if len(candidates) > 1:
+                return None
+        return None
+
+
+def _roles_of(ent: Span) -> Iterable[tuple[str, str]]:
+    doc = ent.doc
+    # title prefix: "Interior Minister Lena Vask"
+    start = ent.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].dep_ == "compound":
+        start -= 1
+    if start < ent.start:
+        prefix = doc[start : ent.start]
+        yield role_key(prefix), prefix[-1].lower_
+    root = ent.root
+    # "Lena Vask, the interior minister," (role is an appositive of the name)
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            span = noun_phrase(child)
+            yield role_key(span), child.lower_
+    # "the interior minister, Lena Vask," (name is an appositive of the role)
+    if root.dep_ == "appos" and root.head.ent_type_ != "PERSON":
+        span = noun_phrase(root.head)
+        yield role_key(span), root.head.lower_
+
+
+def phrase_kind(phrase: Span, resolver: NameResolver, name: str | None) -> str:
+    """'person', 'org', 'group' or 'unknown' for a speaker phrase."""
+    label = resolver.label(name) if name else None
+    if label is None and phrase.root.ent_type_:
+        label = phrase.root.ent_type_
+    if label == "PERSON":
+        return "person"
+    if label in {"ORG", "GPE"}:
+        return "org"
+    if label == "NORP":
+        return "group"
+    head = phrase.root
+    if head.lower_ in ORG_ROLE_HEADS:
+        return "org"
+    if head.tag_ in {"NNS", "NNPS"}:
+        return "group"
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return "person"
+    return "unknown"
+
+
+def compatible(pronoun: str, kind: str) -> bool:
+    """Whether a pronoun can refer to a speaker of this kind."""
+    if pronoun in PERSON_PRONOUNS:
+        return kind == "person"
+    if pronoun in ORG_PRONOUNS:
+        return kind == "org"
+    if pronoun in GROUP_PRONOUNS:
+        return kind in {"org", "group"}
+    return False
+
+
+def clean_mention(phrase: Span) -> str:
+    """The speaker words as one normalised string."""
+    return normalise_mention(phrase.text)

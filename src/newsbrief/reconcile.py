@@ -1,0 +1,344 @@
+"""Story-level reconciliation: names unified across articles, quotes merged, figures grouped.
+
+Outlets write the same speaker as "Lena Vask", "Vask" or "Minister Vasková", carry the same quote
+in full or in part, and give the same toll as "nearly 500" or 498. ``merge_quotes`` and
+``figure_groups`` fold those variants into one record each, citing every article that carries it.
+Candidate pairs are found by blocking on rare words, so merging is not quadratic in the quotes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsbrief.model import Article, Claim, Figure, FigureClaim, FigureStatus, StoryQuote
+from newsbrief.textsim import STOPWORDS, normalize, tokens, wordset
+
+# ---------------------------------------------------------------- thresholds
+
+QUOTE_RATIO = 88.0  # whole-quote similarity (token_sort_ratio) for small wording differences
+QUOTE_PARTIAL_RATIO = 95.0  # the shorter quote found inside the longer one (partial_ratio)
+QUOTE_PARTIAL_MIN_WORDS = 4  # a partial quote needs this many words to be matched by containment
+BLOCK_KEYS = 3  # a quote is looked up by its rarest words
+BLOCK_MAX_POSTINGS = 200  # words in more quotes than this are too common to block on
+NAME_RATIO = 85.0  # fuzzy match of folded full names ("lena vask" ~ "lena vaskova")
+APPROX_TOLERANCE = 0.05  # "about 500" covers 475..525
+EXACT_TOLERANCE = 1e-9
+
+TITLES: frozenset[str] = wordset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister sen senator
+    rep representative gov governor gen general col colonel maj major lt capt captain sgt mayor
+    chancellor secretary judge justice rev father sister chief commander ambassador spokesman
+    spokeswoman spokesperson king queen prince princess pope sheikh
+    """
+)
+
+
+# ---------------------------------------------------------------- names
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Folded tokens of a name without leading titles and without stopwords."""
+    words = [t for t in tokens(name) if t not in STOPWORDS]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+def _same_name(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` names the same person or body as ``long`` (``short`` no longer)."""
+    if not short or not long:
+        return False
+    if set(short) == set(long):
+        return True
+    if set(short) <= set(long) and short[-1] == long[-1]:
+        return True  # surname containment: "vask" / "lena vask"
+    if len(short) > 1 and short[0][0] == long[0][0]:
+        return fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_RATIO
+    if len(short) == 1:
+        return fuzz.ratio(short[0], long[-1]) >= NAME_RATIO
+    return False
+
+
+def unify_names(names: Iterable[str | None]) -> dict[str, str]:
+    """Map every name variant to one canonical spelling for the whole story.
+
+    The canonical form is the fullest, most frequent variant. A variant that could be two
+    different canonical names ("Vask" with both "Lena Vask" and "Tomas Vask") is left alone.
+    """
+    counts = Counter(n.strip() for n in names if n and n.strip())
+    order = sorted(counts, key=lambda n: (-len(_name_tokens(n)), -counts[n], -len(n), n))
+    canonical: list[tuple[str, list[str]]] = []
+    mapping: dict[str, str] = {}
+    for name in order:
+        words = _name_tokens(name)
+        hits = [c for c, c_words in canonical if _same_name(words, c_words)]
+        if len(hits) == 1:
+            mapping[name] = hits[0]
+        else:
+            mapping[name] = name
+            if not hits:
+                canonical.append((name, words))
+    return mapping
+
+
+def _canon(mapping: dict[str, str], name: str | None) -> str | None:
+    if name is None or not name.strip():
+        return None
+    return mapping.get(name.strip(), name.strip())
+
+
+# ---------------------------------------------------------------- union-find
+
+
+class _Groups:
+    """Union-find over item indices; the root of a group is its smallest index."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def members(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return [out[k] for k in sorted(out)]
+
+
+def blocked_pairs(word_lists: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Candidate pairs of items that share one of an item's rarest words.
+
+    Every word of every item is indexed; each item is looked up by its ``BLOCK_KEYS`` rarest
+    words only, so a short partial quote still finds the full quote that contains it.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(word_lists):
+        for w in dict.fromkeys(words):
+            postings[w].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, words in enumerate(word_lists):
+        distinct = [w for w in dict.fromkeys(words) if len(postings[w]) <= BLOCK_MAX_POSTINGS]
+        content = [w for w in distinct if w not in STOPWORDS] or distinct
+        keys = sorted(content, key=lambda w: (len(postings[w]), w))[:BLOCK_KEYS]
+        for w in keys:
+            for j in postings[w]:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class _QuoteItem:
+    order: int
+    article: str
+    text: str
+    norm: str
+    speaker: str | None
+    kind: str
+
+
+def quotes_match(a: str, b: str) -> bool:
+    """Whether two normalised quote texts are the same quote (full, partial or reworded)."""
+    if not a or not b:
+        return False
+    if a == b or fuzz.token_sort_ratio(a, b) >= QUOTE_RATIO:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short.split()) < QUOTE_PARTIAL_MIN_WORDS:
+        return False
+    return short in long or fuzz.partial_ratio(short, long) >= QUOTE_PARTIAL_RATIO
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    """The most frequent non-None value, ties to the first seen; None if there is none."""
+    named = [v for v in values if v]
+    if not named:
+        return None
+    counts = Counter(named)
+    return max(dict.fromkeys(named), key=lambda v: counts[v])
+
+
+def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
+    """The story's quotes, each once, with its fullest text, its usual speaker and all sources.
+
+    Ordered by number of source articles, then by first appearance.
+    """
+    names = unify_names(q.speaker for a in articles for q in a.quotes)
+    items: list[_QuoteItem] = []
+    for article in articles:
+        for quote in sorted(article.quotes, key=lambda q: (q.paragraph, q.start)):
+            norm = normalize(quote.text)
+            if not norm:
+                continue
+            speaker = _canon(names, quote.speaker)
+            items.append(_QuoteItem(len(items), article.id, quote.text, norm, speaker, quote.kind))
+    groups = _Groups(len(items))
+    for i, j in blocked_pairs([it.norm.split() for it in items]):
+        if groups.find(i) != groups.find(j) and quotes_match(items[i].norm, items[j].norm):
+            groups.union(i, j)
+    merged: list[tuple[int, int, StoryQuote]] = []
+    for members in groups.members():
+        group = [items[i] for i in members]
+        best = max(group, key=lambda it: (len(it.norm), -it.order))
+        sources = sorted({it.article for it in group})
+        kind = best.kind if best.kind in ("direct", "indirect", "mixed") else "direct"
+        record = StoryQuote(
+            text=best.text.strip(),
+            speaker=_most_common([it.speaker for it in group]),
+            sources=sources,
+            kind=kind,  # type: ignore[arg-type]
+        )
+        merged.append((-len(sources), group[0].order, record))
+    merged.sort(key=lambda m: (m[0], m[1]))
+    return [m[2] for m in merged]
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _interval(claim: FigureClaim) -> tuple[float, float]:
+    """The values a claim allows, from its qualifier (and range, when it gives one)."""
+    q = claim.qualifier.strip()
+    if claim.low is not None and claim.high is not None and q in ("=", "~"):
+        low, high = claim.low, claim.high
+    else:
+        low, high = claim.value, claim.value
+    if q == "~":
+        slack = APPROX_TOLERANCE * max(abs(low), abs(high))
+        return low - slack, high + slack
+    if q in (">", ">="):
+        return low, math.inf
+    if q in ("<", "<="):
+        return -math.inf, high
+    return low, high
+
+
+def as_figure_claim(claim: Claim, sources: Sequence[str] = ()) -> FigureClaim:
+    """A claim as a figure entry (for comparing values)."""
+    return FigureClaim(
+        value=claim.value,
+        low=claim.low,
+        high=claim.high,
+        qualifier=claim.qualifier.strip() or "=",
+        claimant=claim.claimant,
+        as_of=claim.as_of,
+        sources=list(sources),
+        text=claim.text,
+    )
+
+
+def compatible(a: FigureClaim, b: FigureClaim) -> bool:
+    """Whether two claimed values can both be true (their allowed intervals overlap).
+
+    Strict bounds exclude their own value: "more than 100" and 100 are incompatible.
+    """
+    tol = EXACT_TOLERANCE * max(1.0, abs(a.value), abs(b.value))
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    for x, (y_low, y_high) in ((a, (b_low, b_high)), (b, (a_low, a_high))):
+        q = x.qualifier.strip()
+        if (q == ">" and y_high <= x.value + tol) or (q == "<" and y_low >= x.value - tol):
+            return False
+    return a_low <= b_high + tol and b_low <= a_high + tol
+
+
+def figure_status(claims: Sequence[FigureClaim]) -> FigureStatus:
+    """``single``, ``agree``, ``conflict`` or ``update`` for one group's distinct claims.
+
+    Incompatible values for the same date (or both undated) from different claimants are a
+    conflict; other incompatible values are an update (the later figure supersedes). An
+    unattributed claim counts as a claimant of its own, distinct from any named one.
+    """
+    if len(claims) <= 1:
+        return "single"
+    updated = False
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if compatible(a, b):
+                continue
+            if a.as_of == b.as_of and a.claimant != b.claimant:
+                return "conflict"
+            updated = True
+    return "update" if updated else "agree"
+
+
+def measure_key(claim: Claim) -> tuple[str, str | None]:
+    """What a claim counts: its measure without function words, and its subject if any."""
+    measure = " ".join(t for t in tokens(claim.measure) if t not in STOPWORDS)
+    subject = normalize(claim.subject) if claim.subject else None
+    return measure or normalize(claim.measure), subject or None
+
+
+def _group_figure(
+    entries: list[tuple[int, str, Claim]], names: dict[str, str]
+) -> tuple[int, int, Figure]:
+    """One Figure from the (order, article id, claim) entries of one measure."""
+    merged: dict[tuple[float, str, str | None, str | None], dict[str, object]] = {}
+    for _, article_id, claim in entries:
+        claimant = _canon(names, claim.claimant)
+        key = (claim.value, claim.qualifier.strip() or "=", claimant, claim.as_of)
+        slot = merged.setdefault(key, {"claim": claim, "sources": set()})
+        sources = slot["sources"]
+        assert isinstance(sources, set)
+        sources.add(article_id)
+    claims: list[FigureClaim] = []
+    for (value, qualifier, claimant, as_of), slot in merged.items():
+        first = slot["claim"]
+        assert isinstance(first, Claim)
+        sources = slot["sources"]
+        assert isinstance(sources, set)
+        claims.append(
+            FigureClaim(
+                value=value,
+                low=first.low,
+                high=first.high,
+                qualifier=qualifier,
+                claimant=claimant,
+                as_of=as_of,
+                sources=sorted(sources),
+                text=first.text,
+            )
+        )
+    claims.sort(key=lambda c: (c.as_of is None, c.as_of or "", c.value, c.claimant or ""))
+    all_sources = {a for _, a, _ in entries}
+    figure = Figure(
+        measure=_most_common([c.measure.strip() for _, _, c in entries]) or entries[0][2].measure,
+        status=figure_status(claims),
+        claims=claims,
+        subject=_most_common([c.subject.strip() for _, _, c in entries if c.subject]),
+    )
+    return -len(all_sources), entries[0][0], figure
+
+
+def figure_groups(articles: Sequence[Article]) -> list[Figure]:
+    """The story's figures: claims grouped by measure (and subject), merged, and labelled.
+
+    Ordered by number of source articles, then by first appearance.
+    """
+    names = unify_names(c.claimant for a in articles for c in a.claims)
+    groups: dict[tuple[str, str | None], list[tuple[int, str, Claim]]] = defaultdict(list)
+    order = 0
+    for article in articles:
+        for claim in article.claims:
+            groups[measure_key(claim)].append((order, article.id, claim))
+            order += 1
+    figures = [_group_figure(entries, names) for entries in groups.values()]
+    figures.sort(key=lambda f: (f[0], f[1]))
+    return [f[2] for f in figures]

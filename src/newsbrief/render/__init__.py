@@ -1,0 +1,37 @@
+"""Renderers: the brief as terminal text, Markdown, the JSON contract, and CSV tables."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from newsbrief.errors import OptionError
+from newsbrief.model import Result
+from newsbrief.render.csv import CSV_TABLES, render_csv
+from newsbrief.render.json import render_json
+from newsbrief.render.markdown import render_markdown
+from newsbrief.render.text import render_text
+
+Format = Literal["text", "md", "json"]
+FORMATS: tuple[Format, ...] = ("text", "md", "json")
+
+__all__ = [
+    "CSV_TABLES",
+    "FORMATS",
+    "Format",
+    "render",
+    "render_csv",
+    "render_json",
+    "render_markdown",
+    "render_text",
+]
+
+
+def render(result: Result, fmt: Format, **kw: Any) -> str:
+    """Render ``result`` as ``fmt``; options go to that renderer (``width=``, ``color=``)."""
+    if fmt == "text":
+        return render_text(result, **kw)
+    if fmt == "md":
+        return render_markdown(result, **kw)
+    if fmt == "json":
+        return render_json(result, **kw)
+    raise OptionError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")

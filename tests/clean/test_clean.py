@@ -1,0 +1,198 @@
+"""Cleaning: hand-written pages in, body paragraphs and reasoned removals out."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief.clean import CleanOptions, article_id, clean_document, unclean_document
+from newsbrief.clean.normalize import normalize_text
+from newsbrief.model import RawDocument
+
+from .pages import BODY, HTML_PAGE, PLAIN_PAGE
+
+
+def _reasons(article):
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_plain_page_keeps_exactly_the_body():
+    article = clean_document(RawDocument(source="ferry.txt", content=PLAIN_PAGE))
+    assert article.paragraphs == BODY
+    assert article.title == "Ferry strike in Port Velmar enters its third day"
+    assert article.outlet == "The Harbour Courier"
+    assert article.published == "2026-03-03"
+    assert article.id == article_id("ferry.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Accept all", "consent"),
+        ("Skip to content", "nav"),
+        ("Weather", "short-nonsentence-head"),
+        ("Ferry strike in Port Velmar enters its third day", "repeated-title"),
+        ("Ferry strike in Port Velmar enters its third day - The Harbour Courier", "title"),
+        ("By Amira Tolland", "byline"),
+        ("Published 3 March 2026, 10:42 GMT", "dateline-meta"),
+        ("Share on Facebook", "share"),
+        ("Tweet", "share"),
+        ("A stranded commuter waits at the terminal. (Photo: Lena Quist/Velmar Images)", "caption"),
+        ("Read more", "related-list"),
+        ("New bridge over the Calder opens to cyclists", "related-list"),
+        ("Sign up for our free morning newsletter", "promo"),
+        ("12 Comments", "comments"),
+        ("This is a disgrace and the council should step in right now.", "comments"),
+        ("© 2026 The Harbour Courier. All rights reserved.", "footer"),
+        ("Terms of Use", "footer"),
+    ],
+)
+def test_plain_page_removal_reasons(line, reason):
+    article = clean_document(RawDocument(source="ferry.txt", content=PLAIN_PAGE))
+    assert _reasons(article)[line] == reason
+
+
+def test_every_input_line_is_kept_or_removed_or_title():
+    article = clean_document(RawDocument(source="ferry.txt", content=PLAIN_PAGE))
+    lines = [line.strip() for line in PLAIN_PAGE.splitlines() if line.strip()]
+    accounted = set(article.paragraphs) | {r.text for r in article.removed}
+    assert set(lines) == accounted
+
+
+def test_declared_metadata_wins_over_text():
+    raw = RawDocument(
+        source="x.txt",
+        content=PLAIN_PAGE,
+        title="Ferry strike in Port Velmar enters its third day",
+        outlet="Coastal Wire",
+        published="2026-03-04",
+    )
+    article = clean_document(raw)
+    assert (article.outlet, article.published) == ("Coastal Wire", "2026-03-04")
+    assert article.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short crosshead between two body sentences stays
+        (
+            "The mayor opened the new library on Monday after two years of building work.\n\n"
+            "A long wait\n\n"
+            "Residents had campaigned for a larger reading room since the old one closed.",
+            3,
+        ),
+        # a page with no chrome at all loses nothing
+        (
+            "Rain is expected across the Ossen hills this weekend, forecasters said.\n\n"
+            "Farmers welcomed the news after a dry month.",
+            2,
+        ),
+    ],
+)
+def test_when_unsure_keep(text, expected):
+    article = clean_document(RawDocument(source="t.txt", content=text))
+    assert len(article.paragraphs) == expected
+    assert article.removed == []
+
+
+def test_wire_dateline_gives_outlet():
+    text = (
+        "KESTRA (Lantern Wire) - The river port of Kestra reopened on Thursday after a week of "
+        "flooding, officials said.\n\nShips began unloading grain within hours."
+    )
+    article = clean_document(RawDocument(source="w.txt", content=text))
+    assert article.outlet == "Lantern Wire"
+    assert len(article.paragraphs) == 2
+
+
+def test_hard_wrapped_paragraph_is_rejoined():
+    text = (
+        "Engineers inspecting the Dunmore viaduct found cracks in two of\n"
+        "its supporting piers, the rail operator said on Wednesday evening."
+    )
+    article = clean_document(RawDocument(source="w.txt", content=text))
+    assert article.paragraphs == [text.replace("\n", " ")]
+
+
+def test_html_page_uses_trafilatura_and_metadata():
+    raw = RawDocument(source="frost.html", content=HTML_PAGE, format="html")
+    article = clean_document(raw)
+    assert article.title == "Orchard growers count losses after late frost"
+    assert article.outlet == "The Valley Ledger"
+    assert article.published == "2026-04-12"
+    joined = " ".join(article.paragraphs)
+    assert "late frost had destroyed" in joined
+    assert "Hallie Gorse" in joined
+    assert "cookies" not in joined
+    assert "Council backs new bus lanes" not in joined
+    assert "Share this article" not in joined
+
+
+def test_html_fallback_without_trafilatura_still_cleans():
+    raw = RawDocument(source="frost.html", content=HTML_PAGE, format="html")
+    article = clean_document(raw, options=CleanOptions(use_trafilatura=False))
+    joined = " ".join(article.paragraphs)
+    assert "late frost had destroyed" in joined
+    assert "All rights reserved" not in joined
+    assert any(r.reason == "consent" for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    "content", ["", "   \n\n  ", "<html></html>", "<<<>>>", "\x00\x01", "Share\nTweet"]
+)
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_odd_input_never_raises(content, fmt):
+    article = clean_document(RawDocument(source="odd", content=content, format=fmt))
+    assert all(p.strip() for p in article.paragraphs)
+
+
+def test_unclean_keeps_everything_normalised():
+    raw = RawDocument(source="ferry.txt", content=PLAIN_PAGE, title="T")
+    article = unclean_document(raw)
+    assert article.removed == []
+    assert article.title == "T"
+    assert article.paragraphs[0] == "The Harbour Courier"
+    assert "Accept all" in article.paragraphs[1]
+    html = unclean_document(RawDocument(source="f.html", content=HTML_PAGE, format="html"))
+    assert "Most read" in html.paragraphs
+    assert all("<" not in p for p in html.paragraphs)
+
+
+def test_article_id_is_stable_and_short():
+    assert article_id("a/b.txt") == article_id("a/b.txt")
+    assert article_id("a/b.txt") != article_id("a/c.txt")
+    assert len(article_id("x")) == 11 and article_id("x").startswith("a")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\u00a0b", "a b"),
+        ("a \t  b  ", "a b"),
+        ("line\r\nnext\rlast", "line\nnext\nlast"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("cafe\u0301", "café"),
+        ("“Quoted” it’s", "“Quoted” it’s"),
+        ("one\n\n\n\ntwo", "one\n\ntwo"),
+    ],
+)
+def test_normalize_text(text, expected):
+    assert normalize_text(text) == expected
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(st.lists(st.sampled_from(BODY + ["Share", "Read more", "12 Comments", ""]), max_size=12))
+def test_cleaning_is_idempotent_and_loses_no_body(lines):
+    text = "\n\n".join(lines)
+    first = clean_document(RawDocument(source="p.txt", content=text))
+    again = clean_document(RawDocument(source="p.txt", content="\n\n".join(first.paragraphs)))
+    assert again.paragraphs == first.paragraphs
+    kept = set(first.paragraphs) | {r.text for r in first.removed}
+    assert {line for line in lines if line} <= kept

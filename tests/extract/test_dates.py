@@ -1,0 +1,80 @@
+"""Dates: explicit day dates and weekdays resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsbrief.extract.dates import extract_dates, nearest_year, resolve_weekday
+from newsbrief.model import Article
+from newsbrief.nlp import parse_article
+
+PUBLISHED = "2026-03-05"  # a Thursday
+
+
+def dates(text: str, *, published: str | None = PUBLISHED) -> list[tuple[str, str]]:
+    article = Article(id="t", source="t", published=published, paragraphs=[text])
+    return [(d.text, d.date) for d in extract_dates(parse_article(article))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ended on 3 March 2026.", [("3 March 2026", "2026-03-03")]),
+        ("The deal was signed on Oct. 31, 2019.", [("Oct. 31, 2019", "2019-10-31")]),
+        ("The report is dated 2025-12-01.", [("2025-12-01", "2025-12-01")]),
+        ("Voting resumes March 9.", [("March 9", "2026-03-09")]),
+        ("The floods began on 28 December.", [("28 December", "2025-12-28")]),
+        ("The ministers met on Tuesday.", [("Tuesday", "2026-03-03")]),
+        ("The ministers met on Thursday.", [("Thursday", "2026-03-05")]),
+        ("The ministers will meet on Monday.", [("Monday", "2026-03-09")]),
+        ("The envoys are set to meet on Saturday.", [("Saturday", "2026-03-07")]),
+        ("As of Wednesday, the roads were closed.", [("Wednesday", "2026-03-04")]),
+        ("Officials said yesterday that the bridge held.", [("yesterday", "2026-03-04")]),
+        ("The count was updated today.", [("today", "2026-03-05")]),
+        ("Nothing happened last Thursday.", [("last Thursday", "2026-02-26")]),
+        ("The rain eased last week.", []),
+        ("The fee is due on 3/4.", []),
+        ("Ministers may 3 times revise it.", []),
+    ],
+)
+def test_resolved_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met on Tuesday.", []),
+        ("Voting resumes March 9.", []),
+        ("The talks ended on 3 March 2026.", [("3 March 2026", "2026-03-03")]),
+    ],
+)
+def test_without_publication_date_relative_dates_are_skipped(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(text, published=None) == expected
+
+
+def test_resolvers() -> None:
+    thursday = date(2026, 3, 5)
+    assert resolve_weekday(3, thursday, future=False) == thursday
+    assert resolve_weekday(3, thursday, future=False, modifier="last") == date(2026, 2, 26)
+    assert resolve_weekday(4, thursday, future=True) == date(2026, 3, 6)
+    assert resolve_weekday(4, thursday, future=False) == date(2026, 2, 27)
+    assert nearest_year(12, 30, date(2026, 1, 2)) == date(2025, 12, 30)
+    assert nearest_year(2, 30, thursday) is None
+
+
+def test_offsets_and_title() -> None:
+    article = Article(
+        id="t",
+        source="t",
+        title="Talks on Monday",
+        published=PUBLISHED,
+        paragraphs=["Delegates arrived on 2 March."],
+    )
+    found = extract_dates(parse_article(article))
+    assert [(d.paragraph, d.date) for d in found] == [(-1, "2026-03-02"), (0, "2026-03-02")]
+    assert article.paragraphs[0][found[1].start : found[1].end] == "2 March"

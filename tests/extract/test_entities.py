@@ -1,0 +1,90 @@
+"""Entities: NER groups with canonical names (titles, possessives, surnames, acronyms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.extract.entities import (
+    NameResolver,
+    acronyms,
+    clean_name,
+    extract_entities,
+)
+from newsbrief.model import Article
+from newsbrief.nlp import parse_article
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("President Lena Vask", "PERSON", "Lena Vask"),
+        ("Dr. Omar Reyes", "PERSON", "Omar Reyes"),
+        ("Interior Minister Lena Vask", "PERSON", "Lena Vask"),
+        ("Gen. Tomas  Adler", "PERSON", "Tomas Adler"),
+        ("Vask’s", "PERSON", "Vask"),
+        ("Vask's", "PERSON", "Vask"),
+        ("the Harbour Authority", "ORG", "Harbour Authority"),
+        ("the Harbour Authority (HA", "ORG", "Harbour Authority"),
+        ("General Motors", "ORG", "General Motors"),
+        ("Minister", "PERSON", ""),
+    ],
+)
+def test_clean_name(text: str, label: str, expected: str) -> None:
+    assert clean_name(text, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Harbour Authority (HA) said", {"HA": "Harbour Authority"}),
+        ("the Bank of Eastmarch (BE) rose", {"BE": "Bank of Eastmarch"}),
+        ("the Dunmore Fishing Cooperative (DFC) met", {"DFC": "Dunmore Fishing Cooperative"}),
+        ("a new plan (NP) for fishing", {}),
+        ("the harbour (HA) is old", {}),
+    ],
+)
+def test_acronyms(text: str, expected: dict[str, str]) -> None:
+    assert acronyms([text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Vask", "Lena Vask"),
+        ("Ms. Vask", "Lena Vask"),
+        ("Reyes", "Reyes"),  # two full names share it: bail out
+        ("Omar Reyes’s", "Omar Reyes"),
+        ("HA", "Harbour Authority"),
+        ("Adler", "Adler"),  # no full name: kept
+    ],
+)
+def test_resolver(mention: str, expected: str) -> None:
+    resolver = NameResolver(
+        [("Lena Vask", "PERSON"), ("Omar Reyes", "PERSON"), ("Tomas Reyes", "PERSON")],
+        {"HA": "Harbour Authority"},
+    )
+    assert resolver.canonical(mention) == expected
+
+
+def test_extract_entities_groups_and_maps_surnames() -> None:
+    article = Article(
+        id="a",
+        source="a",
+        title="Harbour plan stalls",
+        paragraphs=[
+            "Interior Minister Lena Vask visited the port of Dunmore on Tuesday with the "
+            "Harbour Authority (HA).",
+            "On Wednesday, Ms. Vask met fishermen from Dunmore. The HA said repairs would take "
+            "a year.",
+            "Speaking in Dunmore, Vask said the plan was late.",
+        ],
+    )
+    entities = extract_entities(parse_article(article))
+    by_text = {(e.text, e.label): e for e in entities}
+    assert by_text[("Lena Vask", "PERSON")].canonical == "Lena Vask"
+    assert by_text[("Vask", "PERSON")].canonical == "Lena Vask"
+    assert by_text[("Vask", "PERSON")].count == 2
+    assert sum(e.count for e in entities if e.text == "Dunmore") == 3
+    assert all(e.label not in {"DATE", "CARDINAL"} for e in entities)
+    ha = [e for e in entities if e.text == "HA"]
+    assert ha and ha[0].canonical == "Harbour Authority"

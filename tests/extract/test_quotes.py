@@ -1,0 +1,158 @@
+"""Quotes: marks vs apostrophes, speech vs scare quotes, kinds, and speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.extract.quotes import SPEECH_VERBS, extract_quotes, quote_spans
+from newsbrief.model import Article, Quote
+from newsbrief.nlp import parse_article
+
+
+def quotes_of(*paragraphs: str, title: str | None = None) -> list[Quote]:
+    article = Article(id="t", source="t", title=title, paragraphs=list(paragraphs))
+    return extract_quotes(parse_article(article))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will rebuild,” she said.", ["We will rebuild,"]),
+        ('"We will rebuild," she said.', ["We will rebuild,"]),
+        ("‘We are ready to sail,’ he said.", ["We are ready to sail,"]),
+        ("The ministers’ statement was short.", []),
+        ("The players' union met.", []),
+        ("They played rock 'n' roll all night.", []),
+        ("‘The ministers’ plan is dead,’ he said.", ["The ministers’ plan is dead,"]),
+        ("Vask’s aide said ‘we don’t know yet’ on Monday.", ["we don’t know yet"]),
+        ("“It runs on", ["It runs on"]),
+        ("“A,” she said, “and B.”", ["A,", "and B."]),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "verb", ["say", "tell", "add", "warn", "urge", "insist", "tweet", "deny", "read", "continue"]
+)
+def test_speech_verbs(verb: str) -> None:
+    assert verb in SPEECH_VERBS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (text, [(kind, quote text, speaker, cue)])
+        (
+            "“We will rebuild the bridge,” said Interior Minister Lena Vask.",
+            [("direct", "We will rebuild the bridge,", "Lena Vask", "said")],
+        ),
+        (
+            "Lena Vask warned: “The harbour will silt up within a year.”",
+            [("direct", "The harbour will silt up within a year.", "Lena Vask", "warned")],
+        ),
+        (
+            "“We tried,” Omar Reyes said. “Nobody listened.”",
+            [
+                ("direct", "We tried,", "Omar Reyes", "said"),
+                ("direct", "Nobody listened.", "Omar Reyes", None),
+            ],
+        ),
+        (
+            "Omar Reyes said the plan was “dead in the water”.",
+            [("mixed", "the plan was dead in the water", "Omar Reyes", "said")],
+        ),
+        (
+            "Omar Reyes said that the bridge would close in May.",
+            [("indirect", "the bridge would close in May", "Omar Reyes", "said")],
+        ),
+        (
+            "Omar Reyes told reporters the repairs would cost more.",
+            [("indirect", "the repairs would cost more", "Omar Reyes", "told")],
+        ),
+        (
+            "According to the Harbour Authority, the repairs are late.",
+            [("indirect", "the repairs are late", "Harbour Authority", "according to")],
+        ),
+        ("A film called “Blue Harbour” opens on Friday.", []),
+        ("The so-called “reset” plan was dropped on Monday.", []),
+        ("The council adopted the “green harbour” label.", []),
+    ],
+)
+def test_kinds_and_speakers(
+    text: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
+    got = [(q.kind, q.text, q.speaker, q.cue) for q in quotes_of(text)]
+    assert got == expected
+
+
+def test_offsets_point_at_quoted_words() -> None:
+    text = "After the vote, “We will rebuild the bridge,” said Omar Reyes."
+    (quote,) = quotes_of(text)
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.paragraph == 0
+
+
+def test_pronoun_resolves_to_earlier_speaker() -> None:
+    quotes = quotes_of(
+        "Interior Minister Lena Vask visited the harbour on Tuesday.",
+        "“It is a disgrace,” she said.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Lena Vask", "she")]
+
+
+def test_pronoun_without_antecedent_is_none() -> None:
+    (quote,) = quotes_of("“It is a disgrace,” she said.")
+    assert quote.speaker is None
+    assert quote.speaker_mention == "she"
+
+
+def test_surname_maps_to_full_name() -> None:
+    quotes = quotes_of(
+        "Omar Reyes, a fisherman, arrived early.",
+        "“The nets are empty,” Reyes said.",
+    )
+    assert quotes[-1].speaker == "Omar Reyes"
+    assert quotes[-1].speaker_mention == "Reyes"
+
+
+def test_role_resolves_to_introduced_person() -> None:
+    quotes = quotes_of(
+        "Lena Vask, the interior minister, visited the harbour on Tuesday.",
+        "“We will rebuild it,” the interior minister said.",
+    )
+    assert quotes[-1].speaker == "Lena Vask"
+    assert quotes[-1].speaker_mention == "the interior minister"
+
+
+def test_unknown_role_is_kept_as_phrase() -> None:
+    (quote,) = quotes_of("“We are delighted,” a spokesperson for the union said.")
+    assert quote.speaker == "a spokesperson for the union"
+
+
+def test_multi_paragraph_quote_is_one_record() -> None:
+    first = "“We have seen this before on this coast,” said Omar Reyes. “The nets come up empty."
+    quotes = quotes_of(first, "“And nobody in the capital cares about it.”")
+    assert len(quotes) == 2
+    run_on = quotes[1]
+    assert run_on.text == "The nets come up empty. And nobody in the capital cares about it."
+    assert run_on.paragraph == 0
+    assert run_on.end == len(first)
+    assert run_on.speaker == "Omar Reyes"
+
+
+def test_unattributed_quote_after_another_speaker_is_none() -> None:
+    quotes = quotes_of(
+        "“We tried everything we could,” Omar Reyes said.",
+        "Lena Vask arrived later in the day with her staff.",
+        "“Nothing will change in this town.”",
+    )
+    assert quotes[0].speaker == "Omar Reyes"
+    assert quotes[-1].speaker is None
+
+
+def test_title_quote_with_colon() -> None:
+    quotes = quotes_of("The council met.", title="Mayor to council: “We cannot wait any longer”")
+    title = [q for q in quotes if q.paragraph == -1]
+    assert [(q.text, q.speaker) for q in title] == [("We cannot wait any longer", "Mayor")]

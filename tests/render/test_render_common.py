@@ -1,0 +1,106 @@
+"""Number, value and badge formatting shared by the renderers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.model import Figure, FigureClaim, Result, Story
+from newsbrief.render.common import (
+    figure_gist,
+    footer,
+    format_number,
+    format_value,
+    plural,
+    status_badge,
+    story_sources,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2000.0, "2,000"),
+        (120.0, "120"),
+        (0.0, "0"),
+        (3500000.0, "3,500,000"),
+        (3.5, "3.5"),
+        (1234.25, "1,234.25"),
+        (2.0 / 3.0, "0.667"),
+        (-40.0, "-40"),
+    ],
+)
+def test_format_number(value: float, expected: str) -> None:
+    assert format_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "low", "high", "expected"),
+    [
+        (500, "~", None, None, "~500"),
+        (100, ">", None, None, ">100"),
+        (2000, "=", None, None, "2,000"),
+        (10, "<=", None, None, "≤10"),
+        (2500, "=", 2000, 3000, "2,000–3,000"),
+        (2500, "~", 2000, 3000, "~2,000–3,000"),
+        (7, "=", 7, 7, "7"),
+    ],
+)
+def test_format_value(
+    value: float, qualifier: str, low: float | None, high: float | None, expected: str
+) -> None:
+    assert format_value(value, qualifier=qualifier, low=low, high=high) == expected
+
+
+def _claim(value: float, qualifier: str = "=") -> FigureClaim:
+    return FigureClaim(value=value, qualifier=qualifier, claimant=None, as_of=None, sources=[])
+
+
+def test_figure_gist_by_status() -> None:
+    conflict = Figure(measure="m", status="conflict", claims=[_claim(120), _claim(2000)])
+    update = Figure(measure="m", status="update", claims=[_claim(40), _claim(126), _claim(310)])
+    agree = Figure(measure="m", status="agree", claims=[_claim(100, ">"), _claim(100, ">")])
+    assert figure_gist(conflict) == "120 vs 2,000"
+    assert figure_gist(update) == "40 → 126 → 310"
+    assert figure_gist(agree) == ">100"
+
+
+def test_status_badges_are_distinct_and_loud_for_conflict_and_update() -> None:
+    badges = {s: status_badge(s) for s in ("agree", "conflict", "update", "single")}
+    assert len(set(badges.values())) == 4
+    assert "CONFLICT" in badges["conflict"]
+    assert "UPDATE" in badges["update"]
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [(1, "story", "1 story"), (2, "story", "2 stories"), (0, "article", "0 articles")],
+)
+def test_plural(count: int, noun: str, expected: str) -> None:
+    assert plural(count, noun) == expected
+
+
+def test_footer_counts(result: Result) -> None:
+    assert footer(result) == "6 articles, 2 stories, 1 duplicate, 1 error"
+    assert footer(Result()) == "0 articles, 0 stories, 0 duplicates"
+
+
+def test_story_sources_number_story_articles_then_other_cited_ids(result: Result) -> None:
+    story = result.stories[0]
+    stray = story.timeline[0].model_copy(update={"sources": ["zz"]})
+    extra = story.model_copy(update={"timeline": [*story.timeline, stray]})
+    sources = story_sources(extra, {a.id: a for a in result.articles})
+    assert sources.ids == ("a1", "a2", "a3", "zz")
+    assert sources.refs(["a3", "a1", "a1"]) == "[1,3]"
+    assert sources.refs([]) == ""
+    assert sources.refs(["a1", "a2", "a3", "zz", "unknown"]) == "[1–4]"
+    assert sources.refs(["a1", "a2", "zz"]) == "[1,2,4]"
+    legend = dict(sources.legend())
+    assert legend[1] == "Border Herald — Clash on the northern border — 2024-03-02 — a1"
+    assert legend[3].endswith("(duplicate of [1])")
+    assert "not among the result's articles" in legend[4]
+
+
+def test_story_sources_without_articles_fall_back_to_ids() -> None:
+    story = Story(id="s", title="t", articles=["x1"])
+    sources = story_sources(story, {})
+    assert sources.outlets(["x1"]) == ["x1"]

@@ -1,0 +1,162 @@
+"""Assembling a story brief from a clustering skeleton and hand-built articles."""
+
+from __future__ import annotations
+
+import pytest
+from storyfixtures import article, claim, quote
+
+from newsbrief.brief import BriefOptions, build_story, representative_title
+from newsbrief.errors import OptionError
+from newsbrief.model import DateMention, Event, Story
+
+LEAD = (
+    "Floodwater broke through the old harbour wall in Kessel on Tuesday night, forcing "
+    "about 2,000 residents from their homes."
+)
+SHELTERS = "Mayor Ida Roos said temporary shelters had opened in three schools across the valley."
+INSURERS = "Insurers in the region estimated the damage at 40 million euros by Thursday evening."
+
+
+def _articles() -> dict[str, object]:
+    a = article(
+        "post",
+        f"{LEAD} {SHELTERS}",
+        "The harbour wall had not been repaired since 1988, council records show.",
+        title="Harbour wall fails in Kessel flood",
+        outlet="Harbour Post",
+        published="2031-03-05",
+        quotes=[quote("We will rebuild the wall before the autumn storms", "Ida Roos", start=0)],
+        claims=[
+            claim(
+                2000,
+                "residents displaced",
+                qualifier="~",
+                claimant="Kessel council",
+                as_of="2031-03-04",
+                sentence=LEAD,
+            )
+        ],
+    )
+    b = article(
+        "news",
+        f"{LEAD} {INSURERS}",
+        title="Kessel flood forces 2,000 from homes",
+        outlet="Valley News",
+        published="2031-03-06",
+        quotes=[quote("We will rebuild the wall", "Roos", start=0)],
+        claims=[
+            claim(
+                1950,
+                "residents displaced",
+                claimant="Red Cross",
+                as_of="2031-03-04",
+                sentence=LEAD,
+            ),
+            claim(40_000_000, "damage", claimant="insurers", as_of="2031-03-06", sentence=INSURERS),
+        ],
+    )
+    b = b.model_copy(
+        update={
+            "dates": [
+                DateMention(
+                    text="Thursday",
+                    date="2031-03-06",
+                    paragraph=0,
+                    start=len(LEAD) + 1 + INSURERS.index("Thursday"),
+                    end=len(LEAD) + 1 + INSURERS.index("Thursday") + 8,
+                )
+            ]
+        }
+    )
+    c = article(
+        "wire",
+        LEAD,
+        title="Harbour wall fails in Kessel flood",
+        published="2031-03-05",
+        duplicate_of="post",
+    )
+    return {x.id: x for x in (a, b, c)}
+
+
+def _story(title: str = "") -> Story:
+    return Story(
+        id="s1",
+        title=title,
+        articles=["post", "news", "wire", "missing"],
+        events=[
+            Event(
+                id="e1", date="2031-03-04", label="Harbour wall breaks", articles=["wire", "post"]
+            )
+        ],
+    )
+
+
+def test_build_story_fills_every_part() -> None:
+    arts = _articles()
+    story = build_story(_story(), arts)  # type: ignore[arg-type]
+    assert story.id == "s1" and story.articles == _story().articles
+    assert story.summary and all(s.sources for s in story.summary)
+    assert sum(len(s.text.split()) for s in story.summary) <= 60
+
+    (merged,) = story.quotes
+    assert merged.text == "We will rebuild the wall before the autumn storms"
+    assert merged.speaker == "Ida Roos" and merged.sources == ["news", "post"]
+
+    figures = {f.measure: f for f in story.figures}
+    assert figures["residents displaced"].status == "agree"  # ~2,000 and 1,950 (within 5%)
+    assert figures["damage"].status == "single"
+
+
+def test_coverage_lists_what_only_one_outlet_reports() -> None:
+    story = build_story(_story(), _articles())  # type: ignore[arg-type]
+    coverage = {c.article: c for c in story.coverage}
+    assert set(coverage) == {"post", "news"}  # the duplicate gets no entry
+    assert coverage["post"].outlet == "Harbour Post"
+    post = coverage["post"].unique
+    assert any("1988" in u for u in post)
+    assert LEAD not in post
+    news = coverage["news"].unique
+    assert INSURERS in news
+    assert LEAD not in news
+    assert not any("rebuild" in u for u in post + news)  # the quote is carried by both
+
+
+def test_timeline_one_entry_per_event_and_date() -> None:
+    story = build_story(_story(), _articles())  # type: ignore[arg-type]
+    dates = [t.date for t in story.timeline]
+    assert dates == sorted(dates)
+    assert dates == ["2031-03-04", "2031-03-06"]
+    first, second = story.timeline
+    assert first.text == "Harbour wall breaks" and first.sources == ["post", "wire"]
+    assert second.text == INSURERS and second.sources == ["news"]
+
+
+def test_title_kept_or_chosen() -> None:
+    assert build_story(_story("Given title"), _articles()).title == "Given title"  # type: ignore[arg-type]
+    chosen = build_story(_story(), _articles()).title  # type: ignore[arg-type]
+    assert chosen == "Harbour wall fails in Kessel flood"
+
+
+def test_representative_title() -> None:
+    arts = [
+        article("a", "x.", title="Storm closes ferry to the islands"),
+        article("b", "x.", title="Ferry to the islands closed by storm"),
+        article("c", "x.", title="Opinion: why we need better ports"),
+    ]
+    assert representative_title(arts) in {arts[0].title, arts[1].title}
+    assert representative_title([article("a", "x.")]) == ""
+
+
+def test_options_limit_parts() -> None:
+    story = build_story(_story(), _articles(), options=BriefOptions(max_quotes=0, max_timeline=1))  # type: ignore[arg-type]
+    assert story.quotes == [] and len(story.timeline) == 1
+    with pytest.raises(OptionError):
+        BriefOptions(words=-1)
+
+
+def test_single_article_story() -> None:
+    only = article("solo", LEAD, title="Flood in Kessel")
+    story = build_story(Story(id="s", title="", articles=["solo"]), {"solo": only})
+    assert story.title == "Flood in Kessel"
+    assert [s.text for s in story.summary] == [LEAD]
+    assert story.coverage == []  # nothing to compare against

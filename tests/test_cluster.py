@@ -1,0 +1,236 @@
+"""Stories and events over short fictional articles: grouping, dates, ids, order independence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.cluster import ClusterOptions, cluster_stories, event_day, stories_by_folder
+from newsbrief.errors import OptionError
+from newsbrief.model import Article, DateMention, Entity, Story
+
+
+def ents(*names: tuple[str, str]) -> list[Entity]:
+    return [Entity(text=n, label=label, canonical=n) for n, label in names]
+
+
+MARROWBY = ("Marrowby", "GPE")
+WEND = ("River Wend", "LOC")
+VARGA = ("Ilse Varga", "PERSON")
+VELLAND = ("Velland", "GPE")
+BRASK = ("Teodor Brask", "PERSON")
+UNITY = ("Unity Party", "ORG")
+
+FLOOD = [
+    (
+        "f1",
+        "2024-03-04",
+        "River Wend bursts its banks in Marrowby",
+        "The River Wend burst its banks in Marrowby overnight, flooding homes and shops along the "
+        "old quay. Rescue teams used boats to reach families trapped by the rising flood water.",
+    ),
+    (
+        "f2",
+        "2024-03-04",
+        "Flood water swamps Marrowby homes",
+        "Hundreds of homes in Marrowby were flooded after the River Wend rose above its walls. "
+        "Firefighters pumped water from streets while residents fled the flood to the town hall.",
+    ),
+    (
+        "f3",
+        "2024-03-05",
+        "Marrowby counts the cost of the River Wend flood",
+        "Shopkeepers in Marrowby began clearing mud from the flood, a day after the River Wend "
+        "overflowed. Rescue crews said the water was receding but homes remained flooded.",
+    ),
+]
+AID = [
+    (
+        "g1",
+        "2024-03-12",
+        "Minister Varga pledges flood aid for Marrowby",
+        "Minister Ilse Varga pledged emergency aid to flooded Marrowby, promising grants to repair "
+        "homes damaged when the River Wend flood swept through the town last week.",
+    ),
+    (
+        "g2",
+        "2024-03-13",
+        "Marrowby flood victims to get repair grants, Varga says",
+        "Families whose homes were flooded in Marrowby will receive repair grants and emergency "
+        "aid, Ilse Varga said, after touring the streets the River Wend flood damaged.",
+    ),
+]
+VOTE = [
+    (
+        "v1",
+        "2024-03-05",
+        "Velland votes in tight election",
+        "Voters in Velland queued at polling stations to elect a new parliament, with Teodor Brask "
+        "of the Unity Party hoping to win a majority in the tight election.",
+    ),
+    (
+        "v2",
+        "2024-03-05",
+        "Brask claims victory as Velland counts ballots",
+        "Teodor Brask declared victory for the Unity Party as election officials in Velland "
+        "counted ballots from polling stations across the country late into the night.",
+    ),
+    (
+        "v3",
+        "2024-03-06",
+        "Unity Party wins Velland election majority",
+        "Official results gave the Unity Party a majority in the Velland parliament, and Teodor "
+        "Brask said the election showed voters wanted change.",
+    ),
+]
+FLOOD_ENTS = ents(MARROWBY, WEND)
+AID_ENTS = ents(MARROWBY, WEND, VARGA)
+VOTE_ENTS = ents(VELLAND, BRASK, UNITY)
+
+
+def make(rows, entities, **kw) -> list[Article]:
+    return [
+        Article(
+            id=aid,
+            source=f"{aid}.txt",
+            title=title,
+            published=day,
+            paragraphs=[body],
+            entities=entities,
+            **kw,
+        )
+        for aid, day, title, body in rows
+    ]
+
+
+CORPUS = make(FLOOD, FLOOD_ENTS) + make(AID, AID_ENTS) + make(VOTE, VOTE_ENTS)
+
+
+def groups(stories: list[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in stories}
+
+
+def event_groups(stories: list[Story]) -> set[frozenset[str]]:
+    return {frozenset(e.articles) for s in stories for e in s.events}
+
+
+def test_stories_and_events() -> None:
+    stories = cluster_stories(CORPUS)
+    assert groups(stories) == {
+        frozenset({"f1", "f2", "f3", "g1", "g2"}),
+        frozenset({"v1", "v2", "v3"}),
+    }
+    assert event_groups(stories) == {
+        frozenset({"f1", "f2", "f3"}),
+        frozenset({"g1", "g2"}),
+        frozenset({"v1", "v2", "v3"}),
+    }
+
+
+def test_ids_titles_dates_and_order() -> None:
+    flood, vote = cluster_stories(CORPUS)
+    assert (flood.id, vote.id) == ("s1", "s2")  # by earliest article
+    assert flood.articles == ["f1", "f2", "f3", "g1", "g2"]  # time order, then id
+    assert flood.title in {t for _, _, t, _ in FLOOD + AID}
+    assert [(e.id, e.date) for e in flood.events] == [
+        ("s1-e1", "2024-03-04"),
+        ("s1-e2", "2024-03-12"),
+    ]
+    assert flood.events[1].label in {t for _, _, t, _ in AID}
+    assert vote.events[0].date == "2024-03-05"
+    assert not flood.summary and not flood.figures and not flood.timeline
+
+
+def test_lookalike_happening_after_the_window_is_a_new_story() -> None:
+    later = make(
+        [
+            (
+                "h1",
+                "2024-07-01",
+                "River Wend floods Marrowby again",
+                "The River Wend burst its banks in Marrowby again, flooding homes along the quay "
+                "as rescue teams used boats to reach families trapped by the flood water.",
+            )
+        ],
+        FLOOD_ENTS,
+    )
+    stories = cluster_stories(CORPUS + later)
+    assert frozenset({"h1"}) in groups(stories)
+    wide = cluster_stories(CORPUS + later, options=ClusterOptions(window_days=365))
+    flood = next(s for s in wide if "h1" in s.articles)
+    assert "f1" in flood.articles  # one story now, but the two floods stay two events
+    assert frozenset({"h1"}) in event_groups(wide)
+
+
+def test_same_day_unrelated_articles_do_not_merge_on_time_alone() -> None:
+    stories = cluster_stories(make(FLOOD[:1], FLOOD_ENTS) + make(VOTE[:1], VOTE_ENTS))
+    assert len(stories) == 2
+
+
+def test_undated_article_uses_mentioned_date_or_joins_by_content() -> None:
+    undated = Article(
+        id="u1",
+        source="u1.txt",
+        title="Brask sworn in",
+        paragraphs=[
+            "Teodor Brask of the Unity Party was sworn in after winning the Velland "
+            "election, telling parliament that voters wanted change."
+        ],
+        entities=VOTE_ENTS,
+    )
+    stories = cluster_stories([*CORPUS, undated])
+    vote = next(s for s in stories if "v1" in s.articles)
+    assert vote.articles[-1] == "u1"  # undated articles come last
+
+
+def test_event_day_prefers_recent_mentioned_date() -> None:
+    mention = DateMention(text="on Monday", date="2024-03-04", paragraph=0, start=0, end=9)
+    old = DateMention(text="in 2019", date="2019-01-01", paragraph=0, start=0, end=7)
+    a = Article(id="x", source="x", published="2024-03-06", dates=[old, mention])
+    assert event_day(a, lookback_days=3).isoformat() == "2024-03-04"
+    assert event_day(a, lookback_days=1).isoformat() == "2024-03-06"
+    b = Article(id="y", source="y", dates=[old, mention])
+    assert event_day(b, lookback_days=3).isoformat() == "2019-01-01"
+
+
+def test_duplicates_follow_their_original() -> None:
+    copy = Article(
+        id="zz-copy",
+        source="c.txt",
+        title="Wire: Velland votes",
+        published="2024-03-20",
+        paragraphs=[FLOOD[0][3]],
+        duplicate_of="v1",  # body irrelevant: marked as a copy of v1
+    )
+    stories = cluster_stories([*CORPUS, copy])
+    vote = next(s for s in stories if "v1" in s.articles)
+    assert "zz-copy" in vote.articles
+    assert any({"v1", "zz-copy"} <= set(e.articles) for e in vote.events)
+
+
+def test_stories_by_folder_keeps_given_stories_and_clusters_events() -> None:
+    mixed = make(FLOOD + AID, FLOOD_ENTS, folder="floods") + make(VOTE, VOTE_ENTS, folder="votes")
+    stories = stories_by_folder(mixed)
+    assert [s.id for s in stories] == ["s1", "s2"]
+    assert groups(stories) == groups(cluster_stories(CORPUS))
+    assert len(stories[0].events) == 2
+
+
+def test_empty_and_textless_inputs() -> None:
+    assert cluster_stories([]) == []
+    blank = [Article(id=f"b{i}", source="b", paragraphs=[]) for i in range(3)]
+    stories = cluster_stories(blank)
+    assert sorted(a for s in stories for a in s.articles) == ["b0", "b1", "b2"]
+
+
+def test_bad_options() -> None:
+    with pytest.raises(OptionError, match="story_threshold"):
+        ClusterOptions(story_threshold=2.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(CORPUS))
+def test_clustering_does_not_depend_on_input_order(shuffled: list[Article]) -> None:
+    assert cluster_stories(shuffled) == cluster_stories(CORPUS)
+    assert stories_by_folder(shuffled) == stories_by_folder(CORPUS)

@@ -1,0 +1,138 @@
+"""Exact and near-duplicate marking: wire copies, added paragraphs, order independence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.dedup import DedupOptions, is_near_copy, mark_duplicates, shingles
+from newsbrief.errors import OptionError
+from newsbrief.model import Article
+
+WIRE = [
+    "The ferry Calloway Star ran aground on a sandbar off Tessary Point early on Monday, "
+    "stranding 212 passengers for most of the morning.",
+    "Coastguard crews from the harbour at Lenmouth reached the vessel within an hour and began "
+    "moving passengers to smaller boats once the tide had turned.",
+    "No one was seriously hurt, a spokeswoman for the operator Brightwater Lines said, though "
+    "two crew members were treated for minor cuts.",
+    "The operator said it would inspect the hull in dry dock before the ferry returns to its "
+    "usual crossing between Lenmouth and the island of Orrin.",
+    "Local fishermen have long complained that the channel markers near the point are hard to "
+    "see in poor light, and the harbour board promised a review last spring.",
+]
+OTHER = [
+    "A bakery in the market town of Hollin Cross won the regional bread prize for the third "
+    "year running, beating forty other entries from across the valley.",
+    "Its owner, who took over the shop from her grandfather, said the secret was patience and a "
+    "starter kept alive since the winter of the great snow.",
+    "Judges praised the crust and the even crumb, and said the loaf stood out in a year of "
+    "unusually strong competition from younger bakers.",
+]
+
+
+def art(aid: str, paragraphs: list[str], *, published: str | None = "2024-05-06", **kw) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", paragraphs=paragraphs, published=published, **kw)
+
+
+def by_id(articles: list[Article]) -> dict[str, str | None]:
+    return {a.id: a.duplicate_of for a in articles}
+
+
+def test_exact_copy_with_new_headline_points_to_earliest() -> None:
+    original = art("b", WIRE, title="Ferry aground off Tessary Point", published="2024-05-06")
+    copy = art("a", WIRE, title="Passengers stranded as ferry hits sandbar", published="2024-05-07")
+    marked = mark_duplicates([copy, original])
+    assert by_id(marked) == {"a": "b", "b": None}
+    assert [a.id for a in marked] == ["a", "b"]  # same order as given
+
+
+def test_spacing_and_case_do_not_hide_a_copy() -> None:
+    shouty = [p.upper().replace(" ", "  ") for p in WIRE]
+    marked = mark_duplicates([art("x", WIRE), art("y", shouty)])
+    assert by_id(marked) == {"x": None, "y": "x"}
+
+
+def test_copy_with_added_paragraph_and_trimmed_ending() -> None:
+    added = [*WIRE[:4], "Brightwater Lines shares fell slightly in early trading.", WIRE[4]]
+    trimmed = WIRE[:4]
+    marked = mark_duplicates([art("w", WIRE), art("x", added), art("y", trimmed)])
+    assert by_id(marked) == {"w": None, "x": "w", "y": "w"}
+
+
+def test_short_wire_inside_a_longer_piece_is_contained() -> None:
+    short = WIRE[:2]
+    longer = [*WIRE[:2], "Passengers described a calm but cold wait on the upper deck."]
+    a, b = (
+        shingles(" ".join(short).lower().split(), 5),
+        shingles(" ".join(longer).lower().split(), 5),
+    )
+    assert is_near_copy(a, b, DedupOptions())
+    marked = mark_duplicates([art("long", longer), art("short", short, published="2024-05-05")])
+    assert by_id(marked) == {"long": "short", "short": None}
+
+
+def test_different_articles_and_shared_boilerplate_are_not_copies() -> None:
+    half = [*WIRE[:2], OTHER[0]]  # partly each, mostly neither: no rule should fire
+    marked = mark_duplicates([art("w", WIRE), art("o", OTHER), art("h", half)])
+    assert by_id(marked) == {"w": None, "o": None, "h": None}
+
+
+def test_empty_bodies_are_never_duplicates() -> None:
+    marked = mark_duplicates([art("e1", []), art("e2", [""]), art("e3", ["  "])])
+    assert all(a.duplicate_of is None for a in marked)
+
+
+def test_undated_copies_point_to_dated_original_and_ties_break_by_id() -> None:
+    marked = mark_duplicates(
+        [art("c", WIRE, published=None), art("b", WIRE), art("a", WIRE, published=None)]
+    )
+    assert by_id(marked) == {"c": "b", "b": None, "a": "b"}
+    tie = mark_duplicates([art("q", OTHER), art("p", OTHER)])
+    assert by_id(tie) == {"q": "p", "p": None}
+
+
+def test_chains_collapse_to_one_root() -> None:
+    # x ~ y (y = x + paragraph) and y ~ z (z = y + paragraph): all point to the earliest.
+    x = art("x", WIRE[:3], published="2024-05-01")
+    y = art("y", WIRE[:4], published="2024-05-02")
+    z = art("z", WIRE, published="2024-05-03")
+    assert by_id(mark_duplicates([z, y, x])) == {"z": "x", "y": "x", "x": None}
+
+
+def test_idempotent_and_resets_stale_marks() -> None:
+    stale = art("o", OTHER, duplicate_of="w")
+    once = mark_duplicates([art("w", WIRE), stale])
+    assert by_id(once) == {"w": None, "o": None}
+    assert mark_duplicates(once) == once
+
+
+def test_bad_options_name_the_fix() -> None:
+    with pytest.raises(OptionError, match="jaccard"):
+        DedupOptions(jaccard=1.5)
+
+
+BODIES = [WIRE, WIRE[:4], [*WIRE, "An extra line about the weather at sea."], OTHER, OTHER, []]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(range(len(BODIES))),
+            st.sampled_from([None, "2024-05-01", "2024-05-02"]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_marks_do_not_depend_on_input_order(specs, rnd) -> None:
+    articles = [art(f"a{i}", BODIES[body], published=day) for i, (body, day) in enumerate(specs)]
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    assert by_id(mark_duplicates(articles)) == by_id(mark_duplicates(shuffled))
+    marks = by_id(mark_duplicates(articles))
+    roots = {v for v in marks.values() if v}
+    assert all(marks[r] is None for r in roots)  # every copy points at a root

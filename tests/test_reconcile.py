@@ -1,0 +1,294 @@
+"""Quote merging, name unification and figure groups across the articles of a story."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from storyfixtures import article, claim, quote
+
+from newsbrief.model import FigureClaim
+from newsbrief.reconcile import (
+    blocked_pairs,
+    compatible,
+    figure_groups,
+    figure_status,
+    merge_quotes,
+    quotes_match,
+    unify_names,
+)
+from newsbrief.textsim import normalize, tokens
+
+# ---------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("names", "variant", "canonical"),
+    [
+        (["Lena Vask", "Vask"], "Vask", "Lena Vask"),
+        (["Lena Vask", "Lena Vask", "Lena Vasková"], "Lena Vasková", "Lena Vask"),
+        (["Lena Vasková", "Vasková"], "Vasková", "Lena Vasková"),
+        (["Lena Vask", "Minister Vask"], "Minister Vask", "Lena Vask"),
+        (
+            ["the Harbour Authority", "Harbour Authority"],
+            "Harbour Authority",
+            "the Harbour Authority",
+        ),
+        (["Lena Vask", "Tomas Vask", "Vask"], "Vask", "Vask"),  # ambiguous: left alone
+        (["Lena Vask", "Oskar Brandt"], "Oskar Brandt", "Oskar Brandt"),
+        (["Lena Vask", "Lena Morel"], "Lena Morel", "Lena Morel"),
+    ],
+)
+def test_unify_names(names: list[str], variant: str, canonical: str) -> None:
+    assert unify_names(names)[variant] == canonical
+
+
+def test_unify_names_ignores_empty() -> None:
+    assert unify_names([None, "", "  "]) == {}
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "We will rebuild the bridge before winter",
+            "we will rebuild the bridge before winter",
+            True,
+        ),
+        (
+            "We will rebuild the bridge",
+            "We will rebuild the bridge before winter, whatever it costs",
+            True,
+        ),
+        (
+            "We will rebuild the old bridge before winter",
+            "We will rebuild the bridge before the winter",
+            True,
+        ),
+        ("We will rebuild the bridge", "Nobody will cross the river this year", False),
+        ("a tragedy", "This is a tragedy for the whole valley", False),  # too short to contain
+    ],
+)
+def test_quotes_match(a: str, b: str, same: bool) -> None:
+    assert quotes_match(normalize(a), normalize(b)) is same
+
+
+def _quote_story() -> list:
+    full = "The dam held for six hours longer than anyone expected, and that saved the town"
+    return [
+        article(
+            "a",
+            "Body.",
+            quotes=[
+                quote(full, "Lena Vask"),
+                quote(
+                    "Nobody should go back before the engineers say so", "Oskar Brandt", start=90
+                ),
+            ],
+        ),
+        article("b", "Body.", quotes=[quote("saved the town", None)]),  # too short to contain
+        article(
+            "c",
+            "Body.",
+            quotes=[quote("The dam held for six hours longer than anyone expected", "Vask")],
+        ),
+        article("d", "Body.", duplicate_of="a", quotes=[quote(full, "Lena Vask")]),
+        article(
+            "e",
+            "Body.",
+            quotes=[
+                quote("the dam held for six hours longer than anyone expected", "Lena Vasková")
+            ],
+        ),
+    ]
+
+
+def test_merge_quotes_partial_full_and_speakers() -> None:
+    merged = merge_quotes(_quote_story())
+    first = merged[0]
+    assert first.text.startswith("The dam held for six hours") and first.text.endswith("the town")
+    assert first.speaker == "Lena Vask"
+    assert first.sources == ["a", "c", "d", "e"]  # duplicate d still listed; sorted
+    assert [q.speaker for q in merged[1:]] == ["Oskar Brandt", None]
+    assert merged[1].sources == ["a"]
+    assert merged[2].text == "saved the town"
+
+
+def test_merge_quotes_prefers_named_speaker() -> None:
+    arts = [
+        article("a", "x.", quotes=[quote("Every house on the east bank was checked twice", None)]),
+        article("b", "x.", quotes=[quote("Every house on the east bank was checked twice", None)]),
+        article(
+            "c", "x.", quotes=[quote("every house on the east bank was checked twice", "Ida Roos")]
+        ),
+    ]
+    (merged,) = merge_quotes(arts)
+    assert merged.speaker == "Ida Roos"
+    assert merged.sources == ["a", "b", "c"]
+
+
+def test_merge_quotes_empty() -> None:
+    assert merge_quotes([]) == []
+    assert merge_quotes([article("a", "No quotes here.")]) == []
+
+
+def test_blocking_finds_contained_quote_and_not_everything() -> None:
+    lists = [
+        tokens("the ferry will run again on monday"),
+        tokens("the ferry will run again on monday the mayor promised"),
+        tokens("the storm closed every school in the district"),
+    ]
+    pairs = blocked_pairs(lists)
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (1, 2) not in pairs
+
+
+_WORDS = ["harbour", "flood", "bridge", "mayor", "river", "school", "ferry", "storm", "road"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=8), max_size=3),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_merge_quotes_invariants(spec: list[list[list[str]]]) -> None:
+    arts = [
+        article(f"art{i}", "x.", quotes=[quote(" ".join(words), None) for words in texts])
+        for i, texts in enumerate(spec)
+    ]
+    merged = merge_quotes(arts)
+    carried = {a.id for a in arts if a.quotes}
+    assert {s for q in merged for s in q.sources} == carried
+    inputs = {q.text for a in arts for q in a.quotes}
+    for q in merged:
+        assert q.text in inputs and q.sources == sorted(set(q.sources))
+    counts = [len(q.sources) for q in merged]
+    assert counts == sorted(counts, reverse=True)
+    # reversing the articles changes no group's sources
+    again = merge_quotes(list(reversed(arts)))
+    assert sorted(q.sources for q in again) == sorted(q.sources for q in merged)
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _fc(
+    value: float, qualifier: str = "=", claimant: str | None = None, as_of: str | None = None
+) -> FigureClaim:
+    return FigureClaim(
+        value=value, qualifier=qualifier, claimant=claimant, as_of=as_of, sources=["x"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (_fc(500, "~"), _fc(498), True),
+        (_fc(500, "~"), _fc(450), False),
+        (_fc(100, ">"), _fc(150), True),
+        (_fc(100, ">"), _fc(100), False),
+        (_fc(100, ">"), _fc(80), False),
+        (_fc(100, "<"), _fc(80), True),
+        (_fc(100, ">"), _fc(200, "<"), True),
+        (_fc(40), _fc(40), True),
+        (_fc(40), _fc(42), False),
+    ],
+)
+def test_compatible(a: FigureClaim, b: FigureClaim, ok: bool) -> None:
+    assert compatible(a, b) is ok
+    assert compatible(b, a) is ok
+
+
+@pytest.mark.parametrize(
+    ("claims", "status"),
+    [
+        ([_fc(12)], "single"),
+        ([_fc(500, "~", "Agency"), _fc(498, "=", "Ministry")], "agree"),
+        (
+            [_fc(120, "=", "Ministry", "2031-04-02"), _fc(2000, "=", "Rebels", "2031-04-02")],
+            "conflict",
+        ),
+        ([_fc(120, "=", "Ministry"), _fc(2000, "=", "Rebels")], "conflict"),
+        ([_fc(40, "=", "Agency", "2031-03-01"), _fc(126, "=", "Agency", "2031-03-09")], "update"),
+        ([_fc(40, "=", "Agency", "2031-03-01"), _fc(126, "=", "Ministry", "2031-03-09")], "update"),
+        (
+            [
+                _fc(40, "=", "Agency", "2031-03-01"),
+                _fc(310, "=", "Agency", "2031-03-20"),
+                _fc(120, "=", "Ministry", "2031-03-20"),
+            ],
+            "conflict",
+        ),
+    ],
+)
+def test_figure_status(claims: list[FigureClaim], status: str) -> None:
+    assert figure_status(claims) == status
+
+
+def test_figure_groups_rising_toll_and_merged_sources() -> None:
+    arts = [
+        article(
+            "a",
+            "x.",
+            claims=[claim(40, "people killed", claimant="the Relief Agency", as_of="2031-03-01")],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[claim(126, "People killed", claimant="Relief Agency", as_of="2031-03-09")],
+        ),
+        article(
+            "c",
+            "x.",
+            claims=[claim(310, "people killed", claimant="Relief Agency", as_of="2031-03-20")],
+        ),
+        article(
+            "d",
+            "x.",
+            claims=[claim(310, "people killed", claimant="Relief Agency", as_of="2031-03-20")],
+        ),
+        article("e", "x.", claims=[claim(3, "bridges destroyed", claimant="Relief Agency")]),
+    ]
+    figures = figure_groups(arts)
+    toll, bridges = figures
+    assert toll.status == "update"
+    assert [c.value for c in toll.claims] == [40, 126, 310]
+    assert toll.claims[-1].sources == ["c", "d"]
+    assert {c.claimant for c in toll.claims} == {"Relief Agency"}  # most frequent spelling
+    assert toll.measure == "people killed"
+    assert bridges.status == "single" and bridges.claims[0].sources == ["e"]
+
+
+def test_figure_groups_conflict_and_agree() -> None:
+    arts = [
+        article(
+            "a",
+            "x.",
+            claims=[
+                claim(120, "soldiers killed", claimant="Defence Ministry", as_of="2031-05-04"),
+                claim(2000, "soldiers killed", claimant="Northern Front", as_of="2031-05-04"),
+            ],
+        ),
+        article("b", "x.", claims=[claim(500, "homes destroyed", qualifier="~")]),
+        article("c", "x.", claims=[claim(498, "homes destroyed")]),
+    ]
+    by_measure = {f.measure: f for f in figure_groups(arts)}
+    assert by_measure["soldiers killed"].status == "conflict"
+    assert by_measure["homes destroyed"].status == "agree"
+
+
+def test_figure_groups_subject_splits_groups() -> None:
+    arts = [
+        article("a", "x.", claims=[claim(10, "people killed", subject="children")]),
+        article("b", "x.", claims=[claim(90, "people killed")]),
+    ]
+    figures = figure_groups(arts)
+    assert len(figures) == 2
+    assert {f.subject for f in figures} == {"children", None}
+    assert all(f.status == "single" for f in figures)
