@@ -6,10 +6,10 @@ Input problems never abort a run: readers turn them into ``InputError`` records.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Error codes. E1xx: inputs; E2xx: models and extras; E3xx: options."""
 
     E101 = "E101"  # input path does not exist

@@ -4,8 +4,9 @@ Candidate sentences come from each article's single parse (``Article.sentence_te
 scored by centrality (TF-IDF cosine to the story centroid, every article weighted equally), lead
 position, corroboration by the other articles, closeness to the headlines and whether it carries
 a key fact (a claimed figure, an attributed quote). Sentences are then picked greedily with
-maximal marginal relevance inside the word budget and put back in reading order. Every chosen sentence cites every article that
-states the same fact (``textsim.same_fact``), so a summary sentence is never uncited.
+maximal marginal relevance inside the word budget and put back in reading order. Every chosen
+sentence cites every article that states the same fact (``textsim.same_fact``), so a summary
+sentence is never uncited.
 """
 
 from __future__ import annotations

@@ -81,5 +81,5 @@ def test_score_neus_floor() -> None:
     scores = score_neus(NEUS, split="val", limit=20)
     assert scores["n"] == 20
     assert scores["mean_words"] <= 60
-    assert scores["rouge1"] >= 0.30  # measured 0.37 on the whole val split (lead: 0.33)
+    assert scores["rouge1"] >= 0.30  # measured 0.371 on the whole val split (lead: 0.331)
     assert scores["rouge1"] >= scores["lead.rouge1"] - 0.05

@@ -251,6 +251,9 @@ _DATE_FILLER = re.compile(
 )
 
 
+_META_SEPARATOR = re.compile(r"\s[|·•]\s")
+
+
 def cruft_reason(line: str, n_words: int) -> str | None:
     """The reason code of the first cruft family that matches ``line``, or None."""
     for reason, pattern, max_words in _FAMILIES:
@@ -268,7 +271,15 @@ def is_date_meta(line: str, date_text: str | None, n_words: int) -> bool:
     """A line that only carries a publication date/time (plus a few words, e.g. an author name)."""
     if _READ_TIME.match(line):
         return True
-    if date_text is None or n_words > 14:
+    if date_text is None:
+        return False
+    segments = [seg.strip() for seg in _META_SEPARATOR.split(line) if seg.strip()]
+    if len(segments) > 1 and n_words <= 24:
+        # "Jane Roe | Published 3 March 2026, 6:45pm | Updated 8:10pm": a byline with its date.
+        dated = [seg for seg in segments if date_text in seg]
+        if dated and all(len(seg.split()) <= 8 for seg in segments):
+            return is_date_meta(dated[0], date_text, len(dated[0].split()))
+    if n_words > 14:
         return False
     residue = _DATE_FILLER.sub(" ", line.replace(date_text, " "))
     leftover = re.findall(r"[^\W\d_]+", residue)

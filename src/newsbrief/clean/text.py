@@ -255,19 +255,47 @@ def _headline_shaped(line: Line) -> bool:
 def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
     """The headline (and the site of a "Headline - Site" line) from the page head.
 
-    The first headline-shaped line of four or more words before the body wins; a bare copy of
+    Candidates are headline-shaped lines of four or more words before the body. A line printed
+    twice in the head is the headline (pages repeat it; taglines are not repeated); else the
+    first candidate just above a byline or date line; else the first candidate. A bare copy of
     the headline is preferred to its "Headline - Site" form, which only adds the site name.
     """
-    for line in lines[: max(head_end, 1)]:
-        if line.n_words < 4 or not _headline_shaped(line):
-            continue
-        if cruft_reason(line.text, line.n_words) is not None:
-            continue
-        split = metadata.split_title_suffix(line.text)
-        if split:
-            return split
-        return line.text, None
-    return None, None
+    head = lines[: max(head_end, 1)]
+    candidates = [
+        i
+        for i, line in enumerate(head)
+        if line.n_words >= 4
+        and _headline_shaped(line)
+        and cruft_reason(line.text, line.n_words) is None
+    ]
+    if not candidates:
+        return None, None
+    keys = [key(line.text) for line in head]
+    repeated = [i for i in candidates if keys.count(keys[i]) > 1]
+    near_meta = [
+        i
+        for i in candidates
+        if any(
+            is_byline(h.text, h.n_words) or metadata.find_date(h.text) is not None
+            for h in head[i + 1 : i + 4]
+        )
+    ]
+    chosen = (repeated or near_meta or candidates)[0]
+    line = head[chosen]
+    split = metadata.split_title_suffix(line.text)
+    if split:
+        return split
+    return line.text, None
+
+
+def _body_start(lines: list[Line], labels: list[str | None]) -> int:
+    """Where the body begins: the first of two prose lines close together (a lone sentence-like
+    line in the head, such as a consent notice, does not end the head)."""
+    anchors = [i for i, line in enumerate(lines) if labels[i] is None and line.is_anchor]
+    for a, b in zip(anchors, anchors[1:], strict=False):
+        if b - a <= 3:
+            return a
+    return anchors[0] if anchors else len(lines)
 
 
 def _first_anchor(lines: list[Line], labels: list[str | None]) -> int:
@@ -309,6 +337,9 @@ def clean_text(
         reason = cruft_reason(line.text, line.n_words)
         if reason is None and is_byline(line.text, line.n_words):
             reason = "byline"
+            found = metadata.find_date(line.text)
+            if found and published is None:
+                published = found[1]
         if reason is None and line.n_words <= 14:
             found = metadata.find_date(line.text)
             if is_date_meta(line.text, found[0] if found else None, line.n_words):
@@ -352,7 +383,7 @@ def clean_text(
     _mark_teasers(lines, labels)
 
     # 4. The title and its repeats.
-    first = _first_anchor(lines, labels)
+    first = _body_start(lines, labels)
     site: str | None = None
     if title is None:
         title, site = _find_title(lines, first)
@@ -393,7 +424,7 @@ def clean_text(
     else:
         kept = [line.text for k, line in enumerate(lines) if labels[k] is None]
         wire = metadata.wire_outlet(kept[0]) if kept else None
-        top = _top_site_line(lines)
+        top = _top_site_line(lines) or _site_name_in_head(lines, labels, title)
         outlet = top or wire or outlet
 
     paragraphs = tuple(line.text for k, line in enumerate(lines) if labels[k] is None)
@@ -421,6 +452,29 @@ def _top_site_line(lines: list[Line]) -> str | None:
     if cruft_reason(top.text, top.n_words) is not None:
         return None
     return top.text
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’&.-]*|of|the|and|&|on|de|du|la|le)$")
+
+
+def _site_name_in_head(
+    lines: list[Line], labels: list[str | None], title: str | None
+) -> str | None:
+    """A site-name line above the headline: two to four capitalised words, no sentence, not a
+    known cruft family (e.g. "Valley Ledger Online" under a cookie banner)."""
+    title_key = key(title) if title else None
+    for i, line in enumerate(lines[:25]):
+        if title_key and key(line.text) == title_key:
+            return None
+        if labels[i] not in (None, "short-nonsentence-head") or line.ends_sentence:
+            continue
+        words = line.text.split()
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        if words[-1][0].islower() or cruft_reason(line.text, line.n_words) is not None:
+            continue
+        return line.text
+    return None
 
 
 def _leading_caps(text: str) -> int:
