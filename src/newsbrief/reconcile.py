@@ -194,7 +194,7 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
     for i, j in blocked_pairs([it.norm.split() for it in items]):
         if groups.find(i) != groups.find(j) and quotes_match(items[i].norm, items[j].norm):
             groups.union(i, j)
-    merged: list[tuple[int, int, StoryQuote]] = []
+    merged: list[tuple[int, int, int, int, StoryQuote]] = []
     for members in groups.members():
         group = [items[i] for i in members]
         best = max(group, key=lambda it: (len(it.norm), -it.order))
@@ -206,9 +206,11 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             sources=sources,
             kind=kind,  # type: ignore[arg-type]
         )
-        merged.append((-len(sources), group[0].order, record))
-    merged.sort(key=lambda m: (m[0], m[1]))
-    return [m[2] for m in merged]
+        # Most corroborated first; then a reader wants words actually said, by a named speaker.
+        rank = (-len(sources), int(kind != "direct"), int(record.speaker is None))
+        merged.append((*rank, group[0].order, record))
+    merged.sort(key=lambda m: m[:4])
+    return [m[4] for m in merged]
 
 
 # ---------------------------------------------------------------- figures
@@ -259,21 +261,28 @@ def compatible(a: FigureClaim, b: FigureClaim) -> bool:
     return a_low <= b_high + tol and b_low <= a_high + tol
 
 
-def figure_status(claims: Sequence[FigureClaim]) -> FigureStatus:
+def figure_status(
+    claims: Sequence[FigureClaim], *, unattributed: frozenset[str] = frozenset()
+) -> FigureStatus:
     """``single``, ``agree``, ``conflict`` or ``update`` for one group's distinct claims.
 
-    Incompatible values for the same date (or both undated) from different claimants are a
-    conflict; other incompatible values are an update (the later figure supersedes). An
-    unattributed claim counts as a claimant of its own, distinct from any named one.
+    Incompatible values for the same date (or both undated) from two different *named*
+    claimants are a conflict; other incompatible values are an update (the later figure
+    supersedes). A claim with no claimant, or whose claimant is only the reporting outlet (names
+    in ``unattributed``), cannot make a conflict: an outlet relaying a figure is not a side.
     """
     if len(claims) <= 1:
         return "single"
+
+    def named(claim: FigureClaim) -> bool:
+        return claim.claimant is not None and claim.claimant not in unattributed
+
     updated = False
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
             if compatible(a, b):
                 continue
-            if a.as_of == b.as_of and a.claimant != b.claimant:
+            if a.as_of == b.as_of and a.claimant != b.claimant and named(a) and named(b):
                 return "conflict"
             updated = True
     return "update" if updated else "agree"
@@ -287,7 +296,9 @@ def measure_key(claim: Claim) -> tuple[str, str | None]:
 
 
 def _group_figure(
-    entries: list[tuple[int, str, Claim]], names: dict[str, str]
+    entries: list[tuple[int, str, Claim]],
+    names: dict[str, str],
+    unattributed: frozenset[str] = frozenset(),
 ) -> tuple[int, int, Figure]:
     """One Figure from the (order, article id, claim) entries of one measure."""
     merged: dict[tuple[float, str, str | None, str | None], dict[str, object]] = {}
@@ -320,7 +331,7 @@ def _group_figure(
     all_sources = {a for _, a, _ in entries}
     figure = Figure(
         measure=_most_common([c.measure.strip() for _, _, c in entries]) or entries[0][2].measure,
-        status=figure_status(claims),
+        status=figure_status(claims, unattributed=unattributed),
         claims=claims,
         subject=_most_common([c.subject.strip() for _, _, c in entries if c.subject]),
     )
@@ -339,6 +350,7 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
         for claim in article.claims:
             groups[measure_key(claim)].append((order, article.id, claim))
             order += 1
-    figures = [_group_figure(entries, names) for entries in groups.values()]
+    outlets = frozenset(a.outlet for a in articles if a.outlet)
+    figures = [_group_figure(entries, names, outlets) for entries in groups.values()]
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]

@@ -65,11 +65,17 @@ def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
     return marks % 2 == 1 or quoted > options.max_quote_share * len(text)
 
 
+# A wire dateline opening a lead: "PORT ELIN, March 3 (Meridian Wire) - ", "NORTHGATE — ".
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+"
+)
+
+
 def _collect(articles: Sequence[Article]) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     for index, article in enumerate(articles):
         for position, (span, raw) in enumerate(article.sentence_texts()):
-            text = raw.strip()
+            text = _DATELINE_RE.sub("", raw.strip())
             if text:
                 sentences.append(_Sentence(index, position, span, text, content_words(text)))
     return sentences
@@ -89,7 +95,11 @@ def _key_fact(s: _Sentence, article: Article) -> float:
     """1 for a sentence stating a claimed figure, 0.5 for one with an attributed quote."""
     for claim in article.claims:
         stated = claim.sentence.strip()
-        if claim.paragraph == s.span.paragraph and stated and stated in s.text:
+        if (
+            claim.paragraph == s.span.paragraph
+            and stated
+            and (s.text in stated or stated in s.text)
+        ):
             return 1.0
     for quote in article.quotes:
         if (

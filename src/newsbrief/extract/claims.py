@@ -516,7 +516,11 @@ def canonical_name(mention: str, entities: Sequence[Entity]) -> str:
 def _as_of(
     parsed: ParsedArticle, quantity: Quantity, sentence: Span, dates: Sequence[DateMention]
 ) -> str | None:
-    """A date stated in the claim's sentence (closest to the number), else publication."""
+    """A date stated in the claim's sentence, else publication.
+
+    The nearest date after the number wins ("120 were killed on Monday, officials said on
+    Tuesday": Monday), else the nearest before it ("said on Tuesday that the toll was 310").
+    """
     inside = [
         d
         for d in dates
@@ -524,6 +528,9 @@ def _as_of(
         and d.start >= sentence.start_char
         and d.end <= sentence.end_char
     ]
+    after = [d for d in inside if d.start >= quantity.end]
+    if after:
+        return min(after, key=lambda d: d.start).date
     if inside:
-        return min(inside, key=lambda d: abs(d.start - quantity.start)).date
+        return max(inside, key=lambda d: d.start).date
     return parsed.article.published

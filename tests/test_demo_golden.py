@@ -1,0 +1,124 @@
+"""Golden tests: the whole pipeline on the bundled demo corpus against what was planted in it.
+
+The truth lives in ``demo_truth.py``; ``demo_scores.py`` turns a brief into scores. Exact
+expectations are asserted where the planted fact is the point of the demo (the story partition,
+the syndicated copy, the 120-vs-2,000 conflict, the 40 → 126 → 310 update); elsewhere a floor is
+pinned at the level measured when the floor was set, so a regression fails the build. Raise a
+floor when a stage improves; never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import demo_scores as scores
+import demo_truth as truth
+import jsonschema
+import pytest
+
+from newsbrief.model import Result, json_schema
+
+FLOORS = {
+    "story_bcubed": 1.0,
+    "event_bcubed": 0.90,
+    "title_accuracy": 0.82,
+    "outlet_accuracy": 0.94,
+    "published_accuracy": 1.0,
+    "cruft_removed": 0.91,
+    "body_kept": 1.0,
+    "direct_quote_recall": 1.0,
+    "speaker_accuracy": 0.85,
+    "conflicts_found": 0.5,
+    "updates_found": 0.33,
+    "agreements_found": 0.12,
+    "non_claims_respected": 1.0,
+    "key_facts_in_summary": 0.5,
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floor(demo_result: Result, name: str) -> None:
+    score = scores.SCORES[name](demo_result)
+    assert score >= FLOORS[name] - 1e-9, f"{name} fell to {score:.3f} (floor {FLOORS[name]})"
+
+
+def test_every_input_is_read(demo_result: Result) -> None:
+    assert demo_result.errors == []
+    assert sorted(scores.by_key(demo_result)) == sorted(truth.FILES)
+
+
+def test_stories_are_the_planted_ones(demo_result: Result) -> None:
+    arts = scores.by_key(demo_result)
+    planted = sorted(sorted(arts[f].id for f in files) for files in truth.STORIES)
+    found = sorted(sorted(story.articles) for story in demo_result.stories)
+    assert found == planted
+
+
+def test_syndicated_copy_is_found(demo_result: Result) -> None:
+    assert scores.duplicates_found(demo_result) == (len(truth.DUPLICATES), len(truth.DUPLICATES))
+
+
+def _story_of(result: Result, file: str) -> object:
+    article_id = scores.by_key(result)[file].id
+    return next(s for s in result.stories if article_id in s.articles)
+
+
+def test_planted_conflict_is_marked(demo_result: Result) -> None:
+    story = _story_of(demo_result, truth.CLASH_WIRE)
+    [figure] = [
+        f
+        for f in story.figures  # type: ignore[attr-defined]
+        if f.status == "conflict" and {120.0, 2000.0} <= {c.value for c in f.claims}
+    ]
+    assert "killed" in figure.measure
+    claimants = {c.claimant for c in figure.claims if c.value in (120.0, 2000.0)}
+    assert len(claimants) >= 2
+
+
+def test_planted_update_is_marked(demo_result: Result) -> None:
+    story = _story_of(demo_result, truth.SLIDE_WIRE)
+    [figure] = [
+        f
+        for f in story.figures  # type: ignore[attr-defined]
+        if {40.0, 126.0, 310.0} <= {c.value for c in f.claims}
+    ]
+    assert figure.status == "update"
+    dated = {c.value: c.as_of for c in figure.claims if c.value in (40.0, 126.0, 310.0)}
+    assert dated[40.0] < dated[126.0] < dated[310.0], "the toll rises over time"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_summary_sentences_are_cited_and_verbatim(demo_result: Result) -> None:
+    bodies = {a.id: _squash(" ".join(a.paragraphs)) for a in demo_result.articles}
+    for story in demo_result.stories:
+        assert story.summary, f"story {story.id} has no summary"
+        for sentence in story.summary:
+            assert sentence.sources, sentence.text
+            assert set(sentence.sources) <= set(story.articles)
+            assert any(_squash(sentence.text) in bodies[s] for s in sentence.sources)
+
+
+def test_stories_have_titles_events_and_timelines(demo_result: Result) -> None:
+    for story in demo_result.stories:
+        assert story.title
+        assert story.events and all(e.date for e in story.events)
+        event_articles = sorted(a for e in story.events for a in e.articles)
+        assert event_articles == sorted(story.articles)
+        if len(story.articles) > 1:
+            assert story.timeline
+            dates = [t.date for t in story.timeline]
+            assert dates == sorted(dates)
+
+
+def test_demo_brief_follows_the_contract(demo_result: Result) -> None:
+    doc = json.loads(demo_result.to_json())
+    jsonschema.validate(doc, json_schema())
+    for article in doc["articles"]:
+        for quote in article["quotes"]:
+            paragraph = article["paragraphs"][quote["paragraph"]] if quote["paragraph"] >= 0 else ""
+            if paragraph:
+                assert 0 <= quote["start"] < quote["end"] <= len(paragraph)
