@@ -108,6 +108,20 @@ def test_brief_formats(corpus: Path, fmt: str, marker: str) -> None:
     assert marker in result.stdout
 
 
+@pytest.mark.parametrize(("table", "header"), [("claims", "story_id"), ("quotes", "story_id")])
+def test_brief_csv_tables(corpus: Path, table: str, header: str) -> None:
+    import csv
+    import io
+
+    result = runner.invoke(
+        app, ["brief", str(corpus), "--format", "csv", "--table", table, "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert header in rows[0]
+    assert len(rows) >= 2, "the bridge story has quotes and figures"
+
+
 def test_brief_reads_stdin() -> None:
     result = runner.invoke(app, ["extract", "-", "--quiet"], input=ARTICLE_ONE)
     assert result.exit_code == 0, result.output

@@ -38,6 +38,14 @@ class Format(StrEnum):
     text = "text"
     md = "md"
     json = "json"
+    csv = "csv"
+
+
+class Table(StrEnum):
+    """CSV tables (``--format csv``)."""
+
+    quotes = "quotes"
+    claims = "claims"
 
 
 InputsArg = Annotated[
@@ -106,7 +114,10 @@ def brief(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full contract JSON to this file.")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Output: text, md, json, or a csv table (--table)."),
+    ] = Format.text,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the rendered brief here, not stdout.")
     ] = None,
@@ -119,6 +130,9 @@ def brief(
         bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
     ] = False,
     workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    table: Annotated[
+        Table, typer.Option(help="Which table --format csv writes: quotes or claims.")
+    ] = Table.claims,
     width: Annotated[int, typer.Option(help="Terminal width for --format text.")] = 100,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
 ) -> None:
@@ -143,7 +157,11 @@ def brief(
         bar.close()
     if json_out:
         _write(json_out, result.to_json() + "\n")
-    kwargs = {"width": width} if fmt is Format.text else {}
+    kwargs: dict[str, object] = {}
+    if fmt is Format.text:
+        kwargs = {"width": width, "color": out is None and sys.stdout.isatty()}
+    elif fmt is Format.csv:
+        kwargs = {"table": table.value}
     text = render(result, fmt.value, **kwargs)
     if out:
         _write(out, text)

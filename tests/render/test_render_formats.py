@@ -100,9 +100,10 @@ def test_csv_unknown_table(result: Result) -> None:
 
 
 def test_dispatcher(result: Result) -> None:
-    assert FORMATS == ("text", "md", "json")
+    assert FORMATS == ("text", "md", "json", "csv")
     assert render(result, "json") == render_json(result)
+    assert render(result, "csv", table="quotes") == render_csv(result, table="quotes")
     assert render(result, "md") == render_markdown(result)
     assert "⚠ CONFLICT" in render(result, "text", width=80)
-    with pytest.raises(OptionError, match="E301.*text, md, json"):
+    with pytest.raises(OptionError, match="E301.*text, md, json, csv"):
         render(result, "html")  # type: ignore[arg-type]

@@ -11,8 +11,8 @@ from newsbrief.render.json import render_json
 from newsbrief.render.markdown import render_markdown
 from newsbrief.render.text import render_text
 
-Format = Literal["text", "md", "json"]
-FORMATS: tuple[Format, ...] = ("text", "md", "json")
+Format = Literal["text", "md", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("text", "md", "json", "csv")
 
 __all__ = [
     "CSV_TABLES",
@@ -27,11 +27,14 @@ __all__ = [
 
 
 def render(result: Result, fmt: Format, **kw: Any) -> str:
-    """Render ``result`` as ``fmt``; options go to that renderer (``width=``, ``color=``)."""
+    """Render ``result`` as ``fmt``; options go to that renderer (``width=``, ``color=``,
+    ``table=`` for csv)."""
     if fmt == "text":
         return render_text(result, **kw)
     if fmt == "md":
         return render_markdown(result, **kw)
     if fmt == "json":
         return render_json(result, **kw)
+    if fmt == "csv":
+        return render_csv(result, **kw)
     raise OptionError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
