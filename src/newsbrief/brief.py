@@ -88,14 +88,26 @@ def _coverage(
         family = _family(article, articles)
         others = [a for a in articles if a.id not in family]
         unique = _unique_sentences(article, others, options)
+        # Then figures and direct quotes only this article (or its copies) carries, unless a
+        # listed sentence already states them; a few of each, so coverage stays a digest.
+        figures = 0
         for claim in article.claims:
             stated = claim.sentence.strip()
+            if figures >= options.max_unique:
+                break
             if stated and stated not in unique and not _claimed_elsewhere(claim, others):
                 unique.append(stated)
+                figures += 1
+        said = 0
         for quote in quotes:
+            if said >= options.max_unique:
+                break
+            if quote.kind != "direct" or any(quote.text in u for u in unique):
+                continue
             if set(quote.sources) <= family and article.id in quote.sources:
                 who = f" ({quote.speaker})" if quote.speaker else ""
                 unique.append(f"“{quote.text}”{who}")
+                said += 1
         out.append(Coverage(article=article.id, outlet=article.outlet, unique=unique))
     return out
 

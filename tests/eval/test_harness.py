@@ -259,3 +259,11 @@ def test_script_rejects_an_unknown_set() -> None:
     proc = run_script("--only", "nope", "--data", "/nonexistent")
     assert proc.returncode == 2
     assert "unknown evaluation" in proc.stderr
+
+
+def test_flatten_drops_per_item_detail_tables() -> None:
+    from newsbrief.eval.harness import MAX_NESTED, flatten_metrics
+
+    detail = {f"page{i}": 0.5 for i in range(MAX_NESTED + 1)}
+    flat = flatten_metrics({"f1": 0.9, "per_page": detail, "lead": {"f1": 0.4}})
+    assert flat == {"f1": 0.9, "lead.f1": 0.4}

@@ -78,3 +78,19 @@ def test_offsets_and_title() -> None:
     found = extract_dates(parse_article(article))
     assert [(d.paragraph, d.date) for d in found] == [(-1, "2026-03-02"), (0, "2026-03-02")]
     assert article.paragraphs[0][found[1].start : found[1].end] == "2 March"
+
+
+def test_reported_future_resolves_forward() -> None:
+    """"said it would meet on Thursday" is the coming Thursday, not the last one."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    article = Article(
+        id="a",
+        source="s",
+        published="2026-03-03",
+        paragraphs=["The council said it would hold an emergency session on Thursday."],
+    )
+    [mention] = extract_dates(parse_article(article))
+    assert mention.date == "2026-03-05"

@@ -213,14 +213,21 @@ def select(
     return [e for e in registry if e in chosen]
 
 
+MAX_NESTED = 12
+
+
 def flatten_metrics(raw: Mapping[str, Any], prefix: str = "") -> dict[str, Metric]:
     """Flat ``{name: number}`` from a scorer's dict; nested dicts become ``outer.inner``.
 
-    Booleans become 0/1; strings are kept; lists and ``None`` are dropped.
+    Booleans become 0/1; strings are kept; lists and ``None`` are dropped, and so are nested
+    dicts of more than ``MAX_NESTED`` entries (per-page or per-document details, which belong in
+    the scorer's own output rather than in one summary table).
     """
     flat: dict[str, Metric] = {}
     for key, value in raw.items():
         name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and len(value) > MAX_NESTED:
+            continue
         if isinstance(value, Mapping):
             flat.update(flatten_metrics(value, prefix=f"{name}."))
         elif isinstance(value, bool):

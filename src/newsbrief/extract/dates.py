@@ -46,7 +46,7 @@ WEEKDAYS = {
     )
 }
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})  # "said it would meet on Monday"
 FUTURE_GOVERNORS = frozenset(
     {"set", "due", "expected", "scheduled", "plan", "plans", "planned", "going", "slated"}
 )
