@@ -22,7 +22,7 @@ from newsbrief.model import Result, json_schema
 FLOORS = {
     "story_bcubed": 1.0,
     "event_bcubed": 0.90,
-    "title_accuracy": 0.82,
+    "title_accuracy": 0.88,
     "outlet_accuracy": 0.94,
     "published_accuracy": 1.0,
     "cruft_removed": 0.91,

@@ -81,7 +81,7 @@ def test_offsets_and_title() -> None:
 
 
 def test_reported_future_resolves_forward() -> None:
-    """"said it would meet on Thursday" is the coming Thursday, not the last one."""
+    """Reported future (said it would meet on Thursday) means the coming Thursday."""
     from newsbrief.extract.dates import extract_dates
     from newsbrief.model import Article
     from newsbrief.nlp import parse_article

@@ -12,28 +12,9 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from newsbrief.datewords import MONTH_PATTERN, MONTHS
+
+_MONTH = MONTH_PATTERN
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_SHAPES = [
@@ -47,7 +28,7 @@ _EPOCH = date(1900, 1, 1)
 
 
 def _build(year: str, month: str, day: str) -> str | None:
-    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
     if month_number is None:
         return None
     try:

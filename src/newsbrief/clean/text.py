@@ -277,7 +277,7 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
         for i in candidates
         if any(
             is_byline(h.text, h.n_words) or metadata.find_date(h.text) is not None
-            for h in head[i + 1 : i + 4]
+            for h in head[i + 1 : i + 6]
         )
     ]
     chosen = (repeated or near_meta or candidates)[0]

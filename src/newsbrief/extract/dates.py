@@ -16,29 +16,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from newsbrief.datewords import MONTH_PATTERN, MONTHS
 from newsbrief.model import DateMention
 from newsbrief.nlp import ParsedArticle
 
-MONTHS = {
-    name: index + 1
-    for index, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
 WEEKDAYS = {
     name: index
     for index, name in enumerate(
@@ -46,12 +27,13 @@ WEEKDAYS = {
     )
 }
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})  # "said it would meet on Monday"
+# "would" is the future of reported speech: "said it would meet on Monday".
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})
 FUTURE_GOVERNORS = frozenset(
     {"set", "due", "expected", "scheduled", "plan", "plans", "planned", "going", "slated"}
 )
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH_PATTERN
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = (

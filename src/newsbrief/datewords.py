@@ -1,0 +1,28 @@
+"""Month and weekday names shared by the date readers (cleaning's bylines, the dates extractor)."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    name: index + 1
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+"""Lower-case month names and abbreviations → month number."""
+
+MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+"""A regex group ``month`` matching any month name or abbreviation (longest first)."""
