@@ -32,14 +32,24 @@ def article_id(source: str) -> str:
     return "a" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
 
 
-def _clean_html(raw: RawDocument, opts: CleanOptions) -> tuple[TextClean, str | None, str | None]:
+def _clean_html(
+    raw: RawDocument, opts: CleanOptions, boilerplate: frozenset[str]
+) -> tuple[TextClean, str | None, str | None]:
     """Clean an HTML page; also returns trafilatura's site name and date."""
     extracted = extract_html(raw.content, url=raw.url) if opts.use_trafilatura else None
     if extracted is None:
-        result = clean_text(visible_text(raw.content), title=raw.title, options=opts)
+        result = clean_text(
+            visible_text(raw.content), title=raw.title, options=opts, boilerplate=boilerplate
+        )
         return result, None, None
     title = raw.title or (normalize_text(extracted.title) if extracted.title else None)
-    result = clean_text(extracted.text, title=title, options=opts, positional=opts.html_positional)
+    result = clean_text(
+        extracted.text,
+        title=title,
+        options=opts,
+        positional=opts.html_positional,
+        boilerplate=boilerplate,
+    )
     if title and result.title is None:
         result = TextClean(
             paragraphs=result.paragraphs,
@@ -51,15 +61,23 @@ def _clean_html(raw: RawDocument, opts: CleanOptions) -> tuple[TextClean, str | 
     return result, extracted.sitename, extracted.date
 
 
-def clean_document(raw: RawDocument, *, options: CleanOptions | None = None) -> Article:
-    """Body paragraphs, removed cruft (with reasons), title, outlet and date of one document."""
+def clean_document(
+    raw: RawDocument,
+    *,
+    options: CleanOptions | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Article:
+    """Body paragraphs, removed cruft (with reasons), title, outlet and date of one document.
+
+    ``boilerplate``: keys (``clean.text.key``) of lines that recur across this outlet's pages.
+    """
     opts = options or CleanOptions()
     sitename: str | None = None
     page_date: str | None = None
     if raw.format == "html":
-        result, sitename, page_date = _clean_html(raw, opts)
+        result, sitename, page_date = _clean_html(raw, opts, boilerplate)
     else:
-        result = clean_text(raw.content, title=raw.title, options=opts)
+        result = clean_text(raw.content, title=raw.title, options=opts, boilerplate=boilerplate)
     published = raw.published or (parse_date(page_date) if page_date else None) or result.published
     return Article(
         id=article_id(raw.source),

@@ -318,12 +318,14 @@ def clean_text(
     title: str | None = None,
     options: CleanOptions | None = None,
     positional: bool | None = None,
+    boilerplate: frozenset[str] = frozenset(),
 ) -> TextClean:
     """Split a page's text into body paragraphs and removed cruft, and read title/outlet/date.
 
     ``title`` is a headline already known (from metadata); lines repeating it are dropped.
     ``positional`` overrides ``options.positional`` (trafilatura output is not trimmed by
-    position).
+    position). ``boilerplate`` holds the ``key`` of lines learned to recur across the outlet's
+    pages (``clean.recurring``); such lines are dropped as "recurring".
     """
     opts = options or CleanOptions()
     use_position = opts.positional if positional is None else positional
@@ -335,6 +337,8 @@ def clean_text(
     # 1. Families of cruft, bylines and date lines.
     for i, line in enumerate(lines):
         reason = cruft_reason(line.text, line.n_words)
+        if reason is None and boilerplate and key(line.text) in boilerplate:
+            reason = "recurring"
         if reason is None and is_byline(line.text, line.n_words):
             reason = "byline"
             found = metadata.find_date(line.text)
