@@ -2,13 +2,16 @@
 
 This module only wires stages together in the one-way order of DESIGN.md; every decision lives in
 a stage. Article-level work (clean, parse+extract) is scheduled by an executor so the same code
-runs in-process or in a process pool. A document that fails is recorded in ``Result.errors`` and
-the run goes on with the others.
+runs in-process or in a process pool. Corpus-level work stays out of the executor: before the
+clean map, the chrome each outlet repeats is learned over all inputs (``clean.recurring``) and
+every document is handed its site's keys. A document that fails is recorded in
+``Result.errors`` and the run goes on with the others.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +21,8 @@ from newsbrief.errors import Code, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
 from newsbrief.run.local import LocalExecutor
 
+log = logging.getLogger(__name__)
+
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while a run advances."""
 
@@ -26,9 +31,14 @@ Inputs = Sequence[str | Path] | str | Path
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Options of a run. ``words`` is the summary budget per story."""
+    """Options of a run. ``words`` is the summary budget per story.
+
+    ``learn_boilerplate``: when cleaning, first learn the lines each outlet repeats across its
+    pages in this run (``clean.recurring``) and drop them as "recurring".
+    """
 
     clean: bool = True
+    learn_boilerplate: bool = True
     words: int = 60
     story_per_folder: bool = False
     workers: int = 1
@@ -64,13 +74,19 @@ def _as_list(inputs: Inputs) -> list[str | Path]:
 # Module-level so a process pool can pickle them.
 
 
-def _clean_shard(docs: list[RawDocument], clean: bool = True) -> list[Article | InputError]:
+CleanJob = tuple[RawDocument, frozenset[str]]
+"""A document to clean and the recurring-boilerplate keys learned for its site."""
+
+
+def _clean_shard(jobs: list[CleanJob], clean: bool = True) -> list[Article | InputError]:
     from newsbrief.clean import clean_document, unclean_document
 
     out: list[Article | InputError] = []
-    for raw in docs:
+    for raw, boilerplate in jobs:
         try:
-            article = clean_document(raw) if clean else unclean_document(raw)
+            article = (
+                clean_document(raw, boilerplate=boilerplate) if clean else unclean_document(raw)
+            )
         except Exception as exc:  # one bad document never takes the run down
             out.append(_stage_failure(raw.source, "clean", exc))
             continue
@@ -88,8 +104,23 @@ def _clean_shard(docs: list[RawDocument], clean: bool = True) -> list[Article | 
     return out
 
 
-def _clean_shard_raw(docs: list[RawDocument]) -> list[Article | InputError]:
-    return _clean_shard(docs, clean=False)
+def _clean_shard_raw(jobs: list[CleanJob]) -> list[Article | InputError]:
+    return _clean_shard(jobs, clean=False)
+
+
+def _clean_jobs(docs: list[RawDocument], opts: RunOptions) -> list[CleanJob]:
+    """Pair each document with its site's learned boilerplate (a corpus-level step before the
+    per-document map, so shards stay independent and the executor stays simple)."""
+    if not (opts.clean and opts.learn_boilerplate):
+        return [(raw, frozenset()) for raw in docs]
+    from newsbrief.clean.recurring import learn_boilerplate
+
+    try:
+        learned = learn_boilerplate(docs)
+    except Exception:  # learning is an optional refinement; never let it take the run down
+        log.warning("learning recurring boilerplate failed; cleaning without it", exc_info=True)
+        return [(raw, frozenset()) for raw in docs]
+    return [(raw, learned.for_document(raw)) for raw in docs]
 
 
 def _analyse_shard(articles: list[Article]) -> list[Article | InputError]:
@@ -190,8 +221,9 @@ def extract_result(
     executor = LocalExecutor(workers=opts.workers, shard_size=opts.shard_size)
     docs, errors = _read(inputs, stdin)
     clean_fn = _clean_shard if opts.clean else _clean_shard_raw
+    jobs = _clean_jobs(docs, opts)
     cleaned, clean_errors = _split(
-        executor.map(clean_fn, docs, progress=_reporter(progress, "clean", len(docs)))
+        executor.map(clean_fn, jobs, progress=_reporter(progress, "clean", len(docs)))
     )
     cleaned = mark_duplicates(_unique_ids(cleaned))
     analysed, analyse_errors = _split(

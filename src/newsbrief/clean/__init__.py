@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from newsbrief.clean.html import extract_html, visible_text
+from newsbrief.clean.html import extract_html, keep_unlinked_runs, visible_text
 from newsbrief.clean.metadata import parse_date
 from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
@@ -36,7 +36,11 @@ def _clean_html(
     raw: RawDocument, opts: CleanOptions, boilerplate: frozenset[str]
 ) -> tuple[TextClean, str | None, str | None]:
     """Clean an HTML page; also returns trafilatura's site name and date."""
-    extracted = extract_html(raw.content, url=raw.url) if opts.use_trafilatura else None
+    extracted = (
+        extract_html(raw.content, url=raw.url, tables=opts.html_tables)
+        if opts.use_trafilatura
+        else None
+    )
     if extracted is None:
         result = clean_text(
             visible_text(raw.content), title=raw.title, options=opts, boilerplate=boilerplate
@@ -50,6 +54,8 @@ def _clean_html(
         positional=opts.html_positional,
         boilerplate=boilerplate,
     )
+    if opts.html_keep_unlinked_runs:
+        result = keep_unlinked_runs(extracted, result, opts.html_max_link_share)
     if title and result.title is None:
         result = TextClean(
             paragraphs=result.paragraphs,

@@ -173,6 +173,9 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
             r"\byour browser does not support\b|\bthis (?:video|content) (?:is not|isn't|cannot|"
             r"can ?not) (?:available|be played|be displayed)",
             r"^watch\s*[:|-]\s*\S",
+            r"^(?:video|audio|watch|listen)\s*:.*\(\d{1,2}:\d\d(?::\d\d)?\)$",
+            r"\b(?:video|audio|media) player is loading\b|^loading (?:the )?(?:video|player)\b",
+            r"^listen(?: to (?:this|the) (?:article|story|report)| live| now)\b",
         ),
         30,
     ),
@@ -217,6 +220,9 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         _any(
             r"(?:©|\(c\) ?(?:19|20)\d\d|\bcopyright\b ?(?:©|(?:19|20)\d\d))",
             r"\ball rights reserved\b",
+            r"\bnot responsible for the content of external (?:sites|websites|links|pages)\b",
+            r"^this (?:story|article|report) (?:was|has been|is) (?:supplied|provided|syndicated)"
+            r" by\b",
             r"^(?:terms(?: of (?:use|service))?(?: and conditions)?|terms & conditions|"
             r"privacy(?: policy| notice| settings)?|contact(?: us)?|about(?: us)?|careers|jobs|"
             r"sitemap|site map|accessibility|cookie (?:policy|settings)|help|faq|corrections|"

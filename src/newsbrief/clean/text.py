@@ -10,19 +10,18 @@ its reason code. One linear pass over the lines plus a few bounded look-aheads.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean import metadata
+from newsbrief.clean.linemodel import LineModel, best_run, load_model
+from newsbrief.clean.lines import Line, key, split_lines
 from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
 from newsbrief.clean.patterns import cruft_reason, is_byline, is_date_meta
 from newsbrief.model import Removed
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TOKEN = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…]['’\"”»)\]]*$|[.!?…]\s*\(\w[^)]*\)$|[\"”»]$")
-_LOWER_START = re.compile(r"^[\"“‘']?[a-z]")
-_KEY = re.compile(r"\W+")
 _COMMENTS_HEADER = re.compile(
     r"(?:^|[|•·]\s*)\d+\s+comments?\s*$|^comments?\s*\(\d+\):?$|"
     r"^(?:leave|post|add|write) (?:a|your) (?:comment|reply)|^join the (?:conversation|discussion)|"
@@ -31,162 +30,17 @@ _COMMENTS_HEADER = re.compile(
 )
 _CAPITALISED = re.compile(r"^[\"“‘'(]?[A-Z0-9$£€]")
 _PUNCT_ONLY = re.compile(r"^\W+$")
-TEASER_CAPS = 7
-
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "said",
-        "says",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-    ]
+_NUMBER = re.compile(r"^[\d.,:/%()-]+$")
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was|has been)\s(?:a|an|the)\s[^.]{0,80}?\b(?:"
+    r"correspondent|reporter|editor|writer|journalist|photographer|columnist|contributor|"
+    r"producer|author|presenter|analyst)s?\b"
 )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the page and the evidence about it."""
-
-    text: str
-    block: int
-    n_words: int
-    ends_sentence: bool
-    stop_ratio: float
-
-    @property
-    def is_anchor(self) -> bool:
-        """Unmistakable body prose: a full sentence of some length with function words."""
-        return self.ends_sentence and self.n_words >= 8 and self.stop_ratio >= 0.1
-
-    @property
-    def is_short_sentence(self) -> bool:
-        """A short but complete sentence ("He declined to comment."): not chrome."""
-        return self.ends_sentence and self.n_words >= 4
-
-    @property
-    def is_long_prose(self) -> bool:
-        """Long enough and wordy enough to be body even without a final full stop."""
-        return self.n_words >= 15 and self.stop_ratio >= 0.2
+_BIO_LINES = 3
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+TEASER_CAPS = 7
+_MAX_PASSES = 4
+_STANDFIRST_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -198,49 +52,6 @@ class TextClean:
     title: str | None
     outlet: str | None
     published: str | None
-
-
-def _line(text: str, block: int) -> Line:
-    words = _WORD.findall(text)
-    n = len(words)
-    stops = sum(1 for w in words if w.lower() in STOP_WORDS)
-    return Line(
-        text=text,
-        block=block,
-        n_words=n,
-        ends_sentence=_SENTENCE_END.search(text) is not None,
-        stop_ratio=stops / n if n else 0.0,
-    )
-
-
-def split_lines(text: str) -> list[Line]:
-    """Lines of the page; a hard-wrapped sentence (next line starts lower-case) is re-joined."""
-    lines: list[Line] = []
-    for block_index, block in enumerate(text.split("\n\n")):
-        pending: str | None = None
-        for raw in block.split("\n"):
-            raw = raw.strip()
-            if not raw:
-                continue
-            if (
-                pending is not None
-                and len(pending) >= 30
-                and not _SENTENCE_END.search(pending)
-                and _LOWER_START.match(raw)
-            ):
-                pending = f"{pending} {raw}"
-                continue
-            if pending is not None:
-                lines.append(_line(pending, block_index))
-            pending = raw
-        if pending is not None:
-            lines.append(_line(pending, block_index))
-    return lines
-
-
-def key(text: str) -> str:
-    """Comparison key: case-folded words only."""
-    return _KEY.sub(" ", text.casefold()).strip()
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -266,26 +77,42 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
         for i, line in enumerate(head)
         if line.n_words >= 4
         and _headline_shaped(line)
+        and len(_MENU_SEPARATOR.findall(line.text)) < 2
         and cruft_reason(line.text, line.n_words) is None
     ]
     if not candidates:
         return None, None
     keys = [key(line.text) for line in head]
     repeated = [i for i in candidates if keys.count(keys[i]) > 1]
-    near_meta = [
-        i
-        for i in candidates
-        if any(
-            is_byline(h.text, h.n_words) or metadata.find_date(h.text) is not None
-            for h in head[i + 1 : i + 6]
-        )
-    ]
+    near_meta = _above_meta(head, set(candidates))
     chosen = (repeated or near_meta or candidates)[0]
     line = head[chosen]
     split = metadata.split_title_suffix(line.text)
     if split:
         return split
     return line.text, None
+
+
+def _above_meta(head: list[Line], candidates: set[int]) -> list[int]:
+    """Headlines set directly above a byline or date line: from each such line walk up over the
+    block of headline-shaped lines (a standfirst may sit between headline and byline), skipping
+    share buttons and similar cruft; the top of the block is the headline, and a kicker or menu
+    line ends it."""
+    found: list[int] = []
+    for m, meta in enumerate(head):
+        if not (is_byline(meta.text, meta.n_words) or metadata.find_date(meta.text)):
+            continue
+        top: int | None = None
+        for i in range(m - 1, max(-1, m - 7), -1):
+            if i in candidates:
+                top = i
+            elif top is None and cruft_reason(head[i].text, head[i].n_words) is not None:
+                continue
+            else:
+                break
+        if top is not None and top not in found:
+            found.append(top)
+    return sorted(found)
 
 
 def _body_start(lines: list[Line], labels: list[str | None]) -> int:
@@ -312,23 +139,30 @@ def _last_anchor(lines: list[Line], labels: list[str | None]) -> int:
     return -1
 
 
-def clean_text(
+@dataclass
+class RulePass:
+    """The rule pass's verdict on a page's lines, before the body region is placed."""
+
+    lines: list[Line]
+    labels: list[str | None]
+    title: str | None
+    site: str | None
+    outlet: str | None
+    published: str | None
+
+
+def rule_pass(
     text: str,
     *,
     title: str | None = None,
     options: CleanOptions | None = None,
-    positional: bool | None = None,
     boilerplate: frozenset[str] = frozenset(),
-) -> TextClean:
-    """Split a page's text into body paragraphs and removed cruft, and read title/outlet/date.
-
-    ``title`` is a headline already known (from metadata); lines repeating it are dropped.
-    ``positional`` overrides ``options.positional`` (trafilatura output is not trimmed by
-    position). ``boilerplate`` holds the ``key`` of lines learned to recur across the outlet's
-    pages (``clean.recurring``); such lines are dropped as "recurring".
-    """
+    find_title: bool = True,
+) -> RulePass:
+    """Label the lines that a cruft family, a related list, the comment section, a teaser list
+    or the headline account for; read the date, title and site on the way (the title only when
+    none is given and ``find_title``)."""
     opts = options or CleanOptions()
-    use_position = opts.positional if positional is None else positional
     lines = split_lines(normalize_text(text))
     labels: list[str | None] = [None] * len(lines)
     published: str | None = None
@@ -355,22 +189,7 @@ def clean_text(
         labels[i] = reason
 
     # 2. Lists under a "Related"/"Read more" header: the short headline lines that follow.
-    i = 0
-    while i < len(lines):
-        if labels[i] == "related-list" and lines[i].n_words <= 8:
-            j = i + 1
-            while j < len(lines) and j - i <= 15:
-                line = lines[j]
-                if labels[j] is not None:
-                    j += 1
-                    continue
-                if line.is_anchor or line.is_long_prose:
-                    break
-                labels[j] = "related-list"
-                j += 1
-            i = j
-        else:
-            i += 1
+    _mark_related_lists(lines, labels)
 
     # 3. The comment section: a comments header after some body drops the rest.
     anchors = 0
@@ -389,7 +208,7 @@ def clean_text(
     # 4. The title and its repeats.
     first = _body_start(lines, labels)
     site: str | None = None
-    if title is None:
+    if title is None and find_title:
         title, site = _find_title(lines, first)
     if title:
         title_key = key(title)
@@ -406,21 +225,102 @@ def clean_text(
         if title_index is not None and site is None:
             split = metadata.split_title_suffix(lines[title_index].text)
             site = split[1] if split else None
+    return RulePass(lines, labels, title, site, outlet, published)
 
-    # 5. Position: chrome before the first and after the last body sentence.
-    first = _first_anchor(lines, labels)
-    last = _last_anchor(lines, labels)
-    if use_position and last >= 0:
-        for i, line in enumerate(lines):
-            if labels[i] is not None or line.is_long_prose or line.is_short_sentence:
-                continue
-            if i < first:
-                labels[i] = "short-nonsentence-head"
-            elif i > last:
-                labels[i] = "short-nonsentence-tail"
 
-    # 6. Menus and link lists in the middle: long runs of very short non-sentence lines.
-    _mark_runs(lines, labels, opts)
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    options: CleanOptions | None = None,
+    positional: bool | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+    model: LineModel | None = None,
+) -> TextClean:
+    """Split a page's text into body paragraphs and removed cruft, and read title/outlet/date.
+
+    ``title`` is a headline already known (from metadata); lines repeating it are dropped.
+    ``positional`` overrides ``options.positional``: with it, the learned region scorer
+    (``model``, default the shipped one) places the article and the lines before and after it are
+    dropped; trafilatura's output, already the main block, is not trimmed so. ``boilerplate``
+    holds the ``key`` of lines learned to recur across the outlet's pages (``clean.recurring``);
+    such lines are dropped as "recurring".
+
+    Cleaning is idempotent: the pass is repeated on the kept text, with the title now known,
+    until it removes nothing more (at most ``_MAX_PASSES`` times), so cleaning the output again
+    with its title is that last, empty pass. Title, outlet and date come from the first pass,
+    which saw the whole page.
+    """
+    opts = options or CleanOptions()
+    use_position = opts.positional if positional is None else positional
+    found = rule_pass(text, title=title, options=opts, boilerplate=boilerplate)
+    first = finish_pass(found, options=opts, positional=use_position, model=model)
+    result = first
+    removed = list(first.removed)
+    for _ in range(_MAX_PASSES - 1):
+        again = finish_pass(
+            rule_pass(
+                "\n\n".join(result.paragraphs),
+                title=first.title,
+                options=opts,
+                boilerplate=boilerplate,
+                find_title=False,
+            ),
+            options=opts,
+            positional=use_position,
+            model=model,
+        )
+        if again.paragraphs == result.paragraphs:
+            break
+        removed.extend(again.removed)
+        result = again
+    return TextClean(
+        paragraphs=result.paragraphs,
+        removed=tuple(removed),
+        title=first.title,
+        outlet=first.outlet,
+        published=first.published,
+    )
+
+
+def finish_pass(
+    found: RulePass,
+    *,
+    options: CleanOptions | None = None,
+    positional: bool = True,
+    model: LineModel | None = None,
+    scores: Sequence[float] | None = None,
+) -> TextClean:
+    """Place the article's region (when ``positional``), drop menus, settle the outlet.
+
+    ``scores``: the model's line scores when already computed (refitting tries thresholds)."""
+    opts = options or CleanOptions()
+    use_position = positional
+    lines, labels = found.lines, list(found.labels)
+    region: tuple[int, int] | None = None
+    title, site, outlet = found.title, found.site, found.outlet
+
+    # 5. Position: the page head and tail around the article's region.
+    if use_position and lines:
+        if opts.learned_region:
+            scorer = model or load_model()
+            if scores is None:
+                scores = scorer.scores(lines, labels)
+            region = best_run(scores, lines, scorer.threshold)
+        if region is not None:
+            start = _standfirst_start(lines, labels, region[0])
+            for i in range(len(lines)):
+                if labels[i] is None and not start <= i <= region[1]:
+                    labels[i] = "page-head" if i < start else "page-tail"
+        else:
+            _mark_outside_prose(lines, labels)
+
+    # 6. Menus and link lists in the middle: long runs of very short non-sentence lines. Inside
+    # a learned region such runs are the article's own lists and tables, so they stay.
+    if region is None:
+        _mark_runs(lines, labels, opts)
+
+    _mark_author_bio(lines, labels)
 
     # 7. Outlet fallbacks: title suffix, a lone site-name line on top, a wire dateline.
     if site:
@@ -442,8 +342,65 @@ def clean_text(
         removed=removed,
         title=title,
         outlet=outlet,
-        published=published,
+        published=found.published,
     )
+
+
+def _standfirst_start(lines: list[Line], labels: list[str | None], start: int) -> int:
+    """Where the article starts once its standfirst is counted: prose lines of eight words or
+    more between the headline and the region, with only meta lines (byline, date, author name
+    and role, share buttons) among them, belong to the body (the standfirst stays)."""
+    title = next((i for i in range(start - 1, -1, -1) if labels[i] == "title"), None)
+    if title is None or start - title > _STANDFIRST_REACH:
+        return start
+    standfirst = [i for i in range(title + 1, start) if labels[i] is None and lines[i].n_words >= 8]
+    return standfirst[0] if standfirst else start
+
+
+def _mark_author_bio(lines: list[Line], labels: list[str | None]) -> None:
+    """The last kept lines when they are a biography of the writer ("Jane Roe is the Post's
+    science editor."): an author box, only ever looked for at the very end of the article."""
+    kept = [i for i, label in enumerate(labels) if label is None]
+    for i in reversed(kept[-_BIO_LINES:]):
+        if not _AUTHOR_BIO.match(lines[i].text):
+            break
+        labels[i] = "author-box"
+
+
+def _mark_related_lists(lines: list[Line], labels: list[str | None]) -> None:
+    """The short headline lines under a "Related"/"Read more" header."""
+    i = 0
+    while i < len(lines):
+        if labels[i] == "related-list" and lines[i].n_words <= 8:
+            j = i + 1
+            while j < len(lines) and j - i <= 15:
+                line = lines[j]
+                if labels[j] is not None:
+                    j += 1
+                    continue
+                if line.is_anchor or line.is_long_prose:
+                    break
+                labels[j] = "related-list"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _mark_outside_prose(lines: list[Line], labels: list[str | None]) -> None:
+    """Without a region: short non-sentence lines before the first and after the last body
+    sentence are chrome."""
+    first = _first_anchor(lines, labels)
+    last = _last_anchor(lines, labels)
+    if last < 0:
+        return
+    for i, line in enumerate(lines):
+        if labels[i] is not None or line.is_long_prose or line.is_short_sentence:
+            continue
+        if i < first:
+            labels[i] = "short-nonsentence-head"
+        elif i > last:
+            labels[i] = "short-nonsentence-tail"
 
 
 def _top_site_line(lines: list[Line]) -> str | None:
@@ -470,7 +427,7 @@ def _site_name_in_head(
     for i, line in enumerate(lines[:25]):
         if title_key and key(line.text) == title_key:
             return None
-        if labels[i] not in (None, "short-nonsentence-head") or line.ends_sentence:
+        if labels[i] not in (None, "short-nonsentence-head", "page-head") or line.ends_sentence:
             continue
         words = line.text.split()
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
@@ -482,10 +439,13 @@ def _site_name_in_head(
 
 
 def _leading_caps(text: str) -> int:
-    """How many words in a row at the start of ``text`` are capitalised (headline case)."""
+    """How many words in a row at the start of ``text`` are capitalised (headline case).
+
+    Bare numbers neither count nor break the run, so a table row ("3 Kim Lee 5033 4 6") is not
+    taken for a headline."""
     run = 0
     for token in text.split()[:20]:
-        if _PUNCT_ONLY.match(token):
+        if _PUNCT_ONLY.match(token) or _NUMBER.match(token):
             continue
         if not _CAPITALISED.match(token):
             break

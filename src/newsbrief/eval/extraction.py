@@ -2,8 +2,10 @@
 
 Reads the article-extraction set (``plain-text.json`` {id: text}, ``html/<id>.html.gz``,
 ``ground-truth.json`` {id: {articleBody, url}}), cleans every page with ``clean_document`` and
-scores the body paragraphs (title excluded, as in the gold) against ``articleBody``. Also
-reports the raw-text baseline (no cleaning) so a change can be judged against doing nothing.
+scores the body paragraphs (title excluded, as in the gold) against ``articleBody``. Recurring
+boilerplate is learned over the scored pages first (``clean.recurring``), as the pipeline does
+over its inputs. Also reports the raw-text baseline (no cleaning) so a change can be judged
+against doing nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsbrief.clean import clean_document, unclean_document
+from newsbrief.clean.recurring import Boilerplate, learn_boilerplate
 from newsbrief.model import RawDocument
 
 _TOKEN = re.compile(r"\w+")
@@ -59,8 +62,12 @@ def score_article_extraction(
     *,
     source: Literal["plain", "html"],
     ids: Iterable[str] | None = None,
+    learn: bool = True,
 ) -> dict[str, Any]:
-    """Micro and macro token P/R/F1 of cleaned bodies, the raw baseline, and ``n``."""
+    """Micro and macro token P/R/F1 of cleaned bodies, the raw baseline, and ``n``.
+
+    ``learn``: learn recurring boilerplate over the scored pages and drop it while cleaning.
+    """
     data_dir = Path(data_dir)
     with (data_dir / "ground-truth.json").open(encoding="utf-8") as fh:
         gold: dict[str, dict[str, str]] = json.load(fh)
@@ -73,10 +80,11 @@ def score_article_extraction(
     raw_totals = [0, 0, 0]
     macro = [0.0, 0.0, 0.0]
     per_page: dict[str, float] = {}
-    for page_id in wanted:
-        raw = _raw_document(data_dir, page_id, source, plain)
+    pages = [(page_id, _raw_document(data_dir, page_id, source, plain)) for page_id in wanted]
+    learned = learn_boilerplate(raw for _, raw in pages) if learn else Boilerplate()
+    for page_id, raw in pages:
         gold_tokens = _tokens(gold[page_id]["articleBody"])
-        article = clean_document(raw)
+        article = clean_document(raw, boilerplate=learned.for_document(raw))
         counts = _overlap(_tokens("\n".join(article.paragraphs)), gold_tokens)
         raw_counts = _overlap(_tokens("\n".join(unclean_document(raw).paragraphs)), gold_tokens)
         for k in range(3):

@@ -1,0 +1,86 @@
+"""Lines of a page and the evidence about each: words, sentence end, function-word density.
+
+Shared by the rule pass (``clean.text``), the learned line scorer (``clean.linefeatures``) and
+corpus-level boilerplate learning (``clean.recurring``), so every part sees the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbrief.clean.stopwords import STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?…。]['’\"”»)\]]*$|[.!?…]\s*\(\w[^)]*\)$|[\"”»]$")
+_LOWER_START = re.compile(r"^[\"“‘']?[a-z]")
+_KEY = re.compile(r"\W+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page and the evidence about it."""
+
+    text: str
+    block: int
+    n_words: int
+    ends_sentence: bool
+    stop_ratio: float
+
+    @property
+    def is_anchor(self) -> bool:
+        """Unmistakable body prose: a full sentence of some length with function words."""
+        return self.ends_sentence and self.n_words >= 8 and self.stop_ratio >= 0.1
+
+    @property
+    def is_short_sentence(self) -> bool:
+        """A short but complete sentence ("He declined to comment."): not chrome."""
+        return self.ends_sentence and self.n_words >= 4
+
+    @property
+    def is_long_prose(self) -> bool:
+        """Long enough and wordy enough to be body even without a final full stop."""
+        return self.n_words >= 15 and self.stop_ratio >= 0.2
+
+
+def _line(text: str, block: int) -> Line:
+    words = _WORD.findall(text)
+    n = len(words)
+    stops = sum(1 for w in words if w.lower() in STOP_WORDS)
+    return Line(
+        text=text,
+        block=block,
+        n_words=n,
+        ends_sentence=_SENTENCE_END.search(text) is not None,
+        stop_ratio=stops / n if n else 0.0,
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of the page; a hard-wrapped sentence (next line starts lower-case) is re-joined."""
+    lines: list[Line] = []
+    for block_index, block in enumerate(text.split("\n\n")):
+        pending: str | None = None
+        for raw in block.split("\n"):
+            raw = raw.strip()
+            if not raw:
+                continue
+            if (
+                pending is not None
+                and len(pending) >= 30
+                and not _SENTENCE_END.search(pending)
+                and _LOWER_START.match(raw)
+            ):
+                pending = f"{pending} {raw}"
+                continue
+            if pending is not None:
+                lines.append(_line(pending, block_index))
+            pending = raw
+        if pending is not None:
+            lines.append(_line(pending, block_index))
+    return lines
+
+
+def key(text: str) -> str:
+    """Comparison key: case-folded words only."""
+    return _KEY.sub(" ", text.casefold()).strip()

@@ -1,0 +1,1 @@
+"""Data files shipped with newsbrief (the fitted line model)."""
