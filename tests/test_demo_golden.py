@@ -22,10 +22,10 @@ from newsbrief.model import Result, json_schema
 FLOORS = {
     "story_bcubed": 1.0,
     "event_bcubed": 0.90,
-    "title_accuracy": 0.88,
-    "outlet_accuracy": 0.94,
+    "title_accuracy": 1.0,
+    "outlet_accuracy": 1.0,
     "published_accuracy": 1.0,
-    "cruft_removed": 0.91,
+    "cruft_removed": 1.0,
     "body_kept": 1.0,
     "direct_quote_recall": 1.0,
     "speaker_accuracy": 0.85,

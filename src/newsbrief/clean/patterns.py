@@ -145,6 +145,13 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
             r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
             r"trending(?: now| stories| news)?|popular(?: now| stories)?|latest(?: news| stories)?",
             r"what to (?:read|watch) next|don'?t miss|in case you missed it|more to explore",
+            # The same headers in the other languages of ``clean.stopwords``.
+            r"(?:leia|veja|lea|lee|lire|leggi|lies|lees|baca) (?:também|tambien|también|aussi|"
+            r"anche|auch|ook|juga)|à lire aussi|a ler também|lesen sie auch|auch interessant",
+            r"(?:você|voce) (?:pode|também pode) gostar|te puede interesar|vous aimerez aussi|"
+            r"potrebbe interessarti|(?:artigos|notícias|artículos|noticias|articles|articoli|"
+            r"artikel|berita) (?:relacionad[oa]s|similaires|correlati|verwandte|terkait)",
+            r"читайте также|похожие (?:статьи|новости)|смотрите также|по теме",
         ),
         8,
     ),

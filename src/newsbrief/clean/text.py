@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean import metadata
+from newsbrief.clean.linefeatures import is_prose
 from newsbrief.clean.linemodel import LineModel, best_run, load_model
 from newsbrief.clean.lines import Line, key, split_lines
 from newsbrief.clean.normalize import normalize_text
@@ -23,7 +24,9 @@ from newsbrief.model import Removed
 
 _TOKEN = re.compile(r"\w+")
 _COMMENTS_HEADER = re.compile(
-    r"(?:^|[|•·]\s*)\d+\s+comments?\s*$|^comments?\s*\(\d+\):?$|"
+    r"(?:^|[|•·]\s*)[\[(]?\s*\d+\s+comments?\s*[\])]?$|^comments?\s*\(\d+\):?$|"
+    r"^(?:top|most|best|latest|newest|oldest|all|reader) (?:rated |recent |popular )?comments$|"
+    r"^\d+ (?:thoughts|responses|replies) on\b|"
     r"^(?:leave|post|add|write) (?:a|your) (?:comment|reply)|^join the (?:conversation|discussion)|"
     r"^(?:\d+\s+)?(?:responses|replies) to\b|^comments? (?:are|is) (?:closed|disabled)",
     re.IGNORECASE,
@@ -37,6 +40,17 @@ _AUTHOR_BIO = re.compile(
     r"producer|author|presenter|analyst)s?\b"
 )
 _BIO_LINES = 3
+_UNSURE = 0.5
+_HARD_FOOTER = re.compile(
+    r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d|\ball rights reserved\b", re.IGNORECASE
+)
+_QUOTATION = re.compile(r"[“\"«„‘]\s*(?:[^”\"»“„’\s]+\s+){3,}[^”\"»“„’]*[”\"»’]")
+_SPEECH_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|warned|warns|wrote|writes|stated|"
+    r"states|insisted|insists|explained|explains|declared|argued|argues|claimed|claims|noted|"
+    r"replied|recalled|tweeted|posted|announced|announces|according to)\b",
+    re.IGNORECASE,
+)
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 TEASER_CAPS = 7
 _MAX_PASSES = 4
@@ -307,7 +321,10 @@ def finish_pass(
             if scores is None:
                 scores = scorer.scores(lines, labels)
             region = best_run(scores, lines, scorer.threshold)
+            if region is not None:
+                region = _widen(lines, labels, scores, region, scorer.threshold * _UNSURE)
         if region is not None:
+            region = (region[0], _before_footer(lines, labels, region))
             start = _standfirst_start(lines, labels, region[0])
             for i in range(len(lines)):
                 if labels[i] is None and not start <= i <= region[1]:
@@ -321,6 +338,9 @@ def finish_pass(
         _mark_runs(lines, labels, opts)
 
     _mark_author_bio(lines, labels)
+    for i, line in enumerate(lines):
+        if labels[i] not in (None, "title", "repeated-title") and is_quoted_statement(line.text):
+            labels[i] = None
 
     # 7. Outlet fallbacks: title suffix, a lone site-name line on top, a wire dateline.
     if site:
@@ -346,6 +366,44 @@ def finish_pass(
     )
 
 
+def _widen(
+    lines: list[Line],
+    labels: list[str | None],
+    scores: Sequence[float],
+    region: tuple[int, int],
+    floor: float,
+) -> tuple[int, int]:
+    """When unsure, keep: grow the region over an adjacent prose paragraph (possibly behind one
+    short crosshead) whose score is in the unsure band above ``floor``, on either side."""
+    start, end = region
+    while True:
+        j = end + 1
+        if j < len(lines) and labels[j] is None and lines[j].n_words <= 6:
+            j += 1
+        if j < len(lines) and labels[j] is None and is_prose(lines[j]) and scores[j] >= floor:
+            end = j
+            continue
+        break
+    while True:
+        j = start - 1
+        if j >= 0 and labels[j] is None and lines[j].n_words <= 6:
+            j -= 1
+        if j >= 0 and labels[j] is None and is_prose(lines[j]) and scores[j] >= floor:
+            start = j
+            continue
+        break
+    return start, end
+
+
+def _before_footer(lines: list[Line], labels: list[str | None], region: tuple[int, int]) -> int:
+    """The region's last line, cut before a copyright footer ("© 2026 …", "All rights reserved"):
+    what follows a page's footer is never its article."""
+    for i in range(region[0] + 1, region[1] + 1):
+        if labels[i] == "footer" and _HARD_FOOTER.search(lines[i].text):
+            return i - 1
+    return region[1]
+
+
 def _standfirst_start(lines: list[Line], labels: list[str | None], start: int) -> int:
     """Where the article starts once its standfirst is counted: prose lines of eight words or
     more between the headline and the region, with only meta lines (byline, date, author name
@@ -355,6 +413,12 @@ def _standfirst_start(lines: list[Line], labels: list[str | None], start: int) -
         return start
     standfirst = [i for i in range(title + 1, start) if labels[i] is None and lines[i].n_words >= 8]
     return standfirst[0] if standfirst else start
+
+
+def is_quoted_statement(text: str) -> bool:
+    """A quotation of four words or more with a speech cue ("…,” she said."): a statement with
+    a speaker, which cleaning never removes whatever its surroundings look like."""
+    return _QUOTATION.search(text) is not None and _SPEECH_CUE.search(text) is not None
 
 
 def _mark_author_bio(lines: list[Line], labels: list[str | None]) -> None:
