@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from newsbrief.clean.lines import Line
+from newsbrief.clean.lines import Line, max_sum_span
 from newsbrief.clean.stopwords import STOP_WORDS
 
 # Rule-pass reason codes given to the model as one-hot features (others count as "other").
@@ -100,18 +100,13 @@ def is_prose(line: Line) -> bool:
 def _core(lines: Sequence[Line], labels: Sequence[str | None]) -> tuple[int, int]:
     """The densest run of prose: the maximum-sum segment of +words for prose lines and a small
     cost per other line (so a crosshead or caption does not break it, a menu does)."""
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
-    for i, line in enumerate(lines):
-        if total <= 0:
-            total, start = 0.0, i
-        if labels[i] is None and is_prose(line):
-            total += line.n_words
-        else:
-            total -= 2 + (line.n_words if labels[i] is not None else 0.5 * line.n_words)
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+    values = [
+        line.n_words
+        if labels[i] is None and is_prose(line)
+        else -(2 + (line.n_words if labels[i] is not None else 0.5 * line.n_words))
+        for i, line in enumerate(lines)
+    ]
+    return max_sum_span(values) or (0, -1)
 
 
 def _content_words(text: str) -> set[str]:

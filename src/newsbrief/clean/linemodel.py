@@ -26,7 +26,7 @@ from newsbrief.clean.linefeatures import (
     base_features,
     context_features,
 )
-from newsbrief.clean.lines import Line
+from newsbrief.clean.lines import Line, max_sum_span
 
 MODEL_FILE = "line_model.json"
 MODEL_VERSION = 1
@@ -113,15 +113,12 @@ def best_run(
     scores: Sequence[float], lines: Sequence[Line], threshold: float
 ) -> tuple[int, int] | None:
     """The maximum-sum contiguous run of ``(score - threshold) * log(1 + words)``."""
-    best, span = 0.0, None
-    total, start = 0.0, 0
-    for i, (score, line) in enumerate(zip(scores, lines, strict=True)):
-        if total <= 0:
-            total, start = 0.0, i
-        total += (score - threshold) * math.log1p(line.n_words)
-        if total > best:
-            best, span = total, (start, i)
-    return span
+    return max_sum_span(
+        [
+            (score - threshold) * math.log1p(line.n_words)
+            for score, line in zip(scores, lines, strict=True)
+        ]
+    )
 
 
 @lru_cache(maxsize=1)

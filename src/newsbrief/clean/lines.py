@@ -7,6 +7,7 @@ corpus-level boilerplate learning (``clean.recurring``), so every part sees the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.stopwords import STOP_WORDS
@@ -84,3 +85,17 @@ def split_lines(text: str) -> list[Line]:
 def key(text: str) -> str:
     """Comparison key: case-folded words only."""
     return _KEY.sub(" ", text.casefold()).strip()
+
+
+def max_sum_span(values: Sequence[float]) -> tuple[int, int] | None:
+    """First and last index of the contiguous run with the largest positive sum (Kadane), or
+    None when no value is positive. Used to place the densest prose and the article region."""
+    best, span = 0.0, None
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, span = total, (start, i)
+    return span

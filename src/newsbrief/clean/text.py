@@ -22,7 +22,6 @@ from newsbrief.clean.options import CleanOptions
 from newsbrief.clean.patterns import cruft_reason, is_byline, is_date_meta
 from newsbrief.model import Removed
 
-_TOKEN = re.compile(r"\w+")
 _COMMENTS_HEADER = re.compile(
     r"(?:^|[|•·]\s*)[\[(]?\s*\d+\s+comments?\s*[\])]?$|^comments?\s*\(\d+\):?$|"
     r"^(?:top|most|best|latest|newest|oldest|all|reader) (?:rated |recent |popular )?comments$|"
@@ -309,13 +308,12 @@ def finish_pass(
 
     ``scores``: the model's line scores when already computed (refitting tries thresholds)."""
     opts = options or CleanOptions()
-    use_position = positional
     lines, labels = found.lines, list(found.labels)
     region: tuple[int, int] | None = None
     title, site, outlet = found.title, found.site, found.outlet
 
     # 5. Position: the page head and tail around the article's region.
-    if use_position and lines:
+    if positional and lines:
         if opts.learned_region:
             scorer = model or load_model()
             if scores is None:
