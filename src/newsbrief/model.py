@@ -72,10 +72,20 @@ class SentenceSpan(Record):
     end: int
 
 
+class TextSpan(Record):
+    """A character range inside one paragraph (-1 = the title)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
 class Quote(Record):
     """A quote in one article. Offsets are character offsets inside ``paragraph``.
 
-    ``paragraph`` is the index into ``Article.paragraphs``; -1 means the title.
+    ``paragraph`` is the index into ``Article.paragraphs``; -1 means the title. A quote split by
+    its attribution ("…," she said, "…") or running over several paragraphs lists each piece in
+    ``parts``; ``start``/``end`` then span the pieces of the first paragraph.
     """
 
     text: str = Field(description="The quoted words, without the quotation marks.")
@@ -86,6 +96,15 @@ class Quote(Record):
     paragraph: int
     start: int
     end: int
+    parts: list[TextSpan] = Field(
+        default_factory=list,
+        description="The quoted pieces in reading order when there are several; else empty.",
+    )
+
+    @property
+    def spans(self) -> list[TextSpan]:
+        """Every piece of the quote: ``parts``, or the one span paragraph/start/end."""
+        return self.parts or [TextSpan(paragraph=self.paragraph, start=self.start, end=self.end)]
 
 
 class Quantity(Record):

@@ -10,11 +10,11 @@ from newsbrief.eval.quotes import (
     GoldQuote,
     article_from_text,
     parse_ann,
-    predicted_range,
+    predicted_fragments,
     score_polnear,
     speaker_correct,
 )
-from newsbrief.model import Quote
+from newsbrief.model import Quote, TextSpan
 
 TEXT = 'Harbour plan stalls\n\n"We will rebuild," said Lena Vask.\n\nShe left early.\n'
 ANN = (
@@ -49,8 +49,29 @@ def test_article_offsets_map_back() -> None:
         start=1,
         end=17,
     )
-    start, end = predicted_range(quote, offsets, TEXT)
+    ((start, end),) = predicted_fragments(quote, offsets)
     assert TEXT[start:end] == "We will rebuild,"
+
+
+def test_split_quote_pieces_map_back() -> None:
+    text = 'Harbour plan stalls\n\n"We will rebuild," said Lena Vask. "It will take a year."\n'
+    _, offsets = article_from_text("d", text)
+    quote = Quote(
+        text="We will rebuild, It will take a year.",
+        speaker="Lena Vask",
+        speaker_mention="Lena Vask",
+        cue="said",
+        kind="direct",
+        paragraph=0,
+        start=1,
+        end=56,
+        parts=[
+            TextSpan(paragraph=0, start=1, end=17),
+            TextSpan(paragraph=0, start=36, end=56),
+        ],
+    )
+    pieces = [text[a:b] for a, b in predicted_fragments(quote, offsets)]
+    assert pieces == ["We will rebuild,", "It will take a year."]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 Gold: each ``Content`` span (fragments ``"a b;c d"``) with its ``Source`` span, linked through the
 ``E`` attribution lines. Several annotators label each document; the first in sorted order is
-used. A gold quote is *direct* when its content contains a double quote mark.
+used. A gold quote is *direct* when its content contains a double quote mark; some outlets'
+texts write it as two apostrophes (``''``), which counts too.
 
 Matching: predicted and gold spans are compared as sets of word-token positions (``\\w+``) in
 the original text; overlap is the Jaccard index ``|P∩G| / |P∪G|``. Predictions and gold are
@@ -42,8 +43,8 @@ class GoldQuote:
 
     @property
     def direct(self) -> bool:
-        """Content carries a double quote mark."""
-        return any(m in self.text for m in '"“”')
+        """Content carries a double quote mark (``"``, curly, or the two-apostrophe ``''``)."""
+        return any(m in self.text for m in ('"', "“", "”", "''"))
 
 
 def parse_ann(text: str) -> list[GoldQuote]:
@@ -93,16 +94,12 @@ def _positions(text: str, fragments: Sequence[tuple[int, int]]) -> frozenset[int
     return frozenset(found)
 
 
-def predicted_range(quote: Quote, offsets: Sequence[int], text: str) -> tuple[int, int]:
-    """Absolute character range of a predicted quote (multi-paragraph quotes extended)."""
-    base = offsets[quote.paragraph + 1]
-    start, end = base + quote.start, base + quote.end
-    tail = quote.text[-30:]
-    if len(quote.text) > quote.end - quote.start and tail:
-        found = text.find(tail, end)
-        if found >= 0:
-            end = found + len(tail)
-    return start, end
+def predicted_fragments(quote: Quote, offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """Absolute character ranges of a predicted quote's pieces."""
+    return [
+        (offsets[span.paragraph + 1] + span.start, offsets[span.paragraph + 1] + span.end)
+        for span in quote.spans
+    ]
 
 
 def _norm(name: str | None) -> str:
@@ -185,7 +182,7 @@ def score_polnear(data_dir: Path, *, split: str = "dev", limit: int | None = Non
         for scope in ("direct", "all"):
             preds = [q for q in quotes if scope == "all" or q.kind in {"direct", "mixed"}]
             golds = [g for g in gold if scope == "all" or g.direct]
-            pset = [_positions(text, [predicted_range(q, offsets, text)]) for q in preds]
+            pset = [_positions(text, predicted_fragments(q, offsets)) for q in preds]
             gset = [_positions(text, g.fragments) for g in golds]
             counts[f"{scope}_pred"] += len(preds)
             counts[f"{scope}_gold"] += len(golds)

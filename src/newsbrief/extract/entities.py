@@ -43,7 +43,7 @@ TITLE_WORDS = _wordset(
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-_EDGE_PUNCT = re.compile(r"^[\s\"'(\[“”‘’-]+|[\s\"')\],.;:“”‘’-]+$")
+_EDGE_PUNCT = re.compile(r"^[\s\"'(\[“”‘’―—–-]+|[\s\"')\],.;:“”‘’―—–-]+$")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "&"})
 

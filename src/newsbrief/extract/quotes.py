@@ -36,7 +36,7 @@ from newsbrief.extract.speakers import (
     phrase_kind,
     subject_of,
 )
-from newsbrief.model import Entity, Quote, QuoteKind
+from newsbrief.model import Entity, Quote, QuoteKind, TextSpan
 from newsbrief.nlp import ParsedArticle
 
 
@@ -54,6 +54,14 @@ SPEECH_VERBS = _wordset(
     recount reveal disclose estimate demand propose retort counter conclude inform threaten
     agree charge plead exclaim recommend answer clarify hint indicate report describe
     acknowledge write blog predict reiterate repeat question wonder"""
+)
+#: Verbs that attribute the words of a partial quote in their object to their subject:
+#: "Cruz called Trump a “liar”", "she described the plan as “dead”".
+CHARACTERISING_VERBS = _wordset(
+    """call describe label brand dub term characterise characterize attack praise hail blast
+    slam dismiss decry denounce criticise criticize accuse liken compare cite proclaim reference
+    chant sing find mock deride condemn welcome refer portray paint tout lambaste blame thank
+    applaud question reject defend tout promote urge use invoke quote echo"""
 )
 #: Multi-word cues, matched on lower-cased token text.
 SPEECH_PHRASES = ("according to",)
@@ -93,6 +101,8 @@ def double_quote_spans(text: str) -> list[MarkedSpan]:
             if opened is not None:
                 spans.append(MarkedSpan(opened, i))
                 opened = None
+            elif _line_start(text, i) and i + 1 < len(text) and text[i + 1].isalnum():
+                opened = i + 1  # a closing mark typed where the opening one belongs
         elif ch == '"':
             if opened is None:
                 if (
@@ -107,6 +117,11 @@ def double_quote_spans(text: str) -> list[MarkedSpan]:
     if opened is not None and text[opened:].strip():
         spans.append(MarkedSpan(opened, len(text), closed=False))
     return spans
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Only spaces between the start of the line and position ``i``."""
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip()
 
 
 def single_quote_spans(text: str, *, skip: Sequence[MarkedSpan] = ()) -> list[MarkedSpan]:
@@ -188,7 +203,12 @@ class Candidate:
     subject: Token | None = None
     colon_subject: Token | None = None
     run_on: bool = False
-    parts: list[str] = field(default_factory=list)
+    foreign_cue: bool = False  # the cue sits in the previous paragraph
+    parts: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def pieces(self) -> list[tuple[int, int, int]]:
+        """(paragraph, start, end) of every piece: ``parts``, or the one span."""
+        return self.parts or [(self.paragraph, self.start, self.end)]
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -208,6 +228,8 @@ def is_cue(token: Token) -> bool:
     """A speech cue verb (or the 'according' of 'according to')."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    if token.lower_ == "put" and token.i + 1 < len(token.doc):
+        return token.doc[token.i + 1].lower_ == "it"  # "as the minister put it"
     if token.lemma_.lower() not in SPEECH_VERBS:
         return False
     if token.lemma_.lower() == "read":
@@ -238,6 +260,13 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
         return None
     sent = doc[i].sent
     seg = [t for t in doc[sent.start : i] if t.i not in inside]
+    last = next((t for t in reversed(seg) if not (t.is_punct or t.is_space)), None)
+    if last is not None and (
+        last.ent_type_ in {"PERSON", "ORG"}
+        or last.pos_ == "PROPN"
+        or (last.dep_ == "pobj" and last.head.lower_ == "from")
+    ):
+        return last  # 'pollster Daron Shaw: “…”', 'From the report: “…”'
     subj = next((t for t in seg if t.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is not None:
         return subj
@@ -247,6 +276,24 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
     return None
 
 
+_DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([^\n]{2,80}?)[ \t.]*(?:\n|$)")
+
+
+def _dash_subject(doc: Doc, text: str, m: MarkedSpan) -> Token | None:
+    """'“…” ― Lena Vask': the name after a dash that ends the quote's line."""
+    found = _DASH_NAME.match(text, m.end + 1)
+    if found is None:
+        return None
+    span = _tokens(doc, found.start(1), found.end(1))
+    if span is None:
+        return None
+    names = [t for t in span if t.ent_type_ in {"PERSON", "ORG"}]
+    if names:
+        return names[0]
+    proper = [t for t in span if t.pos_ == "PROPN"]
+    return proper[-1] if proper and len(span) <= 6 else None
+
+
 def _sentence_like(span: Span, text: str) -> tuple[bool, int]:
     words = [t for t in span if not (t.is_punct or t.is_space)]
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
@@ -254,9 +301,27 @@ def _sentence_like(span: Span, text: str) -> tuple[bool, int]:
     return (len(words) >= 4 and has_verb) or (ends and len(words) >= 2), len(words)
 
 
+#: Words before a title in quote marks: 'on “Morning Harbour”', 'starred in “Blue Nets”'.
+TITLE_PREPOSITIONS = frozenset({"in", "on", "with", "at", "from", "into", "of", "for", "to"})
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
+
+
+def _is_title(words: str) -> bool:
+    """Short and in title case: 'Fox and Friends', 'State of the Union.'"""
+    tokens = re.findall(r"[\w'’-]+", words)
+    if not tokens or len(tokens) > 8:
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _SMALL_WORDS for t in tokens)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
 def _previous_word(text: str, start: int) -> tuple[str, str]:
-    """The character and the word right before an opening mark."""
-    head = text[: max(0, start - 1)].rstrip()
+    """The character and the word right before an opening mark, on the same line."""
+    head = text[: max(0, start - 1)]
+    head = head[head.rfind("\n") + 1 :].rstrip().rstrip("'‘").rstrip()  # '' marks: two chars
     if not head:
         return "", ""
     word = re.split(r"\s+", head)[-1].strip("\"'“”‘’").lower()
@@ -277,8 +342,10 @@ def _direct(
             continue
         sentence_like, n_words = _sentence_like(span, words)
         prev_char, prev_word = _previous_word(text, m.start)
-        if prev_word in NAMING_WORDS:
+        if prev_word in NAMING_WORDS or sum(t.is_alpha for t in span) < 1:
             continue
+        if _is_title(words) and (prev_word in TITLE_PREPOSITIONS or _possessive(prev_word)):
+            continue  # 'in an interview with “Morning Harbour,”': a programme or book title
         lead = text[: max(0, m.start - 1)].rstrip()
         if prev_char.isalnum() and prev_word not in SPEECH_VERBS and not _said_form(prev_word):
             embedded.append(m)
@@ -288,7 +355,11 @@ def _direct(
         cue = _cue_near(doc, span, inside, sents)
         colon = _colon_subject(doc, span.start, inside) if cue is None else None
         if cue is None and colon is None:
-            cue = _cue_in_next_sentence(doc, sents[-1], inside)
+            colon = _dash_subject(doc, text, m)
+        if cue is None and colon is None:
+            cue = _cue_in_next_sentence(doc, sents[-1], inside) or _cue_in_previous_sentence(
+                doc, span, inside
+            )
         if not (sentence_like or ((cue is not None or colon is not None) and n_words >= 2)):
             continue
         found.append(
@@ -327,6 +398,24 @@ def _cue_in_next_sentence(doc: Doc, sent: Span, inside: set[int]) -> Token | Non
         return None
     for tok in nxt[:4]:
         if is_cue(tok) and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _cue_in_previous_sentence(doc: Doc, span: Span, inside: set[int]) -> Token | None:
+    """'…, Schiff said. “The other factor is …”': a quote opening its sentence takes the last
+    cue with a subject in the sentence before (a speech verb, or 'called him a master')."""
+    sent = doc[span.start].sent
+    if span.start - sent.start > 1 or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    for tok in reversed(before):
+        if tok.i in inside:
+            continue
+        lemma = tok.lemma_.lower()
+        if (is_cue(tok) or (lemma in CHARACTERISING_VERBS and tok.pos_ == "VERB")) and (
+            subject_of(tok, skip=inside) is not None
+        ):
             return tok
     return None
 
@@ -373,7 +462,9 @@ def _indirect(
     for m in embedded:
         if any(a < m.end and m.start < b for a, b in taken):
             continue
-        fallback = _partial_in_sentence(index, doc, m, inside)
+        fallback = _partial_in_sentence(index, doc, m, inside) or _partial_by_verb(
+            index, doc, m, inside
+        )
         if fallback is not None:
             taken.append((fallback.start, fallback.end))
             yield fallback
@@ -410,6 +501,53 @@ def _partial_in_sentence(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) 
         end=clause.end_char,
         text=_clean_text(text),
         cue=cue,
+    )
+
+
+def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> Candidate | None:
+    """A partial quote in the object of a characterising verb with a subject: 'Cruz called
+    Trump a “pathological liar”' → mixed quote 'Trump a pathological liar' (cue 'called')."""
+    span = _tokens(doc, m.start, m.end)
+    if span is None:
+        return None
+    verb: Token | None = span.root
+    path: list[Token] = []
+    for _ in range(6):
+        if verb is None or verb.head is verb:
+            return None
+        path.append(verb)
+        verb = verb.head
+        if verb.i not in inside and verb.pos_ in {"VERB", "AUX"}:
+            break
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "relcl"}:
+        return None
+    lemma = verb.lemma_.lower()
+    quoted = [t for t in span if t.is_alpha]
+    if lemma not in CHARACTERISING_VERBS and lemma not in SPEECH_VERBS and len(quoted) < 3:
+        return None
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and verb.dep_ != "conj":
+        return None
+    if subject_of(verb) is None:
+        return None
+    child = path[-1]
+    if child.i < verb.i:
+        return None
+    first = child
+    for c in verb.rights:
+        if c.dep_ in {"dobj", "dative"} and c.i < child.i:
+            first = c
+            break
+    tokens = [t for t in doc[first.left_edge.i : child.right_edge.i + 1]]
+    clause = _trim(doc, tokens)
+    if clause is None:
+        return None
+    return Candidate(
+        kind="mixed",
+        paragraph=index,
+        start=clause.start_char,
+        end=clause.end_char,
+        text=_clean_text(_unmark(clause.text)),
+        cue=verb,
     )
 
 
@@ -551,9 +689,82 @@ class _Attributor:
         return spk
 
 
-def _resolve(att: _Attributor, c: Candidate) -> Quote:
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
+    """The token naming the speaker: the cue's subject outside every quote ('“…,” said Vask'
+    when the parser put the subject inside the quote: the name after the cue), a relative
+    pronoun's antecedent ('Vask, who said …' → Vask), or the colon/dash subject."""
+    if c.cue is None:
+        return c.colon_subject
+    subj = subject_of(c.cue, skip=inside)
+    if subj is not None and subj.i in inside:
+        subj = _after_cue(c.cue, inside)
+    if subj is None and c.cue.lower_ != "according":
+        subj = _after_cue(c.cue, inside) or _before_cue(c.cue, inside)
+    if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    return subj
+
+
+def _after_cue(cue: Token, inside: set[int]) -> Token | None:
+    """'…,” said Rep. Ada Ruiz, a Democrat': the first name or noun right after the cue."""
+    for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 6)]:
+        if tok.i in inside or tok.is_punct:
+            return None
+        named = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ == "PROPN"
+        if tok.pos_ == "PRON" or named or tok.pos_ == "NOUN":
+            head = tok
+            while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+                head = head.head
+            return head
+    return None
+
+
+def _before_cue(cue: Token, inside: set[int]) -> Token | None:
+    """'her adviser, Jake Sullivan, said: “…”' parsed without a subject: the nearest name
+    before the cue in its sentence."""
+    for tok in reversed(cue.doc[max(cue.sent.start, cue.i - 8) : cue.i]):
+        if tok.i in inside:
+            return None
+        if tok.ent_type_ in {"PERSON", "ORG"}:
+            return tok
+    return None
+
+
+def _borrow_colon(
+    by_paragraph: dict[int, list[Candidate]], docs: Sequence[tuple[int, Doc]]
+) -> None:
+    """'In a 1963 speech, he declared:' ending one paragraph introduces the quote opening the
+    next: that quote takes the colon's cue or subject."""
+    previous: Doc | None = None
+    for index, doc in docs:
+        first = by_paragraph[index][0] if by_paragraph[index] else None
+        if (
+            previous is not None
+            and first is not None
+            and first.kind == "direct"
+            and first.cue is None
+            and first.colon_subject is None
+            and not doc.text[: first.start].strip(" “\"‘'")
+            and previous.text.rstrip().endswith(":")
+        ):
+            end = len(previous)
+            while end > 0 and (previous[end - 1].is_space or previous[end - 1].text == ":"):
+                end -= 1
+            sent = previous[max(0, end - 1)].sent
+            cue = next((t for t in reversed(sent) if is_cue(t) and subject_of(t)), None)
+            if cue is not None:
+                first.cue, first.foreign_cue = cue, True
+            else:
+                first.colon_subject = _colon_subject(previous, len(previous), set())
+        previous = doc
+
+
+def _resolve(att: _Attributor, c: Candidate, inside: set[int]) -> Quote:
     pos = (c.paragraph, c.start)
-    subj = subject_of(c.cue) if c.cue is not None else c.colon_subject
+    subj = _speaker_token(c, set() if c.foreign_cue else inside)
     spk: Speaker | None = None
     if subj is not None:
         spk = att.speaker(subj, (c.paragraph, subj.idx))
@@ -573,7 +784,40 @@ def _resolve(att: _Attributor, c: Candidate) -> Quote:
         paragraph=c.paragraph,
         start=c.start,
         end=c.end,
+        parts=[TextSpan(paragraph=p, start=a, end=b) for p, a, b in c.parts],
     )
+
+
+def _merge_split(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Join the pieces of a direct quote split by its attribution into one candidate:
+    '"A," she said. "B."' and '"A," she said, "B."' are one quote, as are adjacent marked
+    sentences with nothing but punctuation between them. A piece with a cue of its own (another
+    speaker's '"C," said Ruiz.') or a narrative sentence in between starts a new quote."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == cand.kind == "direct" and _continues(prev, cand, text):
+            prev.parts = [*prev.pieces(), *cand.pieces()]
+            prev.end = cand.end
+            prev.text = f"{prev.text} {cand.text}"
+            prev.run_on = cand.run_on
+            if prev.cue is None and prev.colon_subject is None:
+                prev.cue, prev.colon_subject = cand.cue, cand.colon_subject
+            continue
+        out.append(cand)
+    return out
+
+
+def _continues(prev: Candidate, cand: Candidate, text: str) -> bool:
+    """``cand`` is the next piece of ``prev``'s quote (same paragraph, see ``_merge_split``)."""
+    if prev.run_on or cand.colon_subject is not None:
+        return False
+    if cand.cue is not None and prev.cue is not None and cand.cue.i != prev.cue.i:
+        return False
+    gap = text[prev.end : cand.start]
+    if prev.cue is not None and prev.end <= prev.cue.idx < cand.start:
+        return True
+    return not any(ch.isalnum() for ch in gap)
 
 
 def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, str]) -> None:
@@ -583,6 +827,7 @@ def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, st
             if not cand.run_on or cand.kind != "direct":
                 continue
             cand.end = len(texts[index])
+            pieces = cand.pieces()
             parts = [cand.text]
             nxt = index + 1
             current = cand
@@ -592,10 +837,12 @@ def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, st
                 if follow.kind != "direct" or len(lead) != 1:
                     break
                 parts.append(follow.text)
+                pieces.extend(follow.pieces())
                 by_paragraph[nxt].remove(follow)
                 current = follow
                 nxt += 1
             cand.text = " ".join(parts)
+            cand.parts = pieces if len(pieces) > 1 else []
             cand.run_on = False
 
 
@@ -616,8 +863,10 @@ def extract_quotes(parsed: ParsedArticle, *, entities: Sequence[Entity] = ()) ->
         masks[index] = _masks(doc, marked)
         direct, embedded = _direct(index, doc, doc.text, marked)
         indirect = list(_indirect(index, doc, marked, direct, embedded))
-        by_paragraph[index] = sorted([*direct, *indirect], key=lambda c: c.start)
+        ordered = sorted([*direct, *indirect], key=lambda c: c.start)
+        by_paragraph[index] = _merge_split(ordered, doc.text)
     _merge_run_ons(by_paragraph, texts)
+    _borrow_colon(by_paragraph, docs)
     roles = RoleMap.build([d for _, d in docs], resolver)
     att = _Attributor(resolver, roles, _named_mentions(docs, masks, resolver))
-    return [_resolve(att, c) for index, _ in docs for c in by_paragraph[index]]
+    return [_resolve(att, c, masks[index]) for index, _ in docs for c in by_paragraph[index]]

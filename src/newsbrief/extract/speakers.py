@@ -9,7 +9,7 @@ unresolved: the role phrase is kept, a pronoun with no candidate gives ``None``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -51,8 +51,10 @@ class Speaker:
     kind: str  # "person", "org", "group" or "unknown"
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing through coordinated or embedded verbs."""
+def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
+    """The subject of a cue verb, climbing through coordinated or embedded verbs; subjects
+    whose index is in ``skip`` (inside a quote: '“My view, that was wrong,” she said') are
+    passed over."""
     token: Token | None = verb
     for _ in range(4):
         if token is None:
@@ -62,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
         if subj is not None:
             return _through_document(subj)
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
