@@ -11,6 +11,7 @@ from newsbrief.eval.numbers import (
     score_newsquant,
     score_predictions,
     units_match,
+    values_match,
 )
 from newsbrief.model import Quantity
 
@@ -52,6 +53,22 @@ def test_units_match(predicted: str | None, gold: dict[str, str], expected: bool
     assert units_match(predicted, gold) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((4000.0, 4000.0), (4000.0, 4000.0), True),
+        ((0.1 + 0.2, 0.1 + 0.2), (0.3, 0.3), True),
+        ((0.0, 0.0), (0.0, 0.0), True),
+        ((2.0, 3.0), (2.0, 3.5), False),
+        # tiny values are compared relatively too: no absolute slack that makes them all equal
+        ((1.99e-30, 1.99e-30), (1.99e-29, 1.99e-29), False),
+        ((0.0, 0.0), (1e-12, 1e-12), False),
+    ],
+)
+def test_values_match(a: tuple[float, float], b: tuple[float, float], expected: bool) -> None:
+    assert values_match(a, b) is expected
+
+
 def test_score_predictions_counts_one_to_one_matches() -> None:
     gold = [
         {"value": "4000", "unit": "people", "normalized_unit": "people"},
@@ -69,5 +86,5 @@ def test_newsquant_floor(shared_data: Path) -> None:
     if not path.is_file():
         pytest.skip(f"{path} not found")
     scores = score_newsquant(path)
-    assert scores["value_f1"] >= 0.88
-    assert scores["unit_f1"] >= 0.78
+    assert scores["value_f1"] >= 0.955
+    assert scores["unit_f1"] >= 0.90

@@ -108,3 +108,121 @@ def test_concept_of_a_number_without_noun() -> None:
     (found,) = quantities("The death toll rose to 310.")
     assert found.value == 310
     assert found.concept == "death toll"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # "from X ... to Y": a unit, a time or a place between the two ends
+        ("The loaf went from $3.10 at dawn yesterday to $2.80 at noon.", 2.8, 3.1, "dollar"),
+        ("Brannock slimmed from 210 pounds to 190 over the winter.", 190, 210, "pound"),
+        ("Output grew from 30 miles per gallon in 2010 to 41 mpg in 2024.", 30, 41, "miles"),
+        # "fell by 1 to 2 degrees": the change itself is a range
+        ("Lake temperatures dropped by 1 to 2.5 degrees last decade.", 1, 2.5, "degrees"),
+    ],
+)
+def test_from_to_and_by_ranges(text: str, low: float, high: float, unit: str) -> None:
+    (found,) = quantities(text)
+    assert (found.low, found.high, found.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_change_by_then_level_is_two_quantities() -> None:
+    found = quantities("The shortfall increased by $3.5 billion to $120.4 billion.")
+    assert [q.value for q in found] == [3_500_000_000, 120_400_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Nearly two-thirds of the 90 riders finished.", 2 / 3, "share of riders"),
+        ("A third of the Velorian fleet is idle.", 1 / 3, "share of fleet"),
+        ("Almost half of which were sold abroad.", 0.5, "share of total"),
+        ("One out of four Quorbish voters abstained.", 0.25, "share of voters"),
+        ("One in five tenants moved out.", 0.2, "share of tenants"),
+        ("A cup is 1/16 of a gallon.", 1 / 16, "share of gallon"),
+        ("A spoon holds 1⁄64 of a jug.", 1 / 64, "share of jug"),
+        ("The wait was 2½ hours.", 2.5, "hours"),  # a mixed number counts, it is no share
+    ],
+)
+def test_fractions(text: str, value: float, unit: str | None) -> None:
+    fractions = [q for q in quantities(text) if q.value == pytest.approx(value)]
+    assert len(fractions) == 1
+    assert fractions[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first half of the season the club struggled.",
+        "A third-party audit was ordered.",
+        "The side lost 3 in 2019.",
+    ],
+)
+def test_not_fractions(text: str) -> None:
+    assert all(q.value >= 1 for q in quantities(text))
+
+
+def test_a_share_is_not_a_casualty_figure() -> None:
+    from newsbrief.extract.claims import measure_of
+
+    article = Article(id="t", source="t", paragraphs=["Half of the 40 miners were killed."])
+    parsed = parse_article(article)
+    share, count = extract_quantities(parsed)
+    assert (share.value, share.unit, count.value) == (0.5, "share of miners", 40)
+    span = parsed.docs[0].char_span(share.start, share.end, alignment_mode="expand")
+    assert span is not None
+    assert measure_of(share, span) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bid was worth PS2.7m to the founders.", 2_700_000, "pound"),
+        ("Orvex closed at Y=4,120 in Tokyo.", 4120, "yen"),
+        ("The deficit reached $-12.5bn in May.", -12_500_000_000, "dollar"),
+        ("The motor delivers 410 Nm of torque.", 410, "Nm"),
+        ("The scanner ran at roughly 250 Hz.", 250, "hertz"),
+        ("It ships with a 5 W charger.", 5, "watt"),
+        ("The flat measures 48m2.", 48, "m2"),
+        ("The 1450 sq m depot was sold.", 1450, "square metre"),
+        ("Shares in Tollan closed at 1180 p.", 1180, "p"),
+        ("The Kestrel Pro 14 inch model sold out.", 14, "inch"),
+        ("Dunmore delivered 48,210 Model Qs last quarter.", 48_210, "Qs"),
+        ("The gauge read about minus 40 Fahrenheit.", -40, "Fahrenheit"),
+        ("The fab can make sub-5 nanometre chips.", 5, "nanometre"),
+        ("The index was up at 97.125 points.", 97.125, "points"),
+        ("The shares were up 4pc by noon.", 4, "percent"),
+        ("The car can reach 100km/hr quickly.", 100, "km/hr"),
+        ("Lead levels were 12 ppb in the well.", 12, "ppb"),
+        ("The engine makes 290 pound-feet of torque.", 290, "pound-feet"),
+        ("It was a 40 basis point cut.", 40, "basis point"),
+        ("The neck is 24.75″ long.", 24.75, "inch"),
+        ("It is a million dollar flat.", 1_000_000, "dollar"),
+    ],
+)
+def test_units_and_currencies(text: str, value: float, unit: str) -> None:
+    found = [q for q in quantities(text) if q.value == pytest.approx(value)]
+    assert [q.unit for q in found] == [unit]
+
+
+def test_sub_prefix_is_an_upper_bound() -> None:
+    (found,) = quantities("The fab can make sub-5 nanometre chips.")
+    assert found.change == "<"
+
+
+def test_scientific_notation() -> None:
+    (found,) = quantities("The grain weighs about 3.2×10−9 kilograms.")
+    assert found.value == pytest.approx(3.2e-9)
+    assert found.change == "~"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PS5 console sold out.",
+        "Staff ran thousands of FLU -22 assays.",
+        "The shop is at 14-16 Marlow Street.",
+    ],
+)
+def test_codes_and_addresses_are_not_quantities(text: str) -> None:
+    assert all(q.unit != "pound" and q.value not in (5, -22, 14) for q in quantities(text))

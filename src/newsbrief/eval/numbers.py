@@ -58,8 +58,11 @@ def predicted_value(quantity: Quantity) -> Value:
 
 
 def values_match(a: Value, b: Value, *, rel_tol: float = 1e-3) -> bool:
-    """Same value (or same range ends) within a relative tolerance."""
-    return all(math.isclose(x, y, rel_tol=rel_tol, abs_tol=1e-9) for x, y in zip(a, b, strict=True))
+    """Same value (or same range ends) within a relative tolerance.
+
+    No absolute tolerance: it would make any two tiny values equal (1.99e-30 "matching" 1.99e-29).
+    """
+    return all(math.isclose(x, y, rel_tol=rel_tol) for x, y in zip(a, b, strict=True))
 
 
 def unit_words(*units: str | None) -> set[str]:

@@ -80,6 +80,9 @@ CURRENCY_CODES = {
     "RM": "ringgit",
     "RS": "rupee",
     "RS.": "rupee",
+    # Encoding-mangled symbols seen in scraped news: "PS2.7m" for £2.7m, "Y=590bn" for ¥590bn.
+    "PS": "pound",
+    "Y=": "yen",
 }
 CURRENCY_WORDS = {
     "dollar": "dollar",
@@ -115,6 +118,7 @@ UNIT_ABBREVIATIONS = {
     "lbs": "pound-mass",
     "t": "tonne",
     "mph": "mile per hour",
+    "nm": "nanometre",
     "kph": "kilometre per hour",
     "w": "watt",
     "kw": "kilowatt",
@@ -185,7 +189,30 @@ MEASURE_WORDS = frozenset(
         "megawatt",
         "gigawatt",
         "volt",
+        "nanometre",
+        "nanometer",
+        "micrometre",
+        "micrometer",
+        "micron",
+        "pascal",
+        "gigapascal",
+        "newton",
+        "joule",
+        "byte",
+        "kilobyte",
+        "megabyte",
+        "gigabyte",
+        "terabyte",
     ]
+)
+# Words that qualify the unit after them: "1520 sq m", "60 basis points".
+UNIT_PREFIXES = {"sq": "square", "sq.": "square", "square": "square", "cubic": "cubic"}
+UNIT_PREFIXES["basis"] = "basis"
+TEMPERATURE_WORDS = frozenset(["celsius", "fahrenheit", "centigrade", "kelvin"])
+# Unit symbols recognised only in their usual case ("450 Nm" but not "a 10 NM ruling").
+# Kept as written: the symbol is the name readers know ("29 mpg", "4 ppb", "3000 rpm").
+CASED_UNITS = frozenset(
+    ["Nm", "nm", "µm", "μm", "GPa", "MPa", "kPa", "dB", "rpm", "mpg", "PS", "ppm", "ppb", "mAh"]
 )
 DURATION_UNITS = frozenset(
     [
@@ -347,14 +374,16 @@ _NUMBER_WORD = "|".join([*SMALL_NUMBERS, *TENS, *MULTIPLIERS, "dozen"])
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _CURRENCY = (
     r"(?:(?:US|USD|HK|A|AU|C|NZ|S)\s?[$]|[$](?:US|A|AU|NZ|C|HK)?|[€£¥₹]"
-    r"|(?:USD|EUR|GBP|JPY|CHF)\s?|RM|Rs\.?\s?)"
+    r"|(?:USD|EUR|GBP|JPY|CHF)\s?|RM|Rs\.?\s?|Y=(?=\d)"
+    r"|PS(?=\d{2}|\d[.,]\d|\d\s?(?:m|bn|k|million|billion)\b))"
 )
 _ATOM = re.compile(
     rf"""
     (?P<minus>\bminus[\s-]|(?<![\w.,-])-(?=[\d.$€£]))?
     (?P<currency>(?<![A-Za-z]){_CURRENCY})?
+    (?P<signed>(?<=[$€£¥₹])-(?=[\d.]))?
     (?:
-      (?P<digits>{_DIGITS})(?P<suffix>[A-Za-z]+(?:/[A-Za-z]+)?)?
+      (?P<digits>{_DIGITS})(?P<suffix>[A-Za-z]+[23]?(?:/[A-Za-z]+[23]?)?)?
       (?P<scale>(?:[\s-]+(?:hundred|thousand|million|billion|trillion))+)?
     |
       (?P<words>\b(?:(?:a|an)\s+(?=hundred|thousand|million|billion|trillion|dozen)|)
@@ -368,6 +397,62 @@ _ATOM = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)", re.IGNORECASE)
+# What may stand between the ends of "from X ... to Y": a unit, a time or place, no clause break.
+_FROM_TO_GAP = re.compile(
+    r"(?:(?!\bfrom\b|\bto\b)[^,;:()\[\]]){0,50}(?<!\.\s)\bto\s+", re.IGNORECASE
+)
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+# "the first half of", "the other half of": a part of something, not a share.
+NOT_A_HALF = frozenset(
+    ["first", "second", "1st", "2nd", "the", "other", "latter", "back", "front", "this", "that"]
+    + ["its", "their", "his", "her", "our", "my", "your", "a", "an", "one", "and"]
+)
+_SMALL = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+_DENOMINATOR = "|".join(DENOMINATORS)
+# "two-thirds", "a third of", "one quarter of" (spaced forms need "of": "a third party" is none).
+_FRACTION_WORDS = re.compile(
+    rf"\b(?P<number>(?P<numerator>{_SMALL}|\d+)(?:-|\s+)(?P<denominator>{_DENOMINATOR})\b)"
+    rf"(?:(?<=s)(?!-)|(?=\s+of\b))(?<!\ba half)",
+    re.IGNORECASE,
+)
+_FRACTION_OUT_OF = re.compile(
+    rf"(?<![\d.,])\b(?P<number>(?P<numerator>{_SMALL}|\d{{1,3}})\s+(?P<per>out of|in)\s+"
+    rf"(?P<denominator>two|three|four|five|six|seven|eight|nine|ten|\d{{1,4}})\b)(?![.,]\d)",
+    re.IGNORECASE,
+)
+_FRACTION_DIGITS = re.compile(
+    r"(?<![\d/⁄.,])(?P<number>(?P<whole>\d+)?\s?(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
+    r"|(?P<numerator>\d+)(?:⁄|/(?=\d+\s+of\b))(?P<denominator>\d+))(?![\d/⁄])"
+)
+_HALF_OF = re.compile(r"\b(?P<number>(?P<half>half))\s+of\b", re.IGNORECASE)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# "1.99×10−30", "6.02 x 10^23", "3×10⁸": a mantissa times a power of ten.
+_SCIENTIFIC = re.compile(
+    r"(?<![\d.])(?P<number>(?P<mantissa>\d+(?:\.\d+)?)\s?[×x]\s?10"
+    r"(?:\^|\*\*)?(?P<exponent>[−-]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\d)"
+)
 _TIME = re.compile(r"^\s*(?:[ap]\.?m\b\.?|o'clock)", re.IGNORECASE)
 _NEGATIVE_WORD = re.compile(r"minus", re.IGNORECASE)
 
@@ -383,6 +468,7 @@ class _Atom:
     unit: str | None
     vague: bool
     scaled: bool
+    fraction: bool = False  # a share ("two-thirds of", "one in five"), not a count
 
 
 def extract_quantities(parsed: ParsedArticle) -> list[Quantity]:
@@ -397,7 +483,13 @@ def extract_quantities(parsed: ParsedArticle) -> list[Quantity]:
 
 def quantities_in_doc(doc: Doc, *, paragraph: int) -> list[Quantity]:
     """The quantities of one parsed paragraph."""
-    atoms = [atom for atom in _atoms(doc) if atom is not None]
+    special = list(_special_atoms(doc))
+    atoms = [
+        atom
+        for atom in _atoms(doc)
+        if atom is not None and not any(atom.start < s.end and s.start < atom.end for s in special)
+    ]
+    atoms = sorted([*atoms, *special], key=lambda atom: atom.start)
     return list(_join_ranges(doc, atoms, paragraph=paragraph))
 
 
@@ -428,6 +520,59 @@ def parse_number_words(text: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+def _special_atoms(doc: Doc) -> Iterator[_Atom]:
+    """Fractions ("two-thirds of", "one in five", "1/16 of", "2½") and powers of ten."""
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    for pattern in (_SCIENTIFIC, _FRACTION_OUT_OF, _FRACTION_WORDS, _FRACTION_DIGITS, _HALF_OF):
+        for match in pattern.finditer(text):
+            start, end = match.span("number")
+            if any(start < e and s < end for s, e in taken):
+                continue
+            value = _special_value(doc, match)
+            if value is None:
+                continue
+            taken.append((start, end))
+            # a share of something ("a third of voters"), not a count ("2½ hours", "3×10⁸")
+            fraction = pattern is not _SCIENTIFIC and not match.groupdict().get("whole")
+            yield _Atom(start, end, value, None, None, False, False, fraction=fraction)
+
+
+def _special_value(doc: Doc, match: re.Match[str]) -> float | None:
+    groups = match.groupdict()
+    if groups.get("mantissa"):
+        exponent = groups["exponent"].translate(_SUPERSCRIPTS).replace("−", "-")
+        return float(groups["mantissa"]) * 10.0 ** int(exponent)
+    if groups.get("half"):
+        before = doc.text[: match.start()].split()
+        previous = before[-1].lower() if before else ""
+        return None if previous in NOT_A_HALF else 0.5
+    if groups.get("vulgar"):
+        whole = float(groups["whole"]) if groups.get("whole") else 0.0
+        return whole + VULGAR_FRACTIONS[groups["vulgar"]]
+    numerator = _small_number(groups["numerator"])
+    if groups.get("per"):  # "one in five", "9 out of 10"
+        denominator = _small_number(groups["denominator"])
+    else:
+        denominator = _small_number(groups["denominator"]) or DENOMINATORS.get(
+            groups["denominator"].lower()
+        )
+    if numerator is None or not denominator or numerator > denominator:
+        return None
+    if groups.get("per") == "in" and (denominator > 1000 or _is_year(groups["denominator"])):
+        return None
+    return numerator / denominator
+
+
+def _small_number(raw: str) -> float | None:
+    lower = raw.lower()
+    if lower in ("a", "an"):
+        return 1.0
+    if lower.isdigit():
+        return float(lower)
+    return parse_number_words(lower)
 
 
 def _atoms(doc: Doc) -> Iterator[_Atom | None]:
@@ -472,7 +617,7 @@ def _atom(doc: Doc, match: re.Match[str], text: str) -> _Atom | None:
             value *= MULTIPLIERS[word]
         if _is_excluded(doc, match, value, currency=currency, unit=unit, scaled=scaled):
             return None
-    if match.group("minus"):
+    if match.group("minus") or match.group("signed"):
         value = -value
     return _Atom(start, end, value, currency, unit, False, scaled)
 
@@ -498,6 +643,8 @@ def _suffix(suffix: str, *, currency: bool) -> float | str | None:
         return SCALE_SUFFIXES[lower]
     if lower in UNIT_ABBREVIATIONS or "/" in lower:
         return lower
+    if lower[-1] in "23" and lower[:-1] in UNIT_ABBREVIATIONS:
+        return lower  # "32m2", "5km2": squares and cubes
     return None
 
 
@@ -508,7 +655,9 @@ def _digits_standalone(text: str, match: re.Match[str]) -> bool:
     if before.isalpha() and not match.group("currency"):
         return False
     if before == "-" and not match.group("minus") and start > 1 and text[start - 2].isalpha():
-        return False
+        return bool(re.search(r"(?<![\w-])sub-$", text[:start], re.IGNORECASE))  # "sub-7nm"
+    if match.group("minus") == "-" and re.search(r"\b[A-Z]{2,}\s$", text[: match.start()]):
+        return False  # "COVID -19": a code split by a stray space, not a negative number
     if before in "/:#" or text[end : end + 1] in ("/", ":") and text[end + 1 : end + 2].isdigit():
         return False
     if text[end : end + 1].isdigit() or _TIME.match(text[end:]):
@@ -550,13 +699,42 @@ def _is_excluded(
         return True
     has_unit = bool(currency or unit or _PERCENT.match(doc.text[match.end() :]))
     if has_unit or scaled:
+        return False  # spaCy's ORDINAL on "5pc" or "100km" is wrong: ordinals have no unit
+    unit_follows = _unit_follows(doc, span)
+    if unit_follows and _is_year(match.group("digits")):
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        unit_follows = before not in ("in", "since", "by", "until", "of", "from")
+    if unit_follows:
         return any(e.label_ == "ORDINAL" for e in _overlapping_entities(doc, span))
     if _in_excluded_entity(doc, span, has_unit=False):
         return True
     following = _next_word(doc, span)
     if _is_year(match.group("digits")) and not (following and following.tag_ == "NNS"):
         return True
+    if "," in match.group("digits"):
+        return False  # "63,150 Model Ts": numbers in names carry no thousands separators
     return value == int(value) and _is_name_number(doc, span)
+
+
+def _unit_follows(doc: Doc, span: Span) -> bool:
+    """A unit of measure right after the number: "16 inch", "1520 sq m", "300 Hz", "5 W"."""
+    after = _next_word(doc, span)
+    return after is not None and (after.lower_ in ("sq", "square", "cubic") or _is_unit(after))
+
+
+def _is_unit(after: Token, *, squared: bool = False) -> bool:
+    """A unit word or symbol; single letters only after "square" or when unambiguous."""
+    text = after.text.rstrip(".") or after.text  # "p." closing a sentence
+    word = text.lower()
+    return (
+        word in MEASURE_WORDS
+        or after.lemma_.lower() in MEASURE_WORDS
+        or word in TEMPERATURE_WORDS
+        or after.lemma_.lower() in CURRENCY_WORDS
+        or (word in UNIT_ABBREVIATIONS and (len(word) > 1 or squared or text in ("W", "C", "F")))
+        or text == "p"
+        or text in CASED_UNITS
+    )
 
 
 def _is_year(digits: str) -> bool:
@@ -567,6 +745,9 @@ def _is_name_number(doc: Doc, span: Span) -> bool:
     """ "Route 66", "iPhone 11", "category 4", "787 Dreamliner": a number that names something."""
     before = doc[span.start - 1] if span.start > 0 else None
     after = _next_word(doc, span)
+    hyphen = after is not None and after.text in ("-", "–")
+    if hyphen and span.end + 2 < len(doc) and doc[span.end + 1].like_num:
+        after = doc[span.end + 2]  # "16-18 Harbour Street"
     if before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_NOUNS):
         return not (after is not None and after.pos_ == "NOUN" and after.tag_ == "NNS")
     return bool(
@@ -590,7 +771,8 @@ def _in_excluded_entity(doc: Doc, span: Span, *, has_unit: bool) -> bool:
     """Inside a date, time, ordinal or (unless a unit says otherwise) a name."""
     for ent in _overlapping_entities(doc, span):
         if ent.label_ == "ORDINAL":
-            return True
+            # spaCy also tags bare decimals ORDINAL ("96.088"); digit ordinals carry a suffix
+            return not all(re.fullmatch(r"[\d.,]+", t.text) for t in span)
         if ent.label_ in ("DATE", "TIME"):
             return _is_calendar(ent, span) and not _is_duration(doc, span)
         if ent.label_ in NAME_LABELS and not has_unit:
@@ -652,17 +834,24 @@ def _is_range(text: str, first: _Atom, second: _Atom) -> bool:
     word_unit = re.match(r"\s+([a-z]+)(?=\s+to\s)", gap)
     if word_unit and text[second.end :].lstrip().startswith(word_unit.group(1)):
         gap = gap[word_unit.end() :]
+    before = text[max(0, first.start - 40) : first.start].lower()
+    from_before = re.search(r"\bfrom\s+(?:up to\s+|about\s+|around\s+)?$", before)
+    if from_before and _FROM_TO_GAP.fullmatch(text[first.end : second.start]):
+        return True  # "from $75 a barrel in May to $46", "from 208 pounds to 193"
     joint = _RANGE_JOIN.fullmatch(gap)
     if joint is None:
         return False
     word = joint.group(0).strip().lower()
-    before = text[max(0, first.start - 40) : first.start].lower()
     if word == "and":
         return before.rstrip().endswith("between")
     if word == "to":
-        if re.search(r"\bfrom\s+(?:up to\s+|about\s+|around\s+)?$", before):
+        if from_before:
             return True
-        changed = re.search(rf"\b(?:{'|'.join(UP_WORDS | DOWN_WORDS)})\s+(?:by\s+)?$", before)
+        changed = re.search(rf"\b(?:{'|'.join(UP_WORDS | DOWN_WORDS)})\s+(by\s+)?$", before)
+        plain = re.fullmatch(r"\s+to\s+", text[first.end : second.start])
+        if changed and changed.group(1) and plain and not (second.currency or second.scaled):
+            # "fell by 1 to 1.5 degrees": the change is a range ("rose by $4bn to $41bn" is not)
+            return first.value < second.value
         return not changed and first.value <= second.value
     if word == "or":
         return first.value < second.value < 100
@@ -674,29 +863,20 @@ def _quantity(
 ) -> Quantity:
     text = doc.text
     last = second or first
-    end = last.end
-    unit = last.unit and UNIT_ABBREVIATIONS.get(last.unit.lower(), last.unit)
-    percent = _PERCENT.match(text[end:])
-    currency = last.currency or first.currency
-    if percent:
-        end += percent.end()
-        unit = "percent"
-    elif currency:
-        unit = currency
+    unit, concept, end = _unit_after(doc, last, currency=last.currency or first.currency)
+    if second is not None:
+        # "from 208 pounds to 193", "from 20 miles per gallon to 29 mpg": a unit the first end
+        # states in full before the second is the range's unit
+        first_unit, first_concept, _ = _unit_after(doc, first, currency=first.currency)
+        token = _number_token(doc, first)
+        measure = _measure_word(doc, token) if token is not None else None
+        stated = first.unit or (measure is not None and measure.idx < second.start)
+        if unit is None or (first_unit is not None and stated):
+            unit = first_unit or unit
+            concept = concept or first_concept
     cue_start, change = _change(text, first.start)
     if first.vague or last.vague:
         change = "~"
-    token = _number_token(doc, last)
-    noun, concept = _unit_noun(doc, token, end)
-    if unit is None and noun is not None:
-        word = noun.lower_
-        lemma = noun.lemma_.lower()
-        unit = CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(word) or noun.text
-        unit = UNIT_ABBREVIATIONS.get(word, unit) if word in UNIT_ABBREVIATIONS else unit
-    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_CODES.values():
-        per = re.match(r"\s+(?:per|a|an)\s+([a-z]+)", text[end:])
-        if per and per.group(1) not in ("year-old",):
-            unit = f"{unit} per {per.group(1)}"
     low = high = None
     value = low_value
     if second is not None:
@@ -718,6 +898,78 @@ def _quantity(
     )
 
 
+def _unit_after(
+    doc: Doc, atom: _Atom, *, currency: str | None
+) -> tuple[str | None, str | None, int]:
+    """The unit, the concept and the end of the quantity that ends with ``atom``."""
+    text = doc.text
+    end = atom.end
+    unit = atom.unit and UNIT_ABBREVIATIONS.get(atom.unit.lower(), atom.unit)
+    percent = _PERCENT.match(text[end:])
+    if percent:
+        end += percent.end()
+        unit = "percent"
+    elif currency:
+        unit = currency
+    token = _number_token(doc, atom)
+    noun, concept = _unit_noun(doc, token, end)
+    if unit is None and re.match(r"\s?(?:″|'')", text[end:]):
+        unit = "inch"  # 25.5″
+    elif atom.fraction:
+        # "share of voters": a share, so that no one reads 0.5 as a count of voters
+        unit = f"share of {_unit_name(doc, noun) if noun is not None else 'total'}"
+    elif unit is None and noun is not None:
+        unit = _unit_name(doc, noun)
+    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_CODES.values():
+        per = re.match(r"\s+(?:per|a|an)\s+([a-z]+)", text[end:])
+        if per and per.group(1) not in ("year-old",):
+            unit = f"{unit} per {per.group(1)}"
+    return unit, concept, end
+
+
+def _unit_name(doc: Doc, noun: Token) -> str:
+    """The unit a noun names: "pounds" → "pound", "lb-ft", "sq m" → "square metre", "mpg"."""
+    compound = _hyphen_compound(doc, noun)
+    if compound is not None:
+        return compound  # "pound-feet", "lb-ft", "kilowatt-hours"
+    if noun.text in CASED_UNITS:
+        return noun.text  # "Nm" (newton metres) is not "nm" (nanometres)
+    word = noun.lower_.rstrip(".-") or noun.lower_
+    money = CURRENCY_WORDS.get(noun.lemma_.lower()) or CURRENCY_WORDS.get(word)
+    if money is not None:
+        return money
+    short = noun.text.endswith(".") and len(noun.text) <= 3  # "p." closing a sentence
+    name = UNIT_ABBREVIATIONS.get(word) or (noun.text[:-1] if short else noun.text).rstrip("-")
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.lower_ in UNIT_PREFIXES:
+        return f"{UNIT_PREFIXES[before.lower_]} {name}"
+    return name
+
+
+def _hyphen_compound(doc: Doc, noun: Token) -> str | None:
+    """Units glued by hyphens to the noun ("pound-feet", "lb-ft"); None if there are none."""
+
+    def glued(left: Token, right: Token) -> bool:
+        return right.text == "-" and not left.whitespace_ and not right.whitespace_
+
+    def unitish(token: Token) -> bool:
+        word = token.lower_
+        return token.is_alpha and (
+            word in UNIT_ABBREVIATIONS
+            or token.lemma_.lower() in MEASURE_WORDS
+            or token.lemma_.lower() in CURRENCY_WORDS
+        )
+
+    first = last = noun.i
+    while first >= 2 and glued(doc[first - 2], doc[first - 1]) and unitish(doc[first - 2]):
+        first -= 2
+    while last + 2 < len(doc) and glued(doc[last], doc[last + 1]) and unitish(doc[last + 2]):
+        last += 2
+    if first == last or not unitish(noun):
+        return None
+    return doc[first : last + 1].text
+
+
 def _change(text: str, start: int) -> tuple[int, str]:
     """The change cue right before a number: approximations, bounds, rises and falls."""
     before = text[max(0, start - 30) : start]
@@ -736,6 +988,8 @@ def _change(text: str, start: int) -> tuple[int, str]:
             return start - len(before) + found.start(), "~"
     if lower.endswith("+"):
         return start - 1, "up"
+    if re.search(r"(?<![\w-])sub-$", lower):
+        return start - 4, "<"
     words = re.findall(r"[a-z]+", lower)
     if words and words[-1] == "by" and len(words) > 1:
         words = words[:-1]
@@ -750,6 +1004,8 @@ def _number_token(doc: Doc, atom: _Atom) -> Token | None:
     span = doc.char_span(atom.start, atom.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if atom.fraction:
+        return span[-1]
     numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
     return numeric[-1] if numeric else span[-1]
 
@@ -780,11 +1036,14 @@ def _unit_noun(doc: Doc, token: Token | None, end: int) -> tuple[Token | None, s
 
 def _measure_word(doc: Doc, token: Token) -> Token | None:
     """A unit of measure right after the number ("750 metre swim", "54-year-old")."""
-    for candidate in doc[token.i + 1 : token.i + 3]:
+    squared = False
+    for candidate in doc[token.i + 1 : token.i + 4]:
+        if candidate.lower_ in UNIT_PREFIXES:
+            squared = candidate.lower_ != "basis"
+            continue
         if candidate.text == "-":
             continue
-        lemma = candidate.lemma_.lower()
-        if lemma in MEASURE_WORDS or candidate.lower_ in MEASURE_WORDS:
+        if _is_unit(candidate, squared=squared):
             return candidate
         return None
     return None
