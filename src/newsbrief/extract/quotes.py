@@ -53,15 +53,30 @@ SPEECH_VERBS = _wordset(
     caution stress emphasise emphasize testify shout scream whisper mutter quip joke boast lament
     recount reveal disclose estimate demand propose retort counter conclude inform threaten
     agree charge plead exclaim recommend answer clarify hint indicate report describe
-    acknowledge write blog predict reiterate repeat question wonder"""
+    acknowledge write blog predict reiterate repeat question wonder bark yell interject
+    interrupt cry mock snap gush muse rail fume sneer thunder roar proclaim chime"""
 )
+#: Verb + particle cues: "she shot back", "he pointed out".
+SPEECH_PARTICLES = {
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "point": "out",
+    "weigh": "in",
+    "chime": "in",
+    "lash": "out",
+    "go": "on",
+    "cry": "out",
+}
 #: Verbs that attribute the words of a partial quote in their object to their subject:
 #: "Cruz called Trump a “liar”", "she described the plan as “dead”".
 CHARACTERISING_VERBS = _wordset(
     """call describe label brand dub term characterise characterize attack praise hail blast
     slam dismiss decry denounce criticise criticize accuse liken compare cite proclaim reference
     chant sing find mock deride condemn welcome refer portray paint tout lambaste blame thank
-    applaud question reject defend tout promote urge use invoke quote echo"""
+    applaud question reject defend tout promote urge use invoke quote echo herald emphasise
+    emphasize invite share hammer hit contradict offer press highlight ridicule scoff bemoan
+    celebrate congratulate rebuke chide scold fault credit express voice raise shrug"""
 )
 #: Multi-word cues, matched on lower-cased token text.
 SPEECH_PHRASES = ("according to",)
@@ -228,14 +243,17 @@ def is_cue(token: Token) -> bool:
     """A speech cue verb (or the 'according' of 'according to')."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    if token.lower_ == "put" and token.i + 1 < len(token.doc):
-        return token.doc[token.i + 1].lower_ == "it"  # "as the minister put it"
-    if token.lemma_.lower() not in SPEECH_VERBS:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "put":
+        return nxt is not None and nxt.lower_ == "it"  # "as the minister put it"
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_PARTICLES:
+        return nxt is not None and nxt.lower_ == SPEECH_PARTICLES[lemma]
+    if lemma not in SPEECH_VERBS and not _said_form(token.lower_):
         return False
-    if token.lemma_.lower() == "read":
-        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt.text == ":"
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    if lemma == "read":  # 'the sign read: “…”', not 'she read the report'
+        return not any(c.dep_ == "dobj" for c in token.children)
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or _said_form(token.lower_)
 
 
 def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> Token | None:
@@ -447,6 +465,8 @@ def _indirect(
         if len(words) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in words):
             continue
         partial = any(m.start < end and start < m.end for m in embedded)
+        if partial:
+            start, end = _cover(start, end, embedded)
         text = doc.text[start:end]
         if partial:
             text = _unmark(text)
@@ -466,8 +486,18 @@ def _indirect(
             index, doc, m, inside
         )
         if fallback is not None:
+            fallback.start, fallback.end = _cover(fallback.start, fallback.end, embedded)
+            fallback.text = _clean_text(_unmark(doc.text[fallback.start : fallback.end]))
             taken.append((fallback.start, fallback.end))
             yield fallback
+
+
+def _cover(start: int, end: int, embedded: Sequence[MarkedSpan]) -> tuple[int, int]:
+    """Grow a mixed quote's range over the whole of every partial quote it cuts into."""
+    for m in sorted(embedded, key=lambda m: m.start):
+        if m.start < end and start < m.end:
+            start, end = min(start, m.start), max(end, m.end)
+    return start, end
 
 
 def _unmark(text: str) -> str:
@@ -512,22 +542,20 @@ def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> C
         return None
     verb: Token | None = span.root
     path: list[Token] = []
-    for _ in range(6):
+    for _ in range(8):
         if verb is None or verb.head is verb:
             return None
         path.append(verb)
         verb = verb.head
         if verb.i not in inside and verb.pos_ in {"VERB", "AUX"}:
             break
-    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "relcl"}:
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod"}:
         return None
     lemma = verb.lemma_.lower()
     quoted = [t for t in span if t.is_alpha]
     if lemma not in CHARACTERISING_VERBS and lemma not in SPEECH_VERBS and len(quoted) < 3:
         return None
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and verb.dep_ != "conj":
-        return None
-    if subject_of(verb) is None:
+    if subject_of(verb, skip=inside) is None:
         return None
     child = path[-1]
     if child.i < verb.i:
@@ -675,6 +703,23 @@ class _Attributor:
             return Speaker(mention, None, "unknown")
         return Speaker(mention, best[1], best[2])
 
+    def last_person(self, pos: Position) -> Speaker | None:
+        """For an unattributed quote: the person named as a subject last before it, in its
+        paragraph or the one before ('Vask is upbeat about the vote. / “We will win.”'). None
+        when a recent quote has another speaker: then it is ambiguous who speaks."""
+        for named in reversed(self.named):
+            if named.pos < pos and pos[0] - named.pos[0] <= 1:
+                if named.subject and named.kind == "person":
+                    rivals = [
+                        spk.name
+                        for where, spk in self.history
+                        if pos[0] - where[0] <= 2 and spk.name not in {None, named.name}
+                    ]
+                    return None if rivals else Speaker(named.name, named.name, named.kind)
+            elif named.pos < pos:
+                break
+        return None
+
     def continues(self, pos: Position, end: Position) -> Speaker | None:
         """The previous quote's speaker if this quote continues it (no other name between)."""
         if not self.history:
@@ -769,7 +814,7 @@ def _resolve(att: _Attributor, c: Candidate, inside: set[int]) -> Quote:
     if subj is not None:
         spk = att.speaker(subj, (c.paragraph, subj.idx))
     elif c.kind == "direct" and c.cue is None:
-        spk = att.continues(pos, (c.paragraph, c.end))
+        spk = att.continues(pos, (c.paragraph, c.end)) or att.last_person(pos)
     if spk is not None:
         att.history.append((pos, spk))
     cue = None
@@ -812,12 +857,39 @@ def _continues(prev: Candidate, cand: Candidate, text: str) -> bool:
     """``cand`` is the next piece of ``prev``'s quote (same paragraph, see ``_merge_split``)."""
     if prev.run_on or cand.colon_subject is not None:
         return False
+    if cand.cue is not None and cand.cue.idx >= cand.end:
+        return False  # '“C,” said Ruiz': the piece has its own attribution after it
+    if prev.cue is not None and prev.end <= prev.cue.idx < cand.start:
+        return True  # '“A,” she said, adding …. “B.”': the attribution sits between
     if cand.cue is not None and prev.cue is not None and cand.cue.i != prev.cue.i:
         return False
-    gap = text[prev.end : cand.start]
-    if prev.cue is not None and prev.end <= prev.cue.idx < cand.start:
-        return True
-    return not any(ch.isalnum() for ch in gap)
+    return not any(ch.isalnum() for ch in text[prev.end : cand.start])
+
+
+def _merge_next_paragraph(by_paragraph: dict[int, list[Candidate]], texts: dict[int, str]) -> None:
+    """'“A,” she said.' followed by a paragraph that is only '“B.”': one quote, as in a run-on;
+    the bare paragraph carries no attribution of its own, so the previous one still holds."""
+    for index in sorted(by_paragraph):
+        if index + 1 not in by_paragraph or not by_paragraph[index]:
+            continue
+        prev, nxt = by_paragraph[index][-1], by_paragraph[index + 1]
+        if prev.kind != "direct" or prev.run_on or prev.cue is None or len(nxt) != 1:
+            continue
+        follow = nxt[0]
+        text = texts[index + 1]
+        if (
+            follow.kind != "direct"
+            or follow.cue is not None
+            or follow.colon_subject is not None
+            or text[: follow.start].strip(" “\"‘'")
+            or text[follow.end :].strip(" ”\"’'.,")
+            or len(texts[index][prev.end :].split()) > 15
+        ):
+            continue
+        prev.parts = [*prev.pieces(), *follow.pieces()]
+        prev.text = f"{prev.text} {follow.text}"
+        prev.run_on = follow.run_on
+        nxt.clear()
 
 
 def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, str]) -> None:
@@ -867,6 +939,7 @@ def extract_quotes(parsed: ParsedArticle, *, entities: Sequence[Entity] = ()) ->
         by_paragraph[index] = _merge_split(ordered, doc.text)
     _merge_run_ons(by_paragraph, texts)
     _borrow_colon(by_paragraph, docs)
+    _merge_next_paragraph(by_paragraph, texts)
     roles = RoleMap.build([d for _, d in docs], resolver)
     att = _Attributor(resolver, roles, _named_mentions(docs, masks, resolver))
     return [_resolve(att, c, masks[index]) for index, _ in docs for c in by_paragraph[index]]
