@@ -151,10 +151,27 @@ def _mention(index: int, ent: Span) -> Iterator[Mention]:
 class NameResolver:
     """Maps mention strings to the article's canonical names (surnames, acronyms, titles)."""
 
-    def __init__(self, named: Iterable[tuple[str, str]], aliases: dict[str, str]) -> None:
+    def __init__(
+        self,
+        named: Iterable[tuple[str, str]],
+        aliases: dict[str, str],
+        speaking: Iterable[str] = (),
+    ) -> None:
         self._labels: dict[str, str] = {}
         for name, label in named:
             self._labels.setdefault(name, label)
+        self._named = list(self._labels.items())
+        surnames = {n.lower() for n, label in self._labels.items() if label == "PERSON"}
+        surnames |= {w.lower() for w in speaking}
+        for name, label in list(self._labels.items()):
+            words = name.split(" ")
+            if (
+                label != "PERSON"
+                and 2 <= len(words) <= 3
+                and words[-1].lower() in surnames
+                and all(w[:1].isupper() for w in words)
+            ):
+                self._labels[name] = "PERSON"  # 'Hanna Vos' tagged FAC, 'Vos' alone a PERSON
         self._aliases = aliases
         self._full = {n for n, label in self._labels.items() if label == "PERSON" and " " in n}
         self._by_word: dict[str, set[str]] = {}
@@ -168,6 +185,11 @@ class NameResolver:
         """Rebuild a resolver from extracted entities (what the quote extractor receives)."""
         aliases = {e.text: e.canonical for e in entities if e.text.isupper() and e.label == "ORG"}
         return cls(((clean_name(e.text, e.label), e.label) for e in entities), aliases)
+
+    def with_speakers(self, words: Iterable[str]) -> NameResolver:
+        """The same resolver, knowing that these single words speak ('Quell said'): a
+        two- or three-word name ending in one of them is a person whatever its tag."""
+        return NameResolver(self._named, self._aliases, words)
 
     def label(self, name: str) -> str | None:
         """The entity label of a canonical name, if the article has it."""

@@ -28,6 +28,7 @@ from newsbrief.extract.entities import NameResolver, build_resolver, normalise_m
 from newsbrief.extract.speakers import (
     GROUP_PRONOUNS,
     ORG_PRONOUNS,
+    ORG_ROLE_HEADS,
     PERSON_PRONOUNS,
     RoleMap,
     Speaker,
@@ -218,7 +219,7 @@ class Candidate:
     subject: Token | None = None
     colon_subject: Token | None = None
     run_on: bool = False
-    foreign_cue: bool = False  # the cue sits in the previous paragraph
+    cue_paragraph: int | None = None  # set when the cue sits in another paragraph
     parts: list[tuple[int, int, int]] = field(default_factory=list)
 
     def pieces(self) -> list[tuple[int, int, int]]:
@@ -321,6 +322,11 @@ def _sentence_like(span: Span, text: str) -> tuple[bool, int]:
 
 #: Words before a title in quote marks: 'on “Morning Harbour”', 'starred in “Blue Nets”'.
 TITLE_PREPOSITIONS = frozenset({"in", "on", "with", "at", "from", "into", "of", "for", "to"})
+#: Nouns before the title of a work: 'her book “Salt and Stone”'.
+WORK_NOUNS = _wordset(
+    """book novel memoir film movie documentary show series programme program episode song
+    album play opera musical article column essay op-ed report podcast newsletter magazine"""
+)
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
 
 
@@ -360,15 +366,19 @@ def _direct(
             continue
         sentence_like, n_words = _sentence_like(span, words)
         prev_char, prev_word = _previous_word(text, m.start)
-        if prev_word in NAMING_WORDS or sum(t.is_alpha for t in span) < 1:
+        if sum(t.is_alpha for t in span) < 1:
             continue
-        if _is_title(words) and (prev_word in TITLE_PREPOSITIONS or _possessive(prev_word)):
+        if prev_word in NAMING_WORDS:
+            if _characterises(doc, span):
+                embedded.append(m)  # 'a figure the ministry called “pure invention”'
+            continue
+        if _is_title(words) and (
+            prev_word in TITLE_PREPOSITIONS or prev_word in WORK_NOUNS or _possessive(prev_word)
+        ):
             continue  # 'in an interview with “Morning Harbour,”': a programme or book title
-        lead = text[: max(0, m.start - 1)].rstrip()
         if prev_char.isalnum() and prev_word not in SPEECH_VERBS and not _said_form(prev_word):
             embedded.append(m)
             continue
-        del lead
         sents = _sentences(doc, span)
         cue = _cue_near(doc, span, inside, sents)
         colon = _colon_subject(doc, span.start, inside) if cue is None else None
@@ -393,6 +403,42 @@ def _direct(
             )
         )
     return found, embedded
+
+
+def _characterises(doc: Doc, span: Span) -> bool:
+    """A naming word before the marks is a finite verb with its own subject ('the ministry
+    called it “pure invention”'), not a participle naming a thing ('a film called “Salt”')."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    verb = doc[i] if i >= 0 else None
+    while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head  # 'called the plan “a mistake”': from the object up to the verb
+        if verb.i < span.start - 6:
+            return False
+    if verb is None or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _own_voice(doc: Doc, m: MarkedSpan, cue: Token) -> bool:
+    """The partial quote belongs to a relative clause with its own subject inside the cue's
+    clause ('X claimed 2,000 died, a figure the ministry called “pure invention”')."""
+    span = _tokens(doc, m.start, m.end)
+    if span is None:
+        return False
+    tok: Token = span.root
+    for _ in range(8):
+        if tok.head is tok or tok.i == cue.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"} and not (span.start <= tok.i < span.end):
+            return (
+                tok.i != cue.i
+                and tok.dep_ == "relcl"
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            )
+    return False
 
 
 def _said_form(word: str) -> bool:
@@ -452,6 +498,7 @@ def _indirect(
     """Indirect and mixed quotes: the reported clause of each cue outside quotes."""
     inside = _masks(doc, marked)
     taken = [(c.start, c.end) for c in direct]
+    voiced: list[MarkedSpan] = []  # partial quotes with a speaker of their own
     for tok in doc:
         if tok.i in inside or not is_cue(tok):
             continue
@@ -464,9 +511,12 @@ def _indirect(
         words = [t for t in clause if not (t.is_punct or t.is_space)]
         if len(words) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in words):
             continue
-        partial = any(m.start < end and start < m.end for m in embedded)
+        inner = [m for m in embedded if m.start < end and start < m.end]
+        own = [m for m in inner if _own_voice(doc, m, tok)]
+        partial = len(own) < len(inner)
         if partial:
-            start, end = _cover(start, end, embedded)
+            start, end = _cover(start, end, [m for m in inner if m not in own])
+        voiced.extend(own)
         text = doc.text[start:end]
         if partial:
             text = _unmark(text)
@@ -480,10 +530,12 @@ def _indirect(
         )
         taken.append((start, end))
     for m in embedded:
-        if any(a < m.end and m.start < b for a, b in taken):
+        if m not in voiced and any(a < m.end and m.start < b for a, b in taken):
             continue
-        fallback = _partial_in_sentence(index, doc, m, inside) or _partial_by_verb(
-            index, doc, m, inside
+        fallback = (
+            (_partial_by_verb(index, doc, m, inside) if m in voiced else None)
+            or _partial_in_sentence(index, doc, m, inside)
+            or _partial_by_verb(index, doc, m, inside)
         )
         if fallback is not None:
             fallback.start, fallback.end = _cover(fallback.start, fallback.end, embedded)
@@ -638,6 +690,15 @@ class _Named:
     subject: bool
 
 
+def _person_appositive(ent: Span) -> bool:
+    """The name has an appositive role that is not an institution ('…, the union's general
+    secretary,'), so it names a person whatever the tagger said."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child.lower_ not in ORG_ROLE_HEADS and child.tag_ == "NN"
+    return False
+
+
 def _kind_of_label(label: str) -> str:
     return {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group"}.get(label, "unknown")
 
@@ -653,7 +714,16 @@ def _named_mentions(
                 continue
             subject = ent.root.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT"}
             name = resolver.canonical(ent.text, ent.label_)
-            found.append(_Named((index, ent.start_char), name, _kind_of_label(ent.label_), subject))
+            kind = _kind_of_label(resolver.label(name) or ent.label_)
+            if kind != "person" and ent.label_ in {"ORG", "FAC"} and _person_appositive(ent):
+                kind = "person"  # 'Marta Quell, the union's general secretary,' tagged ORG
+            found.append(_Named((index, ent.start_char), name, kind, subject))
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_:
+                name = resolver.canonical(tok.text)
+                if name != tok.text and resolver.label(name) == "PERSON" and tok.i not in inside:
+                    found.append(_Named((index, tok.idx), name, "person", True))  # 'Hadek was …'
+    found.sort(key=lambda n: n.pos)
     return found
 
 
@@ -685,6 +755,10 @@ class _Attributor:
         if subj.pos_ == "PROPN":
             name = self.resolver.canonical(phrase.text)
             return Speaker(mention, name, phrase_kind(phrase, self.resolver, name))
+        if subj.is_title and self.resolver.canonical(subj.text) != subj.text:
+            # a known surname the parser took for a noun ('Vask to council: “…”' in a title)
+            name = self.resolver.canonical(subj.text)
+            return Speaker(normalise_mention(subj.text), name, "person")
         name = self.roles.lookup(phrase) or mention
         return Speaker(mention, name, phrase_kind(phrase, self.resolver, name))
 
@@ -744,10 +818,19 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
     if c.cue is None:
         return c.colon_subject
     subj = subject_of(c.cue, skip=inside)
+    if (
+        subj is not None
+        and c.cue.tag_ == "VBG"
+        and c.cue.lower_ != "according"
+        and subj.i > c.cue.i
+        and c.cue.head is not c.cue
+    ):
+        subj = subject_of(c.cue.head, skip=inside)  # '…, saying it had been “invented”'
     if subj is not None and subj.i in inside:
         subj = _after_cue(c.cue, inside)
     if subj is None and c.cue.lower_ != "according":
-        subj = _after_cue(c.cue, inside) or _before_cue(c.cue, inside)
+        inverted = c.cue.tag_ != "VBG" and _after_cue(c.cue, inside)  # '…,” said Vask'
+        subj = inverted or _before_cue(c.cue, inside)
     if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
     return subj
@@ -770,7 +853,7 @@ def _after_cue(cue: Token, inside: set[int]) -> Token | None:
 def _before_cue(cue: Token, inside: set[int]) -> Token | None:
     """'her adviser, Jake Sullivan, said: “…”' parsed without a subject: the nearest name
     before the cue in its sentence."""
-    for tok in reversed(cue.doc[max(cue.sent.start, cue.i - 8) : cue.i]):
+    for tok in reversed(cue.doc[max(cue.sent.start, cue.i - 12) : cue.i]):
         if tok.i in inside:
             return None
         if tok.ent_type_ in {"PERSON", "ORG"}:
@@ -801,7 +884,7 @@ def _borrow_colon(
             sent = previous[max(0, end - 1)].sent
             cue = next((t for t in reversed(sent) if is_cue(t) and subject_of(t)), None)
             if cue is not None:
-                first.cue, first.foreign_cue = cue, True
+                first.cue, first.cue_paragraph = cue, index - 1
             else:
                 first.colon_subject = _colon_subject(previous, len(previous), set())
         previous = doc
@@ -809,10 +892,11 @@ def _borrow_colon(
 
 def _resolve(att: _Attributor, c: Candidate, inside: set[int]) -> Quote:
     pos = (c.paragraph, c.start)
-    subj = _speaker_token(c, set() if c.foreign_cue else inside)
+    cue_paragraph = c.paragraph if c.cue_paragraph is None else c.cue_paragraph
+    subj = _speaker_token(c, inside if c.cue_paragraph is None else set())
     spk: Speaker | None = None
     if subj is not None:
-        spk = att.speaker(subj, (c.paragraph, subj.idx))
+        spk = att.speaker(subj, (cue_paragraph, subj.idx))
     elif c.kind == "direct" and c.cue is None:
         spk = att.continues(pos, (c.paragraph, c.end)) or att.last_person(pos)
     if spk is not None:
@@ -910,6 +994,8 @@ def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, st
                     break
                 parts.append(follow.text)
                 pieces.extend(follow.pieces())
+                if cand.cue is None and cand.colon_subject is None and follow.cue is not None:
+                    cand.cue, cand.cue_paragraph = follow.cue, nxt  # '…,” Marsk said.' at the end
                 by_paragraph[nxt].remove(follow)
                 current = follow
                 nxt += 1
@@ -940,6 +1026,12 @@ def extract_quotes(parsed: ParsedArticle, *, entities: Sequence[Entity] = ()) ->
     _merge_run_ons(by_paragraph, texts)
     _borrow_colon(by_paragraph, docs)
     _merge_next_paragraph(by_paragraph, texts)
+    resolver = resolver.with_speakers(
+        tok.text
+        for _, doc in docs
+        for tok in doc
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and is_cue(tok.head) and tok.is_title
+    )
     roles = RoleMap.build([d for _, d in docs], resolver)
     att = _Attributor(resolver, roles, _named_mentions(docs, masks, resolver))
     return [_resolve(att, c, masks[index]) for index, _ in docs for c in by_paragraph[index]]

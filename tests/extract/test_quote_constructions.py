@@ -1,0 +1,212 @@
+"""Golden table: one case per quote construction that newsbrief must handle (issue 4).
+
+Each row is a construction, a tiny fictional article, and every quote it must yield as
+(kind, text, speaker, cue). The rows are hand-written; none is taken from a data set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsbrief.extract.quotes import extract_quotes
+from newsbrief.model import Article
+from newsbrief.nlp import parse_article
+
+Expected = tuple[str, str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Case:
+    construction: str
+    paragraphs: tuple[str, ...]
+    expected: tuple[Expected, ...]
+    title: str = "Harbour works"
+
+
+CASES: list[Case] = [
+    Case(
+        "curly double marks",
+        ("“The harbour wall will hold,” said Lena Vask.",),
+        (("direct", "The harbour wall will hold,", "Lena Vask", "said"),),
+    ),
+    Case(
+        "straight double marks",
+        ('"The harbour wall will hold," said Lena Vask.',),
+        (("direct", "The harbour wall will hold,", "Lena Vask", "said"),),
+    ),
+    Case(
+        "single curly marks",
+        ("‘The harbour wall will hold,’ said Lena Vask.",),
+        (("direct", "The harbour wall will hold,", "Lena Vask", "said"),),
+    ),
+    Case(
+        "plural possessive apostrophe inside a quote",
+        ("‘The fishers’ nets are empty,’ said Omar Reyes.",),
+        (("direct", "The fishers’ nets are empty,", "Omar Reyes", "said"),),
+    ),
+    Case(
+        "apostrophes and possessives are not quotes",
+        ("The ministers’ statement and the players' union's reply came on Tuesday.",),
+        (),
+    ),
+    Case(
+        "quote split by its attribution, same sentence",
+        ("“We will rebuild,” Lena Vask said, “and we will do it this year.”",),
+        (("direct", "We will rebuild, and we will do it this year.", "Lena Vask", "said"),),
+    ),
+    Case(
+        "quote split by its attribution, next sentence",
+        ("“We will rebuild,” Lena Vask said. “It will take a year.”",),
+        (("direct", "We will rebuild, It will take a year.", "Lena Vask", "said"),),
+    ),
+    Case(
+        "colon-introduced quote",
+        ("Lena Vask warned: “The harbour will silt up within a year.”",),
+        (("direct", "The harbour will silt up within a year.", "Lena Vask", "warned"),),
+    ),
+    Case(
+        "quote over several paragraphs, only the last closing",
+        (
+            "Omar Reyes, a fisherman, spoke after the vote.",
+            "“The nets come up empty every morning.",
+            "“And nobody in the capital cares about it.”",
+        ),
+        (
+            (
+                "direct",
+                "The nets come up empty every morning. And nobody in the capital cares about it.",
+                "Omar Reyes",
+                None,
+            ),
+        ),
+    ),
+    Case(
+        "quote in a headline",
+        ("Interior Minister Lena Vask addressed the council on Tuesday evening.",),
+        (("direct", "Fix the harbour now", "Lena Vask", None),),
+        title="Vask to council: “Fix the harbour now”",
+    ),
+    Case(
+        "quote in a standfirst",
+        (
+            "Mayor Ada Ruiz tells the council: “The budget is empty.”",
+            "The council met on Tuesday evening.",
+        ),
+        (("direct", "The budget is empty.", "Ada Ruiz", "tells"),),
+    ),
+    Case(
+        "partial quote inside reported speech",
+        ("Omar Reyes said the repair plan was “dead in the water” after the storm.",),
+        (("mixed", "the repair plan was dead in the water after the storm", "Omar Reyes", "said"),),
+    ),
+    Case(
+        "indirect speech with 'that'",
+        ("Lena Vask said that the bridge would close in May.",),
+        (("indirect", "the bridge would close in May", "Lena Vask", "said"),),
+    ),
+    Case(
+        "according to",
+        ("According to the Harbour Authority, the repairs are three months late.",),
+        (("indirect", "the repairs are three months late", "Harbour Authority", "according to"),),
+    ),
+    Case(
+        "told reporters",
+        ("Omar Reyes told reporters the repairs would cost more than planned.",),
+        (("indirect", "the repairs would cost more than planned", "Omar Reyes", "told"),),
+    ),
+    Case(
+        "posted on social media",
+        ("Lena Vask posted on social media that the ferry would run again on Friday.",),
+        (("indirect", "the ferry would run again on Friday", "Lena Vask", "posted"),),
+    ),
+    Case(
+        "a statement read",
+        (
+            "A statement from the Harbour Authority read: "
+            "“The quay is closed until further notice.”",
+        ),
+        (("direct", "The quay is closed until further notice.", "Harbour Authority", "read"),),
+    ),
+    Case(
+        "scare quotes are not speech",
+        ("The so-called “reset” plan was dropped on Monday.",),
+        (),
+    ),
+    Case(
+        "titles in quote marks are not speech",
+        ("Lena Vask appeared on “Morning Harbour” to promote her book “Salt and Stone”.",),
+        (),
+    ),
+    Case(
+        "organisation as speaker",
+        ("“The quay is unsafe,” the Harbour Authority said in a statement.",),
+        (("direct", "The quay is unsafe,", "Harbour Authority", "said"),),
+    ),
+    Case(
+        "pronoun resolved to the nearest compatible speaker",
+        (
+            "Lena Vask met the Harbour Authority on Tuesday.",
+            "“It is a disgrace,” she said.",
+        ),
+        (("direct", "It is a disgrace,", "Lena Vask", "said"),),
+    ),
+    Case(
+        "role resolved to the person the article names",
+        (
+            "Lena Vask, the interior minister, visited the quay on Tuesday.",
+            "“We will rebuild it,” the interior minister said.",
+        ),
+        (("direct", "We will rebuild it,", "Lena Vask", "said"),),
+    ),
+    Case(
+        "surname only resolved to the full name",
+        (
+            "Omar Reyes, a fisherman, arrived early.",
+            "“The nets are empty,” Reyes said.",
+        ),
+        (("direct", "The nets are empty,", "Omar Reyes", "said"),),
+    ),
+    Case(
+        "honorific stripped",
+        (
+            "Dr. Ada Ruiz leads the hospital.",
+            "“We have no beds left,” Dr. Ruiz said.",
+        ),
+        (("direct", "We have no beds left,", "Ada Ruiz", "said"),),
+    ),
+    Case(
+        "speaker after a dash",
+        ("“The nets come up empty.” ― Omar Reyes",),
+        (("direct", "The nets come up empty.", "Omar Reyes", None),),
+    ),
+    Case(
+        "relative pronoun resolved to its antecedent",
+        ("Omar Reyes, who said “the nets come up empty every day,” left the quay early.",),
+        (("direct", "the nets come up empty every day,", "Omar Reyes", "said"),),
+    ),
+    Case(
+        "partial quote in the object of a characterising verb",
+        ("Lena Vask called the repair plan “a costly mistake” on Tuesday.",),
+        (("mixed", "the repair plan a costly mistake", "Lena Vask", "called"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.construction for c in CASES])
+def test_construction(case: Case) -> None:
+    article = Article(id="t", source="t", title=case.title, paragraphs=list(case.paragraphs))
+    got = tuple((q.kind, q.text, q.speaker, q.cue) for q in extract_quotes(parse_article(article)))
+    assert got == case.expected
+
+
+@pytest.mark.parametrize(
+    "cue", ["said", "told", "added", "warned", "urged", "insisted", "wrote", "tweeted", "asked"]
+)
+def test_cue_is_recorded(cue: str) -> None:
+    article = Article(
+        id="t", source="t", title="Harbour", paragraphs=[f"“The quay is closed,” Lena Vask {cue}."]
+    )
+    (quote,) = extract_quotes(parse_article(article))
+    assert (quote.speaker, quote.cue) == ("Lena Vask", cue)
