@@ -244,17 +244,25 @@ def extract(
     return extract_result(inputs, options=opts, progress=progress).articles
 
 
-def build_stories(articles: Sequence[Article], *, options: RunOptions) -> list[Story]:
-    """Group articles into stories and build each story's brief."""
+def build_stories(
+    articles: Sequence[Article], *, options: RunOptions
+) -> tuple[list[Story], list[Article]]:
+    """Group articles into stories and build each story's brief; also the articles with their
+    quote speakers named the same way across each story (``reconcile.with_story_speakers``)."""
     from newsbrief.brief import BriefOptions, build_story
     from newsbrief.cluster import cluster_stories, stories_by_folder
+    from newsbrief.reconcile import with_story_speakers
 
     skeletons = (
         stories_by_folder(articles) if options.story_per_folder else cluster_stories(articles)
     )
     by_id = {a.id: a for a in articles}
+    for story in skeletons:
+        members = [by_id[i] for i in story.articles if i in by_id]
+        by_id.update((a.id, a) for a in with_story_speakers(members))
     brief_options = BriefOptions(words=options.words, story_per_folder=options.story_per_folder)
-    return [build_story(story, by_id, options=brief_options) for story in skeletons]
+    stories = [build_story(story, by_id, options=brief_options) for story in skeletons]
+    return stories, [by_id[a.id] for a in articles]
 
 
 def brief(
@@ -268,7 +276,7 @@ def brief(
     """The main job: story briefs (and every article's extractions) for ``inputs``."""
     opts = _options(options, overrides)
     extracted = extract_result(inputs, options=opts, progress=progress, stdin=stdin)
-    stories = build_stories(extracted.articles, options=opts)
+    stories, articles = build_stories(extracted.articles, options=opts)
     if progress:
         progress("brief", len(stories), len(stories))
-    return extracted.model_copy(update={"stories": stories})
+    return extracted.model_copy(update={"stories": stories, "articles": articles})

@@ -44,7 +44,7 @@ TITLES: frozenset[str] = wordset(
 
 def _name_tokens(name: str) -> list[str]:
     """Folded tokens of a name without leading titles and without stopwords."""
-    words = [t for t in tokens(name) if t not in STOPWORDS]
+    words = [t for t in tokens(name) if t not in STOPWORDS and t != "s"]  # possessive 's
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
     return words
@@ -68,11 +68,16 @@ def _same_name(short: list[str], long: list[str]) -> bool:
 def unify_names(names: Iterable[str | None]) -> dict[str, str]:
     """Map every name variant to one canonical spelling for the whole story.
 
-    The canonical form is the fullest, most frequent variant. A variant that could be two
-    different canonical names ("Vask" with both "Lena Vask" and "Tomas Vask") is left alone.
+    The canonical form is the fullest, most frequent variant, preferring one without a
+    possessive ("Kaldorian General Staff" over "Kaldoria's General Staff"). A variant that could
+    be two different canonical names ("Vask" with both "Lena Vask" and "Tomas Vask") is left
+    alone.
     """
     counts = Counter(n.strip() for n in names if n and n.strip())
-    order = sorted(counts, key=lambda n: (-len(_name_tokens(n)), -counts[n], -len(n), n))
+    order = sorted(
+        counts,
+        key=lambda n: (-len(_name_tokens(n)), "'" in n or "’" in n, -counts[n], -len(n), n),
+    )
     canonical: list[tuple[str, list[str]]] = []
     mapping: dict[str, str] = {}
     for name in order:
@@ -85,6 +90,66 @@ def unify_names(names: Iterable[str | None]) -> dict[str, str]:
             if not hits:
                 canonical.append((name, words))
     return mapping
+
+
+_ROLE_DETERMINERS: frozenset[str] = wordset("the a an its their his her our")
+_NAMED_LABELS: frozenset[str] = wordset("PERSON ORG GPE NORP")
+
+
+def _role_words(speaker: str) -> list[str] | None:
+    """'the Varnian ministry' → ['varnian', 'ministry']: a speaker that is a role phrase
+    (a determiner, then words ending in a lower-case head), not a name."""
+    words = speaker.split()
+    if len(words) < 2 or words[0].lower() not in _ROLE_DETERMINERS or not words[-1].islower():
+        return None
+    return [t for t in tokens(" ".join(words[1:])) if t not in STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """'kaldorian' and 'kaldoria' alike: a demonym suffix dropped for comparison."""
+    for suffix in ("ian", "an", "ese", "ish", "i"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def story_speakers(articles: Sequence[Article]) -> dict[str, str]:
+    """One name per speaker across a story's articles, for rewriting their quotes.
+
+    Name variants fold together (``unify_names`` over the speakers and the named entities:
+    "Vask", "Minister Lena Vask", "Kaldoria's General Staff" / "Kaldorian General Staff"). A
+    role phrase ("the Varnian ministry") becomes the one named body or person of the story
+    whose name holds every word of the role (demonyms compared by stem); with two such names
+    ("the ministry" when both sides' ministries are named) it stays as written.
+    """
+    speakers = [q.speaker for a in articles for q in a.quotes if q.speaker]
+    entities = [e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS]
+    mapping = unify_names([*speakers, *entities])
+    named = sorted({mapping.get(n, n) for n in entities if " " in n})
+    keyed = [(n, {_stem(t) for t in _name_tokens(n)}) for n in named]
+    out: dict[str, str] = {}
+    for speaker in dict.fromkeys(speakers):
+        role = _role_words(speaker)
+        if role:
+            want = {_stem(t) for t in role}
+            hits = [n for n, words in keyed if want <= words]
+            out[speaker] = hits[0] if len(hits) == 1 else speaker
+        else:
+            out[speaker] = mapping.get(speaker, speaker)
+    return out
+
+
+def with_story_speakers(articles: Sequence[Article]) -> list[Article]:
+    """The articles with every quote's speaker replaced by its story-wide name."""
+    names = story_speakers(articles)
+    out = []
+    for article in articles:
+        quotes = [
+            q.model_copy(update={"speaker": names.get(q.speaker, q.speaker)}) if q.speaker else q
+            for q in article.quotes
+        ]
+        out.append(article.model_copy(update={"quotes": quotes}))
+    return out
 
 
 def _canon(mapping: dict[str, str], name: str | None) -> str | None:

@@ -161,6 +161,14 @@ CASES: list[Case] = [
         (("direct", "We will rebuild it,", "Lena Vask", "said"),),
     ),
     Case(
+        "role resolved to the organisation the article names",
+        (
+            "The Harbour Authority closed the quay on Monday.",
+            "“Nobody may fish here until the wall is safe,” the authority said.",
+        ),
+        (("direct", "Nobody may fish here until the wall is safe,", "Harbour Authority", "said"),),
+    ),
+    Case(
         "surname only resolved to the full name",
         (
             "Omar Reyes, a fisherman, arrived early.",

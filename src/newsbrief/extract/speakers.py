@@ -125,16 +125,22 @@ def role_key(words: Iterable[Token]) -> str:
 
 @dataclass(frozen=True)
 class RoleMap:
-    """Roles the article gives its people: 'interior minister' → 'Lena Vask'."""
+    """Roles the article gives its people and bodies: 'interior minister' → 'Lena Vask',
+    'ministry' → 'Varnian Defence Ministry'."""
 
     roles: tuple[tuple[str, str, str], ...]  # (full key, head word, canonical name)
 
     @classmethod
     def build(cls, docs: Sequence[Doc], resolver: NameResolver) -> RoleMap:
-        """Scan appositives and title prefixes of every PERSON mention."""
+        """Scan appositives and title prefixes of every PERSON mention, and the head word of
+        every named organisation ('Harbour Authority' gives the role 'authority')."""
         found: list[tuple[str, str, str]] = []
         for doc in docs:
             for ent in doc.ents:
+                if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in ORG_ROLE_HEADS:
+                    # 'the ministry' → 'Varnian Defence Ministry' when the article names one
+                    name = resolver.canonical(ent.text, "ORG")
+                    found.append((ent[-1].lower_, ent[-1].lower_, name))
                 if ent.label_ != "PERSON":
                     continue
                 name = resolver.canonical(ent.text, "PERSON")

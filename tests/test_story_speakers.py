@@ -1,0 +1,59 @@
+"""Story-wide speaker names: variants folded, role phrases resolved only when unambiguous."""
+
+from __future__ import annotations
+
+from newsbrief.model import Article, Entity, Quote
+from newsbrief.reconcile import story_speakers, with_story_speakers
+
+
+def _quote(speaker: str) -> Quote:
+    return Quote(
+        text="The quay is closed.",
+        speaker=speaker,
+        speaker_mention=speaker,
+        cue="said",
+        kind="direct",
+        paragraph=0,
+        start=0,
+        end=5,
+    )
+
+
+def _article(aid: str, speakers: list[str], entities: list[tuple[str, str]]) -> Article:
+    return Article(
+        id=aid,
+        source=aid,
+        paragraphs=["x"],
+        quotes=[_quote(s) for s in speakers],
+        entities=[Entity(text=t, label=label, canonical=t) for t, label in entities],
+    )
+
+
+def test_name_variants_fold_to_one_name() -> None:
+    articles = [
+        _article("a", ["Lena Vask"], [("Lena Vask", "PERSON")]),
+        _article("b", ["Vask", "Kaldoria's General Staff"], [("Kaldorian General Staff", "ORG")]),
+    ]
+    names = story_speakers(articles)
+    assert names["Vask"] == "Lena Vask"
+    assert names["Kaldoria's General Staff"] == "Kaldorian General Staff"
+
+
+def test_role_phrase_resolves_to_the_one_matching_body() -> None:
+    articles = [
+        _article("a", ["the Varnian ministry"], [("Varnian Defence Ministry", "ORG")]),
+        _article("b", ["the ministry"], [("Kaldorian Defence Ministry", "ORG")]),
+    ]
+    names = story_speakers(articles)
+    assert names["the Varnian ministry"] == "Varnian Defence Ministry"
+    assert names["the ministry"] == "the ministry"  # two ministries: ambiguous, kept
+
+
+def test_with_story_speakers_rewrites_quotes_only() -> None:
+    articles = [
+        _article("a", ["Lena Vask"], [("Lena Vask", "PERSON")]),
+        _article("b", ["Vask"], []),
+    ]
+    rewritten = with_story_speakers(articles)
+    assert [q.speaker for a in rewritten for q in a.quotes] == ["Lena Vask", "Lena Vask"]
+    assert [q.speaker_mention for a in rewritten for q in a.quotes] == ["Lena Vask", "Vask"]
