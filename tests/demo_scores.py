@@ -137,6 +137,106 @@ def figure_status_found(result: Result, status: str) -> float:
     return _rate(hits)
 
 
+def _name_words(name: str) -> set[str]:
+    """Folded words of a claimant: no articles, possessives or "own"; "Varnian" ~ "Varnia"."""
+    words = set()
+    for word in re.findall(r"[a-z]+", _norm(name).replace("'s", "")):
+        if word in ("the", "own", "s"):
+            continue
+        words.add(word[:-1] if word.endswith("ian") or word.endswith("ian") else word)
+    return {w[:-1] if w.endswith("n") and len(w) > 6 else w for w in words}
+
+
+def claimant_matches(found: str | None, planted: str | None, outlet: str | None) -> bool:
+    """Whether a claimant names the planted one (or an alias); ``None`` planted means the
+    text names nobody, so the outlet (or no claimant) is right."""
+    if planted is None:
+        return found is None or _norm(found) == _norm(outlet or "")
+    if found is None:
+        return False
+    for name in {planted, *truth.CLAIMANT_ALIASES.get(planted, set())}:
+        want, have = _name_words(name), _name_words(found)
+        if have and (have <= want or want <= have):
+            return True
+    return False
+
+
+def as_of_matches(found: str | None, planted: str | None, published: str | None) -> bool:
+    """``None`` planted means no date is given: publication (or none) is right."""
+    if planted is None:
+        return found is None or found == published
+    return found == planted
+
+
+def _figure_claims(result: Result, planted: truth.ClaimTruth) -> list[tuple[Article, object]]:
+    arts = by_key(result)
+    article = arts[planted["file"]]
+    story = next(s for s in result.stories if article.id in s.articles)
+    return [
+        (article, c)
+        for g in story.figures
+        for c in g.claims
+        if article.id in c.sources and c.value == float(planted["value"])
+    ]
+
+
+def figure_claims_found(result: Result, *, claimant: bool = True, as_of: bool = True) -> float:
+    """Share of planted figure claims shown in their story's figures from their article, with
+    the planted claimant and as-of date (each check optional)."""
+    hits = []
+    for fig in truth.FIGURES:
+        for planted in fig["claims"]:
+            hits.append(
+                any(
+                    (
+                        not claimant or claimant_matches(c.claimant, planted["claimant"], a.outlet)  # type: ignore[attr-defined]
+                    )
+                    and (not as_of or as_of_matches(c.as_of, planted["as_of"], a.published))  # type: ignore[attr-defined]
+                    for a, c in _figure_claims(result, planted)
+                )
+            )
+    return _rate(hits)
+
+
+def figure_misses(result: Result) -> list[str]:
+    """The planted claims ``figure_claims_found`` misses, with what was shown instead."""
+    out = []
+    for fig in truth.FIGURES:
+        for planted in fig["claims"]:
+            found = _figure_claims(result, planted)
+            ok = any(
+                claimant_matches(c.claimant, planted["claimant"], a.outlet)  # type: ignore[attr-defined]
+                and as_of_matches(c.as_of, planted["as_of"], a.published)  # type: ignore[attr-defined]
+                for a, c in found
+            )
+            if not ok:
+                shown = [(c.claimant, c.as_of) for _, c in found]  # type: ignore[attr-defined]
+                out.append(f"{fig['measure']}: {planted['value']} {planted['file']} {shown}")
+    return out
+
+
+def figure_groups_separate(result: Result) -> float:
+    """Share of shown figure groups that hold claims of one planted group only (so that
+    "31 Kaldorian soldiers" never joins the Varnian soldiers)."""
+    arts = by_key(result)
+    owner: dict[tuple[str, float], set[int]] = {}
+    for index, fig in enumerate(truth.FIGURES):
+        for c in fig["claims"]:
+            owner.setdefault((arts[c["file"]].id, float(c["value"])), set()).add(index)
+    hits = []
+    for story in result.stories:
+        for group in story.figures:
+            planted = [
+                owner[(source, c.value)]
+                for c in group.claims
+                for source in c.sources
+                if (source, c.value) in owner
+            ]
+            if planted:
+                hits.append(len(set.intersection(*planted)) >= 1)
+    return _rate(hits)
+
+
 def non_claims_respected(result: Result) -> float:
     """Share of planted non-claim numbers that did not become claims."""
     arts = by_key(result)
@@ -180,6 +280,11 @@ SCORES = {
     "updates_found": lambda r: figure_status_found(r, "update"),
     "agreements_found": lambda r: figure_status_found(r, "agree"),
     "non_claims_respected": non_claims_respected,
+    "figure_claims_found": figure_claims_found,
+    "figure_values_found": lambda r: figure_claims_found(r, claimant=False, as_of=False),
+    "figure_claimants_right": lambda r: figure_claims_found(r, as_of=False),
+    "figure_dates_right": lambda r: figure_claims_found(r, claimant=False),
+    "figure_groups_separate": figure_groups_separate,
     "key_facts_in_summary": key_facts_in_summary,
 }
 
@@ -191,3 +296,5 @@ if __name__ == "__main__":
     for name, fn in SCORES.items():
         print(f"{name:24} {fn(res):.3f}")
     print("duplicates (right, marked)", duplicates_found(res))
+    for miss in figure_misses(res):
+        print("figure miss:", miss)

@@ -676,6 +676,7 @@ GTA = "Greyhaven Transit Authority"
 CLAIMANT_ALIASES: dict[str, set[str]] = {
     VDM: {"Helena Marsk", "Varnia", "Varnian defence ministry", "defence ministry"},
     KGS: {"Ivo Tamsen", "Kaldoria", "Kaldorian military", "Kaldorian Defence Ministry"},
+    "Tarrow regional administration": {"regional administration"},
     LREA: {"Tomas Vell", "emergency agency", "the agency"},
     GTU: {"Marta Quell", "the union"},
     GTA: {"Oriel Fane", "the authority", "transit authority"},
@@ -718,8 +719,9 @@ FIGURES: list[FigureTruth] = [
          "claimant": "Tarrow regional administration", "as_of": "2026-03-03"},
         {"file": CLASH_COURIER, "value": 6000, "text": "6,000",
          "claimant": "Tarrow regional administration", "as_of": "2026-03-03"},
+        # "…, according to residents and local officials …, and about 6,000 people …"
         {"file": TALKS_WIRE, "value": 6000, "text": "about 6,000", "qualifier": "~",
-         "claimant": None, "as_of": "2026-03-10"},
+         "claimant": "residents", "as_of": "2026-03-10"},
     ]},
     # --- story 1: one agency's toll, superseded over time
     {"story_index": 1, "measure": "people killed", "status": "update", "claims": [
@@ -747,10 +749,11 @@ FIGURES: list[FigureTruth] = [
          "claimant": LREA, "as_of": "2026-03-05"},
         {"file": SLIDE_COURIER, "value": 498, "text": "498 homes", "claimant": LREA,
          "as_of": "2026-03-06"},
+        # "the agency has said that 498 homes were destroyed": the figure of 6 March restated
         {"file": SLIDE_WIRE, "value": 498, "text": "498 homes", "claimant": LREA,
-         "as_of": "2026-03-10"},
+         "as_of": "2026-03-06", "restated": True},
         {"file": SLIDE_LEDGER_COPY, "value": 498, "text": "498 homes", "claimant": LREA,
-         "as_of": "2026-03-10"},
+         "as_of": "2026-03-06", "restated": True},
     ]},
     {"story_index": 1, "measure": "people in shelters", "status": "update", "claims": [
         {"file": SLIDE_WIRE, "value": 2300, "text": "About 2,300", "qualifier": "~",
@@ -796,7 +799,8 @@ FIGURES: list[FigureTruth] = [
          "as_of": "2026-03-16"},
         {"file": STRIKE_RADIO, "value": 4.5, "text": "4.5%", "claimant": GTA,
          "as_of": "2026-03-16"},
-        {"file": DEAL_COURIER, "value": 6.2, "text": "6.2%", "claimant": GTA,
+        # "Under the agreement, drivers … will receive a pay rise of 6.2%": nobody named
+        {"file": DEAL_COURIER, "value": 6.2, "text": "6.2%", "claimant": None,
          "as_of": "2026-03-20"},
         {"file": DEAL_COURIER, "value": 4.5, "text": "4.5%", "claimant": GTA, "as_of": None,
          "restated": True},
@@ -820,8 +824,9 @@ FIGURES: list[FigureTruth] = [
     {"story_index": 2, "measure": "daily passengers", "status": "agree", "claims": [
         {"file": VOTE_CITIZEN, "value": 280000, "text": "About 280,000", "qualifier": "~",
          "claimant": GTA, "as_of": None},
+        # "…, their union said, threatening to halt a network used by some 280,000 passengers"
         {"file": VOTE_WIRE, "value": 280000, "text": "some 280,000", "qualifier": "~",
-         "claimant": None, "as_of": None},
+         "claimant": GTU, "as_of": None},
     ]},
     {"story_index": 2, "measure": "union members", "status": "single", "claims": [
         {"file": VOTE_WIRE, "value": 4200, "text": "about 4,200", "qualifier": "~",
@@ -875,7 +880,9 @@ NON_CLAIMS: list[tuple[str, str]] = [
     (STRIKE_CITIZEN, "two and a half hours"), (STRIKE_CITIZEN, "seven years"),
     (STRIKE_RADIO, "5pm"),
     (DEAL_COURIER, "2028"), (DEAL_COURIER, "1.082"), (DEAL_COURIER, "5 comments"),
-    (DEAL_COURIER, "fifth day"),
+    (DEAL_COURIER, "fifth day"), (DEAL_COURIER, "above six per cent"),
+    (STRIKE_CITIZEN, "at eight"), (STRIKE_CITIZEN, "140 trams"), (STRIKE_RADIO, "140 trams"),
+    (SEARCH_POST, "one of the deadliest"),
     (GLACIER_POST, "three summers"), (GLACIER_POST, "3 min"),
 ]  # fmt: skip
 

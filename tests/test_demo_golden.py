@@ -29,10 +29,15 @@ FLOORS = {
     "body_kept": 1.0,
     "direct_quote_recall": 1.0,
     "speaker_accuracy": 0.85,
-    "conflicts_found": 0.5,
-    "updates_found": 0.33,
-    "agreements_found": 0.12,
+    "conflicts_found": 1.0,
+    "updates_found": 1.0,
+    "agreements_found": 1.0,
     "non_claims_respected": 1.0,
+    "figure_claims_found": 1.0,
+    "figure_values_found": 1.0,
+    "figure_claimants_right": 1.0,
+    "figure_dates_right": 1.0,
+    "figure_groups_separate": 1.0,
     "key_facts_in_summary": 0.5,
 }
 
@@ -84,8 +89,45 @@ def test_planted_update_is_marked(demo_result: Result) -> None:
         if {40.0, 126.0, 310.0} <= {c.value for c in f.claims}
     ]
     assert figure.status == "update"
-    dated = {c.value: c.as_of for c in figure.claims if c.value in (40.0, 126.0, 310.0)}
+    dated: dict[float, str] = {}
+    for c in figure.claims:  # the earliest date each value is given for
+        if c.as_of and c.value in (40.0, 126.0, 310.0):
+            dated[c.value] = min(dated.get(c.value, c.as_of), c.as_of)
     assert dated[40.0] < dated[126.0] < dated[310.0], "the toll rises over time"
+
+
+def test_every_planted_figure_has_its_claimant_and_date(demo_result: Result) -> None:
+    assert scores.figure_misses(demo_result) == []
+
+
+def test_each_side_s_losses_are_their_own_figure(demo_result: Result) -> None:
+    story = _story_of(demo_result, truth.CLASH_WIRE)
+    groups = {f.measure: f for f in story.figures}  # type: ignore[attr-defined]
+    varnian, kaldorian = groups["Varnian soldiers killed"], groups["Kaldorian soldiers killed"]
+    assert {c.value for c in varnian.claims} == {120.0, 2000.0}
+    assert (varnian.status, kaldorian.status) == ("conflict", "agree")
+    assert {c.value for c in kaldorian.claims} == {31.0}
+    sides = {c.value: c.claimant or "" for c in varnian.claims}
+    assert "Kaldoria" not in sides[120.0] and "Varnia" not in sides[2000.0]
+
+
+def test_near_equal_homes_agree_and_trams_conflict(demo_result: Result) -> None:
+    slide = _story_of(demo_result, truth.SLIDE_WIRE)
+    homes = next(f for f in slide.figures if f.measure == "homes destroyed")  # type: ignore[attr-defined]
+    assert homes.status == "agree" and {498.0, 500.0} <= {c.value for c in homes.claims}
+    strike = _story_of(demo_result, truth.STRIKE_CITIZEN)
+    trams = next(f for f in strike.figures if f.measure == "trams running")  # type: ignore[attr-defined]
+    assert trams.status == "conflict" and {c.value for c in trams.claims} == {12.0, 58.0}
+
+
+def test_no_dateline_or_outlet_stands_in_for_a_named_source(demo_result: Result) -> None:
+    for article in demo_result.articles:
+        for claim in article.claims:
+            name = claim.claimant or ""
+            assert not (name.isupper() and len(name) > 3), (claim.claimant, claim.sentence)
+            if claim.claimant == article.outlet:
+                lowered = claim.sentence.lower()
+                assert "according to" not in lowered and " said" not in lowered, claim.sentence
 
 
 def _squash(text: str) -> str:

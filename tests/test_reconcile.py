@@ -10,6 +10,7 @@ from storyfixtures import article, claim, quote
 from newsbrief.model import FigureClaim
 from newsbrief.reconcile import (
     blocked_pairs,
+    claimant_names,
     compatible,
     figure_groups,
     figure_status,
@@ -292,3 +293,55 @@ def test_figure_groups_subject_splits_groups() -> None:
     assert len(figures) == 2
     assert {f.subject for f in figures} == {"children", None}
     assert all(f.status == "single" for f in figures)
+
+
+def test_generic_subject_folds_into_the_one_specific_group() -> None:
+    arts = [
+        article("a", "x.", claims=[claim(600, "civilians displaced", subject="civilians")]),
+        article("b", "x.", claims=[claim(600, "people displaced", subject="people")]),
+    ]
+    [figure] = figure_groups(arts)
+    assert figure.measure == "civilians displaced" and figure.status == "agree"
+
+
+def test_generic_subject_stays_apart_when_two_groups_could_take_it() -> None:
+    arts = [
+        article(
+            "a", "x.", claims=[claim(50, "Ostrian soldiers killed", subject="Ostrian soldiers")]
+        ),
+        article(
+            "b", "x.", claims=[claim(9, "Dravish soldiers killed", subject="Dravish soldiers")]
+        ),
+        article("c", "x.", claims=[claim(40, "soldiers killed", subject="soldiers")]),
+    ]
+    assert len(figure_groups(arts)) == 3
+
+
+def test_undated_restatement_takes_the_stated_date() -> None:
+    stated = claim(50, "soldiers killed", claimant="Army", as_of="2031-05-04")
+    stated = stated.model_copy(update={"as_of_basis": "text"})
+    later = claim(50, "soldiers killed", claimant="Army", as_of="2031-05-11")
+    later = later.model_copy(update={"as_of_basis": "published"})
+    rebels = claim(900, "soldiers killed", claimant="Rebels", as_of="2031-05-04")
+    rebels = rebels.model_copy(update={"as_of_basis": "text"})
+    arts = [article("a", "x.", claims=[stated, rebels]), article("b", "x.", claims=[later])]
+    [figure] = figure_groups(arts)
+    assert {c.as_of for c in figure.claims} == {"2031-05-04"}
+    assert figure.status == "conflict"
+
+
+def test_claimant_names_do_not_invent_a_side() -> None:
+    names = claimant_names(["defence ministry", "Dravish defence ministry", "Lena Vask", "Vask"])
+    assert names["defence ministry"] == "defence ministry"
+    assert names["Vask"] == "Lena Vask"
+
+
+def test_votes_for_and_against_are_two_figures() -> None:
+    arts = [article("a", "x.", claims=[claim(900, "votes for"), claim(80, "votes against")])]
+    assert {f.measure for f in figure_groups(arts)} == {"votes for", "votes against"}
+
+
+def test_one_value_from_two_articles_agrees() -> None:
+    arts = [article(i, "x.", claims=[claim(19, "people missing")]) for i in ("a", "b")]
+    [figure] = figure_groups(arts)
+    assert figure.status == "agree"

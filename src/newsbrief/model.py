@@ -135,6 +135,11 @@ class Claim(Record):
     subject: str | None = Field(default=None, description="Who or what is counted, if narrower.")
     claimant: str | None = Field(description="Who asserts the figure (resolved), or the outlet.")
     as_of: str | None = Field(description="ISO date the figure refers to, when known.")
+    as_of_basis: str | None = Field(
+        default=None,
+        description="Where as_of comes from: 'text' (stated with the figure or its "
+        "attribution), 'context' (an earlier figure of the article), 'published', or 'none'.",
+    )
     paragraph: int
     sentence: str = Field(description="The sentence that states the claim.")
     text: str = Field(default="", description="The quantity's words in the text.")

@@ -336,6 +336,8 @@ def figure_status(
     supersedes). A claim with no claimant, or whose claimant is only the reporting outlet (names
     in ``unattributed``), cannot make a conflict: an outlet relaying a figure is not a side.
     """
+    if len(claims) == 1 and len(claims[0].sources) > 1:
+        return "agree"  # the same value from several articles
     if len(claims) <= 1:
         return "single"
 
@@ -355,7 +357,7 @@ def figure_status(
 
 def measure_key(claim: Claim) -> tuple[str, str | None]:
     """What a claim counts: its measure without function words, and its subject if any."""
-    measure = " ".join(t for t in tokens(claim.measure) if t not in STOPWORDS)
+    measure = " ".join(t for t in tokens(claim.measure) if t not in ("the", "a", "an"))
     subject = normalize(claim.subject) if claim.subject else None
     return measure or normalize(claim.measure), subject or None
 
@@ -406,16 +408,87 @@ def _group_figure(
 def figure_groups(articles: Sequence[Article]) -> list[Figure]:
     """The story's figures: claims grouped by measure (and subject), merged, and labelled.
 
+    A generic subject ("120 dead" counted as people) joins the one more specific group of the
+    same outcome ("Varnian soldiers killed") when there is exactly one; a figure repeated
+    without a date of its own takes the date another article states for the same value.
     Ordered by number of source articles, then by first appearance.
     """
-    names = unify_names(c.claimant for a in articles for c in a.claims)
+    names = claimant_names(c.claimant for a in articles for c in a.claims)
     groups: dict[tuple[str, str | None], list[tuple[int, str, Claim]]] = defaultdict(list)
     order = 0
     for article in articles:
         for claim in article.claims:
             groups[measure_key(claim)].append((order, article.id, claim))
             order += 1
+    groups = _fold_generic(groups)
     outlets = frozenset(a.outlet for a in articles if a.outlet)
-    figures = [_group_figure(entries, names, outlets) for entries in groups.values()]
+    figures = [_group_figure(_dated(entries), names, outlets) for entries in groups.values()]
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]
+
+
+GENERIC_SUBJECTS = frozenset(["people", "persons"])
+
+
+def _outcome_of(claim: Claim) -> str | None:
+    """ "killed" of "Varnian soldiers killed" (the measure after its subject)."""
+    if not claim.subject or not claim.measure.lower().startswith(claim.subject.lower()):
+        return None
+    return claim.measure[len(claim.subject) :].strip().lower() or None
+
+
+def _fold_generic(
+    groups: dict[tuple[str, str | None], list[tuple[int, str, Claim]]],
+) -> dict[tuple[str, str | None], list[tuple[int, str, Claim]]]:
+    """Fold "people displaced" into "civilians displaced", "soldiers killed" into "Varnian
+    soldiers killed", when that is the only more specific group of the outcome."""
+    outcomes = {key: _outcome_of(entries[0][2]) for key, entries in groups.items()}
+    folded = dict(groups)
+    for key in groups:
+        outcome, subject = outcomes[key], key[1]
+        if outcome is None or subject is None:
+            continue
+        generic = subject in GENERIC_SUBJECTS
+        targets = [
+            other
+            for other in groups
+            if other != key
+            and outcomes[other] == outcome
+            and other[1] is not None
+            and other[1] not in GENERIC_SUBJECTS
+            and (generic or (other[1].endswith(" " + subject)))
+        ]
+        if len(targets) == 1 and targets[0] in folded and key in folded:
+            folded[targets[0]] = sorted(folded[targets[0]] + folded.pop(key), key=lambda e: e[0])
+    return folded
+
+
+def _dated(entries: list[tuple[int, str, Claim]]) -> list[tuple[int, str, Claim]]:
+    """A figure dated only by its article's publication takes the earliest date another
+    article states for the same value ("Varnia says 120 were killed" a week later)."""
+    stated: dict[tuple[float, str], str] = {}
+    for _, _, claim in entries:
+        if claim.as_of and claim.as_of_basis in ("text", "context"):
+            key = (claim.value, claim.qualifier.strip() or "=")
+            stated[key] = min(stated.get(key, claim.as_of), claim.as_of)
+    out = []
+    for order, article_id, claim in entries:
+        earlier = stated.get((claim.value, claim.qualifier.strip() or "="))
+        if claim.as_of_basis == "published" and earlier and (claim.as_of or "") > earlier:
+            claim = claim.model_copy(update={"as_of": earlier, "as_of_basis": "context"})
+        out.append((order, article_id, claim))
+    return out
+
+
+def claimant_names(names: Iterable[str | None]) -> dict[str, str]:
+    """``unify_names`` for claimants, refusing to name a side the text did not: "defence
+    ministry" never becomes "Kaldorian defence ministry" by containment alone."""
+    mapping = unify_names(names)
+    for variant, canonical in list(mapping.items()):
+        if variant == canonical:
+            continue
+        have = {w.lower() for w in variant.split()}
+        added = [w for w in canonical.split() if w[:1].isupper() and w.lower() not in have]
+        if added and not any(w[:1].isupper() for w in variant.split()):
+            mapping[variant] = variant
+    return mapping

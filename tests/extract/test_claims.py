@@ -56,7 +56,7 @@ def claims(
         ),
         (
             "At least 40 people were injured, according to the Red Cross.",
-            (40, ">", "people injured", "Red Cross", PUBLISHED),
+            (40, ">=", "people injured", "Red Cross", PUBLISHED),
         ),
         (
             "Nearly 4,000 homes were destroyed in the floods.",
@@ -153,3 +153,163 @@ def test_vocabularies_cover_the_outcomes_we_promise() -> None:
     assert {"aid", "fine", "damages"} <= MONEY_NOUNS
     assert {"say", "confirm", "acknowledge", "report"} <= ATTRIBUTION_VERBS
     assert canonical_name("the ministry", []) == "the ministry"
+
+
+# ---------------------------------------------------------------- subjects (whose people)
+
+
+def _one(*paragraphs: str, value: float) -> Claim:
+    found = [c for c in claims(*paragraphs) if c.value == value]
+    assert len(found) == 1, [(c.value, c.measure) for c in claims(*paragraphs)]
+    return found[0]
+
+
+def test_nationality_names_whose_soldiers() -> None:
+    claim = _one("The army said 45 Ostrian soldiers were killed.", value=45)
+    assert (claim.measure, claim.subject) == ("Ostrian soldiers killed", "Ostrian soldiers")
+
+
+def test_its_soldiers_belong_to_the_clause_subject() -> None:
+    claim = _one("He said Ostria had lost 31 of its own soldiers.", value=31)
+    assert claim.measure == "Ostrian soldiers killed" or claim.subject == "Ostria soldiers"
+
+
+def test_bare_count_borrows_the_sentence_subject() -> None:
+    found = claims("According to the army, 12 Ostrian soldiers were killed and 30 were wounded.")
+    by_value = {c.value: c for c in found}
+    assert by_value[30].measure == "Ostrian soldiers injured"
+    assert by_value[12].claimant == "army"
+
+
+def test_troops_and_soldiers_are_one_noun() -> None:
+    claim = _one("The rebels claimed 200 troops died.", value=200)
+    assert claim.measure == "soldiers killed"
+
+
+# ---------------------------------------------------------------- claimant rules
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "value", "claimant"),
+    [
+        (("Ostria's claim that 900 soldiers were killed was denied.",), 900, "Ostria"),
+        (("The relief agency's death toll stood at 77 on Monday.",), 77, "relief agency"),
+        (
+            ("The Brennmoor Flood Agency opened shelters.", "The agency said 64 people died."),
+            64,
+            "Brennmoor Flood Agency",
+        ),
+        (("Police called off the search, saying 18 people had died.",), 18, "Police"),
+        (
+            ("The rebels disputed the 300 dead acknowledged by the Ostrian army.",),
+            300,
+            "Ostrian army",
+        ),
+        (
+            ("Ada Lorn chairs the inquiry.", "She said 14 people were injured."),
+            14,
+            "Ada Lorn",
+        ),
+        (("DRAVEN - At least 20 people have been killed, police said.",), 20, "police"),
+    ],
+)
+def test_claimant_rules(paragraphs: tuple[str, ...], value: float, claimant: str) -> None:
+    assert _one(*paragraphs, value=value).claimant == claimant
+
+
+def test_dateline_is_not_a_fall_or_a_claimant() -> None:
+    claim = _one("DRAVEN FALLS - At least 20 people have been killed, police said.", value=20)
+    assert (claim.qualifier, claim.claimant) == (">=", "police")
+
+
+def test_previous_sentence_attribution_carries_over() -> None:
+    claim = _one(
+        "The agency said the search would go on. Eleven people are still listed as missing.",
+        value=11,
+    )
+    assert (claim.measure, claim.claimant) == ("people missing", "agency")
+
+
+# ---------------------------------------------------------------- as of
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        ("The ministry said on Tuesday that 50 soldiers were killed on Monday.", 50, "2026-03-02"),
+        ("The toll of 90 was correct as of Wednesday evening, the agency said.", 90, "2026-03-04"),
+        (
+            "A total of 300 homes were destroyed by the flood that hit on Monday, the agency said"
+            " on Wednesday.",
+            300,
+            "2026-03-04",
+        ),
+        (
+            "The agency said the toll of 90 was correct as of Wednesday, up from 40 a week"
+            " earlier.",
+            40,
+            "2026-02-25",
+        ),
+        ("About 6,000 people have fled since Monday, officials said.", 6000, PUBLISHED),
+    ],
+)
+def test_as_of_rules(text: str, value: float, as_of: str) -> None:
+    assert _one(text, value=value).as_of == as_of
+
+
+def test_undated_earlier_value_has_no_date() -> None:
+    claim = _one("The toll, which stood at 40 late last week, has risen to 90.", value=40)
+    assert claim.as_of is None
+
+
+def test_undated_restatement_takes_the_article_s_earlier_date() -> None:
+    found = claims(
+        "The ministry said 50 soldiers were killed on Monday.",
+        "The rebels claimed that 800 soldiers were killed.",
+    )
+    assert {c.value: c.as_of for c in found} == {50: "2026-03-02", 800: "2026-03-02"}
+    assert found[1].as_of_basis == "context"
+
+
+# ---------------------------------------------------------------- kinds of figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("The union said 1,200 members voted for the strike and 90 against.", 90, "votes against"),
+        ("The union said 1,200 members voted for the strike and 90 against.", 1200, "votes for"),
+        ("The authority has offered a pay rise of 3.5% this year.", 3.5, "pay rise"),
+        ("The union is asking for a pay rise of 8%.", 8, "pay rise demanded"),
+        ("The operator said 40 buses were running by noon.", 40, "buses running"),
+        ("Hundreds of homes were destroyed, officials said.", 200, "homes destroyed"),
+        (
+            "The glacier has retreated by about 300 metres, the survey said.",
+            300,
+            "retreated (metres)",
+        ),
+        ("About 900 rescuers were working in the valley.", 900, "rescuers"),
+        ("About 1,500 people are living in shelters, the agency said.", 1500, "people in shelters"),
+        (
+            "Meeting the demand would cost 12 million marks, she said.",
+            12e6,
+            "cost of demand (marks)",
+        ),
+    ],
+)
+def test_figure_kinds(text: str, value: float, measure: str) -> None:
+    assert _one(text, value=value).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bakery queue was missing at eight.",
+        "It was one of the deadliest storms on record.",
+        "Only 12 of the city's 140 trams ran.",
+        "A deal above six per cent will be quoted everywhere.",
+        "The road runs 60 km south through the valley.",
+    ],
+)
+def test_more_non_claims(text: str) -> None:
+    assert all(c.value not in (8, 1, 140, 6, 60) for c in claims(text))
