@@ -5,6 +5,9 @@ Gold: each ``Content`` span (fragments ``"a b;c d"``) with its ``Source`` span, 
 used. A gold quote is *direct* when its content contains a double quote mark; some outlets'
 texts write it as two apostrophes (``''``), which counts too.
 
+A predicted quote is in the direct scope when it is direct or mixed and carries a double mark
+by the same test (``marked_double``).
+
 Matching: predicted and gold spans are compared as sets of word-token positions (``\\w+``) in
 the original text; overlap is the Jaccard index ``|P∩G| / |P∪G|``. Predictions and gold are
 paired greedily from the highest overlap, one to one, above a threshold (0.3 and 0.8).
@@ -102,6 +105,22 @@ def predicted_fragments(quote: Quote, offsets: Sequence[int]) -> list[tuple[int,
     ]
 
 
+_DOUBLE_MARKS = ('"', "“", "”", "''")
+
+
+def marked_double(quote: Quote, offsets: Sequence[int], text: str) -> bool:
+    """A predicted quote in the *direct* scope: direct or mixed, with a double quote mark in
+    its words or just around them; the same test as ``GoldQuote.direct``, so a partial quote in
+    single marks (a headline's 'crazy system') is compared in the *all* scope only, like gold."""
+    if quote.kind not in {"direct", "mixed"}:
+        return False
+    for start, end in predicted_fragments(quote, offsets):
+        around = text[max(0, start - 2) : end + 2]
+        if any(m in around for m in _DOUBLE_MARKS):
+            return True
+    return False
+
+
 def _norm(name: str | None) -> str:
     words = (name or "").lower().replace("’", "'").replace("'s", "").split()
     return " ".join(w for w in words if w not in _DETS).strip(" ,.")
@@ -180,7 +199,7 @@ def score_polnear(data_dir: Path, *, split: str = "dev", limit: int | None = Non
     for (_, offsets, text, gold), parsed in zip(loaded, parsed_iter, strict=True):
         quotes = extract_quotes(parsed, entities=extract_entities(parsed))
         for scope in ("direct", "all"):
-            preds = [q for q in quotes if scope == "all" or q.kind in {"direct", "mixed"}]
+            preds = [q for q in quotes if scope == "all" or marked_double(q, offsets, text)]
             golds = [g for g in gold if scope == "all" or g.direct]
             pset = [_positions(text, predicted_fragments(q, offsets)) for q in preds]
             gset = [_positions(text, g.fragments) for g in golds]

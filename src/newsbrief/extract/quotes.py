@@ -366,7 +366,7 @@ def _direct(
             continue
         sentence_like, n_words = _sentence_like(span, words)
         prev_char, prev_word = _previous_word(text, m.start)
-        if sum(t.is_alpha for t in span) < 1:
+        if sum(t.is_alpha for t in span) < 1 or _nickname(text, m):
             continue
         if prev_word in NAMING_WORDS:
             if _characterises(doc, span):
@@ -403,6 +403,18 @@ def _direct(
             )
         )
     return found, embedded
+
+
+_NICKNAME = re.compile(r"[A-Z][\w.]*\s*$")
+
+
+def _nickname(text: str, m: MarkedSpan) -> bool:
+    """'Marcia “Cia” Price': one or two capitalised words between the parts of a name."""
+    words = text[m.start : m.end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    after = text[m.end + 1 : m.end + 3].strip()
+    return bool(_NICKNAME.search(text[: max(0, m.start - 1)])) and after[:1].isupper()
 
 
 def _characterises(doc: Doc, span: Span) -> bool:
@@ -739,7 +751,8 @@ class _Attributor:
     def speaker(self, subj: Token, pos: Position) -> Speaker:
         """The resolved speaker of a subject token at a position."""
         for child in subj.children:
-            if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+            bracketed = child.i > 0 and subj.doc[child.left_edge.i - 1].text == "("
+            if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"} and not bracketed:
                 subj = child
                 break
         phrase = noun_phrase(subj)
@@ -852,11 +865,16 @@ def _after_cue(cue: Token, inside: set[int]) -> Token | None:
 
 def _before_cue(cue: Token, inside: set[int]) -> Token | None:
     """'her adviser, Jake Sullivan, said: “…”' parsed without a subject: the nearest name
-    before the cue in its sentence."""
+    before the cue in its sentence, outside brackets ('Ada Ruiz (D-Harbour), said')."""
+    depth = 0
     for tok in reversed(cue.doc[max(cue.sent.start, cue.i - 12) : cue.i]):
         if tok.i in inside:
             return None
-        if tok.ent_type_ in {"PERSON", "ORG"}:
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok.ent_type_ in {"PERSON", "ORG"}:
             return tok
     return None
 
@@ -897,6 +915,9 @@ def _resolve(att: _Attributor, c: Candidate, inside: set[int]) -> Quote:
     spk: Speaker | None = None
     if subj is not None:
         spk = att.speaker(subj, (cue_paragraph, subj.idx))
+        raw = subject_of(c.cue) if c.cue is not None else None
+        if raw is not None and raw.lower_ in _RELATIVE and raw.head.dep_ == "relcl":
+            spk = Speaker(raw.text, spk.name, spk.kind)  # the words at the cue: 'who
     elif c.kind == "direct" and c.cue is None:
         spk = att.continues(pos, (c.paragraph, c.end)) or att.last_person(pos)
     if spk is not None:

@@ -74,7 +74,8 @@ def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
 
 
 def _through_document(subj: Token) -> Token:
-    """'a statement from the ministry' → 'the ministry'; 'the ministry's statement' → ministry."""
+    """'a statement from the ministry' → 'the ministry'; 'the ministry's statement' → ministry;
+    'the IMF report' → IMF."""
     if subj.lemma_.lower() not in DOCUMENT_NOUNS:
         return subj
     for child in subj.children:
@@ -84,6 +85,9 @@ def _through_document(subj: Token) -> Token:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    for child in subj.lefts:
+        if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}:
+            return child  # 'the IMF report' → IMF
     return subj
 
 
