@@ -7,6 +7,12 @@ folder. A line is labelled inside the region when it lies between the first and 
 of four or more words found in the gold body. Features are shapes only (``clean.linefeatures``),
 never words, so the model carries no text of the data set.
 
+Each page is seen twice in training: whole, and as a later cleaning pass sees it (the gold
+region and ``RECLEAN_MARGIN`` lines around it, without the rest of the page, weighted by
+``RECLEAN_WEIGHT``). ``clean_text`` repeats its pass on the kept text until nothing changes, so
+the model must also keep the body of a page that is already mostly body; fitted on whole pages
+only, it read the end of an already-cleaned article as a page's tail and cut it.
+
 Scores are cross-validated with pages grouped by site (no site is in both the training and the
 scoring part): in every fold both logistic stages and the region threshold are fitted on the
 training pages only, then the held-out pages are cleaned end to end by ``clean_text`` and scored
@@ -42,27 +48,77 @@ from newsbrief.eval.harness import data_root
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 MIN_RECALL = 0.98
 C = 1.0
+RECLEAN_WEIGHT = 0.3
+RECLEAN_MARGIN = 2
 _WORDS = re.compile(r"\w+")
 
 
 @dataclass
-class Page:
-    """One page: its text, gold body, site, line features and region labels."""
+class View:
+    """Lines of one text the cleaner sees, with their features and region labels."""
 
-    page_id: str
-    text: str
     found: RulePass
-    body: str
-    site: str
-    lines: list  # type: ignore[type-arg]
-    labels: list  # type: ignore[type-arg]
     base: np.ndarray
     inside: np.ndarray
     weight: np.ndarray
 
+    @property
+    def lines(self) -> list:  # type: ignore[type-arg]
+        return self.found.lines
+
+    @property
+    def labels(self) -> list:  # type: ignore[type-arg]
+        return self.found.labels
+
+
+@dataclass
+class Page:
+    """One page: its text, gold body, site, and the views trained on (the whole page first,
+    then the page as a later cleaning pass sees it)."""
+
+    page_id: str
+    text: str
+    body: str
+    site: str
+    views: list[View]
+
+    @property
+    def found(self) -> RulePass:
+        return self.views[0].found
+
+    @property
+    def lines(self) -> list:  # type: ignore[type-arg]
+        return self.views[0].lines
+
+    @property
+    def labels(self) -> list:  # type: ignore[type-arg]
+        return self.views[0].labels
+
 
 def _norm(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text.lower())) + " "
+
+
+def _view(found: RulePass, gold_norm: str, weight: float = 1.0) -> tuple[View, list[int]]:
+    """Features of ``found`` and its labels: inside from the first to the last gold line."""
+    hits = [
+        i
+        for i, line in enumerate(found.lines)
+        if len(_WORDS.findall(line.text)) >= 4 and _norm(line.text) in gold_norm
+    ]
+    inside = np.zeros(len(found.lines), dtype=bool)
+    if hits:
+        inside[hits[0] : hits[-1] + 1] = True
+    base = np.array(base_features(found.lines, found.labels, found.title), dtype=float)
+    return (
+        View(
+            found=found,
+            base=base.reshape(-1, len(BASE_NAMES)),
+            inside=inside,
+            weight=weight * np.sqrt(1.0 + np.array([line.n_words for line in found.lines])),
+        ),
+        hits,
+    )
 
 
 def load_pages(data_dir: Path) -> list[Page]:
@@ -74,31 +130,21 @@ def load_pages(data_dir: Path) -> list[Page]:
         found = rule_pass(plain[page_id])
         body = gold[page_id]["articleBody"]
         gold_norm = _norm(body)
-        hits = [
-            i
-            for i, line in enumerate(found.lines)
-            if len(_WORDS.findall(line.text)) >= 4 and _norm(line.text) in gold_norm
-        ]
-        inside = np.zeros(len(found.lines), dtype=bool)
-        if hits:
-            inside[hits[0] : hits[-1] + 1] = True
+        view, hits = _view(found, gold_norm)
+        views = [view]
+        if hits and RECLEAN_WEIGHT > 0:
+            # A later pass (and cleaning the output again) sees the region and a little of
+            # what surrounds it, without the rest of the page: it must keep the body then too.
+            lo, hi = max(0, hits[0] - RECLEAN_MARGIN), hits[-1] + RECLEAN_MARGIN + 1
+            kept = [
+                line.text
+                for i, line in enumerate(found.lines[lo:hi], start=lo)
+                if found.labels[i] is None or hits[0] <= i <= hits[-1]
+            ]
+            again = rule_pass("\n\n".join(kept), title=found.title, find_title=False)
+            views.append(_view(again, gold_norm, RECLEAN_WEIGHT)[0])
         site = urlsplit(gold[page_id].get("url", "")).netloc.removeprefix("www.") or page_id
-        pages.append(
-            Page(
-                page_id=page_id,
-                text=plain[page_id],
-                found=found,
-                body=body,
-                site=site,
-                lines=found.lines,
-                labels=found.labels,
-                base=np.array(base_features(found.lines, found.labels), dtype=float).reshape(
-                    -1, len(BASE_NAMES)
-                ),
-                inside=inside,
-                weight=np.sqrt(1.0 + np.array([line.n_words for line in found.lines])),
-            )
-        )
+        pages.append(Page(page_id=page_id, text=plain[page_id], body=body, site=site, views=views))
     return pages
 
 
@@ -118,10 +164,11 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]) -> L
 
 
 def _stack(pages: Sequence[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    views = [v for p in pages for v in p.views]
     return (
-        np.vstack([p.base for p in pages]),
-        np.concatenate([p.inside for p in pages]),
-        np.concatenate([p.weight for p in pages]),
+        np.vstack([v.base for v in views]),
+        np.concatenate([v.inside for v in views]),
+        np.concatenate([v.weight for v in views]),
     )
 
 
@@ -130,15 +177,16 @@ def fit_stages(pages: Sequence[Page], folds: int) -> tuple[LinearStage, LinearSt
     x, y, w = _stack(pages)
     stage1 = _fit(x, y, w, BASE_NAMES)
     groups = [p.site for p in pages]
-    first: list[list[float]] = [[] for _ in pages]
+    first: list[list[list[float]]] = [[] for _ in pages]
     splits = GroupKFold(n_splits=min(folds, len(set(groups)))).split(pages, groups=groups)
     for train, held in splits:
         inner = _fit(*_stack([pages[k] for k in train]), BASE_NAMES)
         for k in held:
-            first[k] = inner.probabilities(pages[k].base.tolist())
+            first[k] = [inner.probabilities(v.base.tolist()) for v in pages[k].views]
     rows = [
-        np.hstack([p.base, np.array(context_features(p.lines, q)).reshape(-1, len(CONTEXT_NAMES))])
-        for p, q in zip(pages, first, strict=True)
+        np.hstack([v.base, np.array(context_features(v.lines, q)).reshape(-1, len(CONTEXT_NAMES))])
+        for p, qs in zip(pages, first, strict=True)
+        for v, q in zip(p.views, qs, strict=True)
     ]
     stage2 = _fit(np.vstack(rows), y, w, BASE_NAMES + CONTEXT_NAMES)
     return stage1, stage2
@@ -161,7 +209,7 @@ def choose_threshold(pages: Sequence[Page], stage1: LinearStage, stage2: LinearS
     """Best F1 among thresholds whose recall on ``pages`` is at least MIN_RECALL (else the
     threshold with the best recall)."""
     probe = LineModel(stage1, stage2, 0.5)
-    line_scores = [probe.scores(p.lines, p.labels) for p in pages]
+    line_scores = [probe.scores(p.lines, p.labels, p.found.title) for p in pages]
     results = {t: score(pages, LineModel(stage1, stage2, t), line_scores) for t in THRESHOLDS}
     ok = [t for t, (_, r, _) in results.items() if r >= MIN_RECALL]
     if ok:

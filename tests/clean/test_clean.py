@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsbrief.clean import CleanOptions, article_id, clean_document, unclean_document
 from newsbrief.clean.normalize import normalize_text
+from newsbrief.clean.text import is_quoted_statement
 from newsbrief.model import RawDocument
 
 from .pages import BODY, HTML_PAGE, PLAIN_PAGE
@@ -198,3 +199,39 @@ def test_cleaning_is_idempotent_and_loses_no_body(lines):
     assert again.paragraphs == first.paragraphs
     kept = set(first.paragraphs) | {r.text for r in first.removed}
     assert {line for line in lines if line} <= kept
+
+
+def test_article_printed_again_as_one_block_is_dropped_once():
+    merged = " ".join(BODY[:3])
+    teaser = BODY[0][:60].rsplit(" ", 1)[0] + "..."
+    page = PLAIN_PAGE.replace("Read more\n", f"{merged}\n{teaser}\n\nRead more\n")
+    article = clean_document(RawDocument(source="twice.txt", content=page))
+    assert article.paragraphs == BODY
+    assert {merged, teaser} <= {r.text for r in article.removed}
+
+
+def test_a_line_repeated_whole_stays():
+    item = "Two crossings a day from Pellin, morning and evening, until the strike ends."
+    lines = [BODY[0], item, BODY[1], item, BODY[2]]
+    article = clean_document(RawDocument(source="list.txt", content="\n\n".join(lines)))
+    assert article.paragraphs.count(item) == 2
+
+
+def test_comment_header_that_reads_like_a_sentence_starts_the_comments():
+    header = "3 thoughts on “Ferry strike in Port Velmar enters its third day”"
+    comment = "I have taken this ferry for twenty years and never seen the quay so crowded."
+    page = PLAIN_PAGE.replace("12 Comments\n", f"{header}\n{comment}\n")
+    article = clean_document(RawDocument(source="c.txt", content=page))
+    reasons = _reasons(article)
+    assert reasons[header] == "comments" and reasons[comment] == "comments"
+    assert article.paragraphs == BODY
+
+
+def test_teaser_blurb_quoting_a_few_words_is_not_a_statement():
+    blurb = (
+        "Three years after the bridge closed, traders on both banks of the Calder say business "
+        "has never recovered, and a new survey of the market quarter suggests the council’s "
+        "plans will take another decade, a councillor said, calling it “a slow disaster”."
+    )
+    assert not is_quoted_statement(blurb)
+    assert is_quoted_statement("“We will reopen the road on Monday,” the mayor said.")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbrief.clean import clean_document
-from newsbrief.clean.linefeatures import BASE_NAMES, CONTEXT_NAMES
+from newsbrief.clean.linefeatures import BASE_NAMES, CONTEXT_NAMES, base_features
 from newsbrief.clean.linemodel import LineModel, best_run, load_model
 from newsbrief.clean.lines import split_lines
 from newsbrief.clean.text import clean_text, is_quoted_statement
@@ -76,6 +76,16 @@ def test_best_run_is_the_maximum_sum_stretch() -> None:
     assert best_run([0.1, 0.9, 0.8, 0.2, 0.9, 0.1], lines, 0.5) == (1, 4)
     assert best_run([0.1, 0.9, 0.0, 0.0, 0.9, 0.1], lines, 0.5) == (1, 1)
     assert best_run([0.1] * 6, lines, 0.5) is None
+
+
+def test_headline_overlap_marks_lines_about_the_story() -> None:
+    lines = split_lines("\n".join(BODY[:2] + TAIL[2:4]))
+    rows = base_features(lines, [None] * len(lines), HEAD[7])
+    overlap = [row[BASE_NAMES.index("title_overlap")] for row in rows]
+    assert overlap[0] > 0.3 and overlap[3] == 0.0
+    assert all(
+        row[BASE_NAMES.index("title_overlap")] == 0.0 for row in base_features(lines, [None] * 4)
+    )
 
 
 def test_page_keeps_body_and_its_table_and_drops_menu_and_teasers() -> None:

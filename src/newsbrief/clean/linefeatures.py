@@ -5,7 +5,8 @@ density, capitals and digits, the cruft family the rule pass gave the line, its 
 where it sits relative to the page's prose (head chrome comes before the prose mass, teasers,
 comments and footers after it). One feature measures topical coherence: how many of the line's
 content words recur in the page's densest run of prose, which tells an article's own paragraphs
-from teaser blurbs about other stories. Stage-two features summarise the stage-one scores of the
+from teaser blurbs about other stories; two more measure how much of the headline a line (and
+its neighbourhood) repeats. Stage-two features summarise the stage-one scores of the
 neighbouring lines. All of it is linear in the number of lines.
 """
 
@@ -66,6 +67,8 @@ BASE_NAMES: tuple[str, ...] = (
     "prose_after",
     "in_core",
     "coherence",
+    "title_overlap",
+    "title_window",
     "after_hard_end",
     "core_distance",
     "very_short",
@@ -118,8 +121,27 @@ def _headline_shaped(line: Line) -> bool:
     return 3 <= line.n_words <= 30 and not text.endswith(".") and text[:1].isupper()
 
 
-def base_features(lines: Sequence[Line], labels: Sequence[str | None]) -> list[list[float]]:
-    """One row of ``BASE_NAMES`` features per line; ``labels`` are the rule pass's reasons."""
+def _title_overlaps(
+    lines: Sequence[Line],
+    labels: Sequence[str | None],
+    words: Sequence[set[str]],
+    title: str | None,
+) -> list[float]:
+    """Share of the headline's content words that each line repeats (0 for the headline)."""
+    topic = _content_words(title) if title else set()
+    if not topic:
+        return [0.0] * len(lines)
+    return [
+        0.0 if labels[i] in ("title", "repeated-title") else len(own & topic) / len(topic)
+        for i, own in enumerate(words)
+    ]
+
+
+def base_features(
+    lines: Sequence[Line], labels: Sequence[str | None], title: str | None = None
+) -> list[list[float]]:
+    """One row of ``BASE_NAMES`` features per line; ``labels`` are the rule pass's reasons and
+    ``title`` the page's headline, when known."""
     n = len(lines)
     if n == 0:
         return []
@@ -132,6 +154,7 @@ def base_features(lines: Sequence[Line], labels: Sequence[str | None]) -> list[l
     for i in range(core_start, core_end + 1):
         vocabulary.update(words[i])
     labelled = [1 if label is not None else 0 for label in labels]
+    on_topic = _title_overlaps(lines, labels, words, title)
     rows: list[list[float]] = []
     before = 0
     hard_seen = False
@@ -163,6 +186,8 @@ def base_features(lines: Sequence[Line], labels: Sequence[str | None]) -> list[l
             (total_prose - before - prose_words[i]) / total_prose,
             float(inside),
             coherence,
+            on_topic[i],
+            sum(on_topic[max(0, i - _WINDOW) : i + _WINDOW + 1]) / (2 * _WINDOW + 1),
             float(hard_seen and i > core_end),
             min(distance, 30) / 30,
             float(line.n_words <= 3),

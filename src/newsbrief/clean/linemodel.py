@@ -76,17 +76,21 @@ class LineModel:
                 "refit it with bench/train_cleaner.py"
             )
 
-    def scores(self, lines: Sequence[Line], labels: Sequence[str | None]) -> list[float]:
-        """P(line is inside the article's region) for every line."""
-        base = base_features(lines, labels)
+    def scores(
+        self, lines: Sequence[Line], labels: Sequence[str | None], title: str | None = None
+    ) -> list[float]:
+        """P(line is inside the article's region) for every line (``title``: the headline)."""
+        base = base_features(lines, labels, title)
         first = self.stage1.probabilities(base)
         context = context_features(lines, first)
         return self.stage2.probabilities([b + c for b, c in zip(base, context, strict=True)])
 
-    def region(self, lines: Sequence[Line], labels: Sequence[str | None]) -> tuple[int, int] | None:
+    def region(
+        self, lines: Sequence[Line], labels: Sequence[str | None], title: str | None = None
+    ) -> tuple[int, int] | None:
         """First and last line of the article's region, or None when no stretch scores above
         the threshold (the caller then keeps what the rules keep)."""
-        return best_run(self.scores(lines, labels), lines, self.threshold)
+        return best_run(self.scores(lines, labels, title), lines, self.threshold)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -40,10 +40,17 @@ _AUTHOR_BIO = re.compile(
 )
 _BIO_LINES = 3
 _UNSURE = 0.5
+_INSIDE_FURNITURE = frozenset({"caption", "ad", "share", "video"})
 _HARD_FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d|\ball rights reserved\b", re.IGNORECASE
 )
 _QUOTATION = re.compile(r"[“\"«„‘]\s*(?:[^”\"»“„’\s]+\s+){3,}[^”\"»“„’]*[”\"»’]")
+_SHARE_WORD = re.compile(r"\w+")
+_QUOTED_SHARE = 0.4
+_SHINGLE = 4
+_DUPLICATE_WORDS = 8
+_DUPLICATE_SHARE = 0.9
+_MERGED = 1.5
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|warned|warns|wrote|writes|stated|"
     r"states|insisted|insists|explained|explains|declared|argued|argues|claimed|claims|noted|"
@@ -207,13 +214,13 @@ def rule_pass(
     # 3. The comment section: a comments header after some body drops the rest.
     anchors = 0
     for i, line in enumerate(lines):
-        if labels[i] is None and line.is_anchor:
-            anchors += 1
-        elif anchors >= opts.comments_after_anchors and _COMMENTS_HEADER.search(line.text):
+        if anchors >= opts.comments_after_anchors and _COMMENTS_HEADER.search(line.text):
             labels[i] = "comments"
             for k in range(i + 1, len(lines)):
                 labels[k] = labels[k] or "comments"
             break
+        if labels[i] is None and line.is_anchor:
+            anchors += 1
 
     # 3b. Teaser lists: consecutive lines that open with a long Title Case headline.
     _mark_teasers(lines, labels)
@@ -317,7 +324,7 @@ def finish_pass(
         if opts.learned_region:
             scorer = model or load_model()
             if scores is None:
-                scores = scorer.scores(lines, labels)
+                scores = scorer.scores(lines, labels, found.title)
             region = best_run(scores, lines, scorer.threshold)
             if region is not None:
                 region = _widen(lines, labels, scores, region, scorer.threshold * _UNSURE)
@@ -336,6 +343,7 @@ def finish_pass(
         _mark_runs(lines, labels, opts)
 
     _mark_author_bio(lines, labels)
+    _mark_duplicates(lines, labels)
     for i, line in enumerate(lines):
         if labels[i] not in (None, "title", "repeated-title") and is_quoted_statement(line.text):
             labels[i] = None
@@ -372,11 +380,12 @@ def _widen(
     floor: float,
 ) -> tuple[int, int]:
     """When unsure, keep: grow the region over an adjacent prose paragraph (possibly behind one
-    short crosshead) whose score is in the unsure band above ``floor``, on either side."""
+    short crosshead, or one caption, ad or share line, which stays dropped) whose score is in
+    the unsure band above ``floor``, on either side."""
     start, end = region
     while True:
         j = end + 1
-        if j < len(lines) and labels[j] is None and lines[j].n_words <= 6:
+        if j < len(lines) and _passable(lines[j], labels[j]):
             j += 1
         if j < len(lines) and labels[j] is None and is_prose(lines[j]) and scores[j] >= floor:
             end = j
@@ -384,13 +393,18 @@ def _widen(
         break
     while True:
         j = start - 1
-        if j >= 0 and labels[j] is None and lines[j].n_words <= 6:
+        if j >= 0 and _passable(lines[j], labels[j]):
             j -= 1
         if j >= 0 and labels[j] is None and is_prose(lines[j]) and scores[j] >= floor:
             start = j
             continue
         break
     return start, end
+
+
+def _passable(line: Line, label: str | None) -> bool:
+    """A line the region may grow across: a short crosshead, or furniture set inside articles."""
+    return (label is None and line.n_words <= 6) or label in _INSIDE_FURNITURE
 
 
 def _before_footer(lines: list[Line], labels: list[str | None], region: tuple[int, int]) -> int:
@@ -415,8 +429,14 @@ def _standfirst_start(lines: list[Line], labels: list[str | None], start: int) -
 
 def is_quoted_statement(text: str) -> bool:
     """A quotation of four words or more with a speech cue ("…,” she said."): a statement with
-    a speaker, which cleaning never removes whatever its surroundings look like."""
-    return _QUOTATION.search(text) is not None and _SPEECH_CUE.search(text) is not None
+    a speaker, which cleaning never removes whatever its surroundings look like. The quotation
+    must be a good part of the line (``_QUOTED_SHARE`` of its words): a long teaser blurb that
+    merely quotes a few words of someone is not a statement."""
+    quotes = _QUOTATION.findall(text)
+    if not quotes or _SPEECH_CUE.search(text) is None:
+        return False
+    quoted = sum(len(_SHARE_WORD.findall(q)) for q in quotes)
+    return quoted >= _QUOTED_SHARE * len(_SHARE_WORD.findall(text))
 
 
 def _mark_author_bio(lines: list[Line], labels: list[str | None]) -> None:
@@ -427,6 +447,34 @@ def _mark_author_bio(lines: list[Line], labels: list[str | None]) -> None:
         if not _AUTHOR_BIO.match(lines[i].text):
             break
         labels[i] = "author-box"
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _SHARE_WORD.findall(text.casefold())
+    return {tuple(words[k : k + _SHINGLE]) for k in range(len(words) - _SHINGLE + 1)}
+
+
+def _mark_duplicates(lines: list[Line], labels: list[str | None]) -> None:
+    """A kept line whose wording the kept lines above it already carry, when it merges several
+    of them into one block (``_MERGED`` times longer than any of them) or is cut off with "...":
+    a page that prints its article twice, or a teaser of the article. A line repeated whole or
+    nearly so, like a list item, stays."""
+    seen: dict[tuple[str, ...], int] = {}
+    for i, line in enumerate(lines):
+        if labels[i] is not None:
+            continue
+        own = _shingles(line.text)
+        if line.n_words >= _DUPLICATE_WORDS and own:
+            sources = [seen[s] for s in own if s in seen]
+            cut = line.text.endswith(("...", "…"))
+            merged = len(set(sources)) >= 2 and line.n_words >= _MERGED * max(
+                lines[k].n_words for k in sources
+            )
+            if len(sources) >= _DUPLICATE_SHARE * len(own) and (cut or merged):
+                labels[i] = "duplicate"
+                continue
+        for s in own:
+            seen.setdefault(s, i)
 
 
 def _mark_related_lists(lines: list[Line], labels: list[str | None]) -> None:

@@ -598,6 +598,11 @@ def _partial_in_sentence(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) 
     )
 
 
+#: Verbs of thinking whose clause reports the subject's view: 'she feared that …'.
+COGNITION_VERBS = _wordset("think believe fear worry hope feel expect doubt suspect wish")
+_ATTRIBUTING = SPEECH_VERBS | CHARACTERISING_VERBS | COGNITION_VERBS
+
+
 def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> Candidate | None:
     """A partial quote in the object of a characterising verb with a subject: 'Cruz called
     Trump a “pathological liar”' → mixed quote 'Trump a pathological liar' (cue 'called')."""
@@ -616,6 +621,15 @@ def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> C
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod"}:
         return None
     lemma = verb.lemma_.lower()
+    if (
+        lemma not in _ATTRIBUTING
+        and verb.dep_ == "ccomp"
+        and verb.head.i not in inside
+        and verb.head.lemma_.lower() in _ATTRIBUTING
+    ):
+        path.append(verb)  # 'Ryan worried that the net was becoming “a hammock”'
+        verb = verb.head
+        lemma = verb.lemma_.lower()
     quoted = [t for t in span if t.is_alpha]
     if lemma not in CHARACTERISING_VERBS and lemma not in SPEECH_VERBS and len(quoted) < 3:
         return None
@@ -822,6 +836,7 @@ class _Attributor:
 
 
 _RELATIVE = frozenset({"who", "that", "which"})
+_LISTENER_PASSIVE = frozenset({"ask", "tell", "question", "urge", "warn", "inform"})
 
 
 def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
@@ -830,6 +845,12 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
     pronoun's antecedent ('Vask, who said …' → Vask), or the colon/dash subject."""
     if c.cue is None:
         return c.colon_subject
+    if c.cue.lemma_.lower() in _LISTENER_PASSIVE and any(
+        t.dep_ == "nsubjpass" for t in c.cue.children
+    ):
+        # 'Vask was asked, “…”': the subject listened; the speaker is the agent, if named
+        agent = next((t for t in c.cue.children if t.dep_ == "agent"), None)
+        return next((t for t in agent.children if t.dep_ == "pobj"), None) if agent else None
     subj = subject_of(c.cue, skip=inside)
     if (
         subj is not None
