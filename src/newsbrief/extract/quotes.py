@@ -753,6 +753,13 @@ def _named_mentions(
     return found
 
 
+def _bracketed(tok: Token) -> bool:
+    """The token's entity sits in brackets: 'Ada Ruiz (D-Harbour)'."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    start = ent.start if ent is not None else tok.i
+    return start > 0 and tok.doc[start - 1].text == "("
+
+
 class _Attributor:
     """Resolves each candidate's speaker in reading order, remembering earlier speakers."""
 
@@ -765,8 +772,11 @@ class _Attributor:
     def speaker(self, subj: Token, pos: Position) -> Speaker:
         """The resolved speaker of a subject token at a position."""
         for child in subj.children:
-            bracketed = child.i > 0 and subj.doc[child.left_edge.i - 1].text == "("
-            if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"} and not bracketed:
+            if (
+                child.dep_ == "appos"
+                and child.ent_type_ in {"PERSON", "ORG"}
+                and not _bracketed(child)
+            ):
                 subj = child
                 break
         phrase = noun_phrase(subj)
@@ -873,8 +883,10 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
 def _after_cue(cue: Token, inside: set[int]) -> Token | None:
     """'…,” said Rep. Ada Ruiz, a Democrat': the first name or noun right after the cue."""
     for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 6)]:
-        if tok.i in inside or tok.is_punct:
+        if tok.i in inside or tok.is_punct or tok.pos_ == "ADP":
             return None
+        if tok.ent_type_ in {"DATE", "TIME"} or tok.pos_ == "ADV":
+            continue  # '…,” Vask said Thursday morning
         named = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ == "PROPN"
         if tok.pos_ == "PRON" or named or tok.pos_ == "NOUN":
             head = tok
