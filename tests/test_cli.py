@@ -108,6 +108,19 @@ def test_brief_formats(corpus: Path, fmt: str, marker: str) -> None:
     assert marker in result.stdout
 
 
+def test_brief_html_report_to_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report" / "report.html"
+    result = runner.invoke(
+        app, ["brief", str(corpus), "--format", "html", "--out", str(out), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "</html>" in page
+    assert 'class="summary"' in page and "<script" not in page
+    assert "Ostrava Street bridge" in page
+
+
 @pytest.mark.parametrize(("table", "header"), [("claims", "story_id"), ("quotes", "story_id")])
 def test_brief_csv_tables(corpus: Path, table: str, header: str) -> None:
     import csv

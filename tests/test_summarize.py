@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from storyfixtures import article, claim
 
 from newsbrief.model import Article, SummarySentence
-from newsbrief.summarize import SummaryOptions, summarize
-from newsbrief.textsim import tokens, word_count
+from newsbrief.summarize import SET_FEATURES, SummaryOptions, strip_dateline, summarize
+from newsbrief.textsim import containment, content_words, normalize, tokens, word_count
 
 FLOOD = [
     article(
@@ -49,11 +50,24 @@ FLOOD = [
 
 
 def _source_text(summary: list[SummarySentence], articles: list[Article]) -> None:
+    """Every sentence is verbatim from one cited article, and every cited article states it:
+    most of its content words occur in one sentence of that article (or, for an unparsed
+    duplicate, in its text)."""
     by_id = {a.id: a for a in articles}
     for sentence in summary:
         assert sentence.sources, sentence
         assert sentence.sources == sorted(set(sentence.sources))
         assert any(sentence.text in " ".join(by_id[s].paragraphs) for s in sentence.sources)
+        words = content_words(sentence.text)
+        for source in sentence.sources:
+            cited = by_id[source]
+            texts = [t for _, t in cited.sentence_texts()] or [" ".join(cited.paragraphs)]
+            assert any(
+                sentence.text in t or containment(words, content_words(t)) >= 0.8 for t in texts
+            ) or normalize(sentence.text) in normalize(" ".join(cited.paragraphs)), (
+                sentence.text,
+                source,
+            )
 
 
 def test_summary_is_verbatim_cited_and_in_budget() -> None:
@@ -120,11 +134,45 @@ def test_short_story_falls_back_to_what_it_has() -> None:
 
 
 def test_options_change_ranking() -> None:
-    lead_only = SummaryOptions(
-        weight_centrality=0, weight_corroboration=0, weight_key_facts=0, weight_position=1
-    )
-    summary = summarize(FLOOD, words=25, options=lead_only)
-    assert summary[0].text.startswith(("Floodwater", "About 2,000", "Mayor Ida Roos"))
+    # a set scorer that only counts sentences favours many short ones
+    weights = [0.0] * len(SET_FEATURES)
+    weights[SET_FEATURES.index("sentences")] = 1.0
+    many = summarize(FLOOD, words=60, options=SummaryOptions(set_weights=tuple(weights)))
+    assert len(many) >= len(summarize(FLOOD, words=60))
+    with pytest.raises(ValueError, match="set_weights needs"):
+        SummaryOptions(set_weights=(1.0,))
+
+
+def test_key_facts_outweigh_filler() -> None:
+    """Figures and names several outlets state make a sentence more likely to be chosen."""
+    summary = summarize(FLOOD, words=30)
+    assert len(summary) == 1
+    assert "2,000" in summary[0].text and "Kessel" in summary[0].text
+
+
+def test_datelines_standfirsts_and_cut_quotes_are_not_summary_sentences() -> None:
+    arts = [
+        article(
+            "w",
+            "KESSEL, March 5 (Coast Wire) - Floodwater broke through the old harbour wall in "
+            "Kessel on Tuesday night, forcing about 2,000 residents from their homes.",
+            "Residents count the cost as the harbour wall gives way",
+            "“They told us the wall was being watched. Nobody came to check it in years,” "
+            "said Ida Roos.",
+            outlet="Coast Wire",
+        ),
+        article(
+            "v",
+            "About 2,000 residents left their homes in Kessel after floodwater broke through the "
+            "harbour wall on Tuesday night.",
+            outlet="Valley News",
+        ),
+    ]
+    texts = [s.text for s in summarize(arts, words=200)]
+    assert texts and not any(t.startswith("KESSEL") for t in texts)
+    assert "Residents count the cost as the harbour wall gives way" not in texts
+    assert not any(t.startswith("“They told us") for t in texts)  # cut from its attribution
+    assert strip_dateline("KERROW FALLS, Varnia, March 10 (Meridian Wire) -") == ""
 
 
 _VOCAB = tokens("flood wall harbour council mayor shelter rain river bridge school ferry road")

@@ -37,6 +37,7 @@ class Format(StrEnum):
 
     text = "text"
     md = "md"
+    html = "html"
     json = "json"
     csv = "csv"
 
@@ -116,7 +117,11 @@ def brief(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="Output: text, md, json, or a csv table (--table)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: text, md, html (one self-contained page), json or csv (--table).",
+        ),
     ] = Format.text,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the rendered brief here, not stdout.")

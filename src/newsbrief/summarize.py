@@ -1,25 +1,38 @@
 """Extractive multi-document summary with citations.
 
-Candidate sentences come from each article's single parse (``Article.sentence_texts()``). Each is
-scored by centrality (TF-IDF cosine to the story centroid, every article weighted equally), lead
-position, corroboration by the other articles, closeness to the headlines and whether it carries
-a key fact (a claimed figure, an attributed quote). Sentences are then picked greedily with
-maximal marginal relevance inside the word budget and put back in reading order. Every chosen
-sentence cites every article that states the same fact (``textsim.same_fact``), so a summary
-sentence is never uncited.
+Candidate sentences come from each article's single parse (``Article.sentence_texts()``); wire
+datelines are stripped, and fragments (unbalanced or unattributed quotes, headline-like lines
+without an end mark, very short lines) are left out. Then:
+
+1. **Key facts, word by word.** Each content word of the story gets the probability that a good
+   summary uses it, from a logistic model over how many outlets and headlines use it, whether
+   the outlets' leads do, how early it first appears, and whether it is a figure or a name.
+2. **Whole summaries, not sentences, are scored.** A beam search over sets of sentences inside
+   the word budget ranks each set by a linear scorer: its expected unigram F1 from those word
+   probabilities (a word counts once however many sentences repeat it, so repeats gain
+   nothing), how much of the budget it fills, how many outlets it draws on, and the summed
+   sentence features (centrality, lead position, corroboration by other outlets, closeness to
+   the headlines, claimed figures and attributed quotes). No two chosen sentences may state the
+   same fact (``textsim.same_fact``) or be near-identical.
+
+Both weight sets are fitted on the NeUS AllSides *train* split by ``bench/train_summarizer.py``
+(val is left for scoring). Chosen sentences are put back in time-then-reading order; each cites
+every article that states the same fact, so no summary sentence is uncited and every article it
+cites states it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
-from newsbrief.textsim import content_words, same_fact, tokens, word_count, wordset
+from newsbrief.textsim import STOPWORDS, content_words, same_fact, tokens, word_count, wordset
 
 QUOTE_MARKS = '"“”„«»'
 CUE_WORDS = wordset(
@@ -27,22 +40,84 @@ CUE_WORDS = wordset(
     "insisted argued warned noted explained claimed announced confirmed"
 )
 _QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]*)[\"”»]")
+_END_MARK_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+#: The sentence features, in the order of ``SummaryOptions.weights``.
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "centrality",  # TF-IDF cosine to the story centroid (each article weighted equally)
+    "position",  # 1 / (1 + sentence index in its article)
+    "lead",  # the article's first sentence
+    "corroboration",  # mean over the other outlets of the best cosine to one of their sentences
+    "headline",  # cosine to the story's headlines
+    "key_fact",  # 1 a claimed figure, 0.5 an attributed quote
+    "length",  # words / 40, capped at 1.5
+    "quoted",  # share of the characters inside quote marks
+    "cue",  # carries a speech cue (said, told, according to, ...)
+    "number",  # states a number
+)
+
+#: Word features: how likely a word of the story is to be in a good summary of it.
+WORD_FEATURES: tuple[str, ...] = (
+    "bias",
+    "outlets",  # share of the story's outlets whose text uses the word
+    "all_outlets",  # every outlet uses it (and there are several)
+    "headlines",  # share of the headlines that use it
+    "leads",  # share of the outlets whose first sentence uses it
+    "position",  # 1 / (1 + index of the first sentence that uses it)
+    "frequency",  # log(1 + uses in the story)
+    "number",  # a figure
+    "name",  # capitalised inside a sentence (a name)
+)
+
+# Logistic-regression weights over WORD_FEATURES, fitted on 1,800 NeUS train clusters by
+# ``bench/train_summarizer.py`` (target: the word occurs in the editors' summary).
+DEFAULT_WORD_WEIGHTS: tuple[float, ...] = (
+    -3.8513, 1.3099, -0.0738, 2.399, 0.7049, 0.2988, 1.5012, 0.813, 0.6821,
+)  # fmt: skip
+
+
+#: Features of a set of sentences (a candidate summary), in the order of ``set_weights``.
+SET_FEATURES: tuple[str, ...] = (
+    "expected_f",  # expected unigram F1 from the key-fact word probabilities
+    "fill",  # words used / budget
+    "sentences",  # number of sentences / 4
+    "outlets",  # share of the story's outlets it draws on
+    "overlap",  # highest cosine between two of its sentences
+    *(f"sum_{name}" for name in FEATURES[1:]),  # word-weighted sums of the sentence features
+)
+
+# Ridge regression (alpha 10) of the summaries' ROUGE-1 against these features over every summary
+# that fits the budget of 1,800 NeUS *train* clusters (``bench/train_summarizer.py``), centred
+# per cluster, so they rank a story's possible summaries.
+DEFAULT_SET_WEIGHTS: tuple[float, ...] = (
+    0.7313, 0.0039, -0.0237, -0.0055, 0.0038, 0.1027, 0.0146, -0.011,
+    0.0663, 0.1841, 0.0123, -0.0534, -0.067, -0.0016, 0.0106,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class SummaryOptions:
-    """Weights and limits of the extractive summariser (tuned on 600 NeUS train clusters)."""
+    """Weights and limits of the extractive summariser (fitted and tuned on NeUS train)."""
 
     min_words: int = 6
     max_quote_share: float = 0.6  # more of the sentence in quote marks than this needs a cue
     max_candidates_per_article: int = 12  # lead sentences considered per article
-    weight_centrality: float = 1.0
-    weight_position: float = 0.8
-    weight_corroboration: float = 0.6
-    weight_key_facts: float = 0.15
-    weight_headline: float = 1.0  # cosine to the articles' headlines
-    mmr_lambda: float = 0.5
-    redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
+    word_weights: tuple[float, ...] = field(default=DEFAULT_WORD_WEIGHTS)  # key-fact words
+    set_weights: tuple[float, ...] = field(default=DEFAULT_SET_WEIGHTS)  # candidate summaries
+    function_rate: float = 0.4  # expected share of function words a good summary shares
+    function_cap: int = 40  # ... up to this many
+    reference_tokens: float = 60.0  # expected length of a good summary, in tokens
+    redundancy: float = 0.6  # cosine above which a sentence repeats one already chosen
+    beam: int = 8
+
+    def __post_init__(self) -> None:
+        for name, names in (("word_weights", WORD_FEATURES), ("set_weights", SET_FEATURES)):
+            if len(getattr(self, name)) != len(names):
+                raise ValueError(
+                    f"SummaryOptions.{name} needs {len(names)} numbers ({', '.join(names)}), "
+                    f"got {len(getattr(self, name))}"
+                )
 
 
 @dataclass(frozen=True)
@@ -54,28 +129,46 @@ class _Sentence:
     words: frozenset[str]
 
 
+def _quoted_share(text: str) -> float:
+    return sum(len(m.group(1)) for m in _QUOTED_RE.finditer(text)) / max(len(text), 1)
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    """An odd number of double quote marks: part of a quote cut off from the rest."""
+    straight = text.count('"')
+    opening = sum(text.count(c) for c in "“„«")
+    closing = sum(text.count(c) for c in "”»")
+    return straight % 2 == 1 or (straight == 0 and opening != closing)
+
+
 def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
-    """Mostly quoted words, or an unclosed quote, with no speech cue to attribute them."""
+    """An unbalanced quote, or mostly quoted words with no speech cue to attribute them."""
     if not any(c in QUOTE_MARKS for c in text):
         return False
+    if _unbalanced_quotes(text):
+        return True
     if any(t in CUE_WORDS for t in tokens(text)):
         return False
-    quoted = sum(len(m.group(1)) for m in _QUOTED_RE.finditer(text))
-    marks = sum(1 for c in text if c in QUOTE_MARKS)
-    return marks % 2 == 1 or quoted > options.max_quote_share * len(text)
+    return _quoted_share(text) > options.max_quote_share
 
 
 # A wire dateline opening a lead: "PORT ELIN, March 3 (Meridian Wire) - ", "NORTHGATE — ".
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+"
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?"
+    r"\s*[-–—]+(?:\s+|$)"
 )
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``)."""
+    return _DATELINE_RE.sub("", text.strip()).strip()
 
 
 def _collect(articles: Sequence[Article]) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     for index, article in enumerate(articles):
         for position, (span, raw) in enumerate(article.sentence_texts()):
-            text = _DATELINE_RE.sub("", raw.strip())
+            text = strip_dateline(raw)
             if text:
                 sentences.append(_Sentence(index, position, span, text, content_words(text)))
     return sentences
@@ -87,6 +180,7 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and s.position < options.max_candidates_per_article
         and word_count(s.text) >= options.min_words
         and len(s.words) >= 3
+        and _END_MARK_RE.search(s.text) is not None  # a standfirst or a headline has none
         and not _is_quote_fragment(s.text, options)
     )
 
@@ -129,15 +223,15 @@ def _related(articles: Sequence[Article], i: int, j: int) -> bool:
     return i == j or a.duplicate_of == b.id or b.duplicate_of == a.id
 
 
-def _scores(
+def _features(
     cands: list[_Sentence],
     pool: list[_Sentence],
     vec_c: np.ndarray,
     vec_p: np.ndarray,
     vec_t: np.ndarray,
     articles: Sequence[Article],
-    options: SummaryOptions,
 ) -> np.ndarray:
+    """One row of ``FEATURES`` per candidate."""
     originals = sorted({s.article for s in pool if articles[s.article].duplicate_of is None})
     by_article = {a: [k for k, s in enumerate(pool) if s.article == a] for a in originals}
     means = [vec_p[rows].mean(axis=0) for rows in by_article.values() if rows]
@@ -148,66 +242,283 @@ def _scores(
     h_norm = float(np.linalg.norm(headlines))
     headline = vec_c @ (headlines / h_norm) if h_norm else np.zeros(len(cands))
     sims = vec_c @ vec_p.T
-    scores = np.zeros(len(cands))
+    rows = np.zeros((len(cands), len(FEATURES)))
     for k, s in enumerate(cands):
         others = [a for a in originals if not _related(articles, s.article, a)]
         support = [float(sims[k, by_article[a]].max()) for a in others if by_article[a]]
-        corroboration = float(np.mean(support)) if support else 0.0
-        scores[k] = (
-            options.weight_centrality * centrality[k]
-            + options.weight_position / (1.0 + s.position)
-            + options.weight_corroboration * corroboration
-            + options.weight_key_facts * _key_fact(s, articles[s.article])
-            + options.weight_headline * headline[k]
+        rows[k] = (
+            1.0,
+            centrality[k],
+            1.0 / (1.0 + s.position),
+            1.0 if s.position == 0 else 0.0,
+            float(np.mean(support)) if support else 0.0,
+            headline[k],
+            _key_fact(s, articles[s.article]),
+            min(word_count(s.text) / 40.0, 1.5),
+            _quoted_share(s.text),
+            1.0 if any(t in CUE_WORDS for t in tokens(s.text)) else 0.0,
+            1.0 if any(c.isdigit() for c in s.text) else 0.0,
         )
-    return scores
+    return rows
+
+
+# ---------------------------------------------------------------- key facts (word level)
+
+
+def _story_words(
+    articles: Sequence[Article], pool: list[_Sentence]
+) -> tuple[list[str], np.ndarray]:
+    """The story's content words and their ``WORD_FEATURES`` rows."""
+    originals = [i for i, a in enumerate(articles) if a.duplicate_of is None]
+    n_outlets = max(len(originals), 1)
+    titles = [content_words(articles[i].title or "") for i in originals if articles[i].title]
+    outlets: dict[str, set[int]] = {}
+    leads: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    names: set[str] = set()
+    for s in pool:
+        if articles[s.article].duplicate_of is not None:
+            continue
+        words = [w for w in tokens(s.text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+        counts.update(words)
+        names |= _names(s.text)
+        for w in words:
+            outlets.setdefault(w, set()).add(s.article)
+            first[w] = min(first.get(w, s.position), s.position)
+            if s.position == 0:
+                leads.setdefault(w, set()).add(s.article)
+    vocabulary = sorted(counts)
+    rows = np.zeros((len(vocabulary), len(WORD_FEATURES)))
+    for k, w in enumerate(vocabulary):
+        share = len(outlets[w]) / n_outlets
+        rows[k] = (
+            1.0,
+            share,
+            1.0 if share == 1.0 and n_outlets > 1 else 0.0,
+            sum(1 for t in titles if w in t) / max(len(titles), 1),
+            len(leads.get(w, ())) / n_outlets,
+            1.0 / (1.0 + first[w]),
+            float(np.log1p(counts[w])),
+            1.0 if w.isdigit() else 0.0,
+            1.0 if w in names else 0.0,
+        )
+    return vocabulary, rows
+
+
+def word_probabilities(
+    articles: Sequence[Article], options: SummaryOptions | None = None
+) -> dict[str, float]:
+    """Each content word of the story with its probability of being in a summary of it."""
+    opts = options or SummaryOptions()
+    vocabulary, rows = _story_words(articles, _collect(articles))
+    if not vocabulary:
+        return {}
+    p = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(opts.word_weights))))
+    return dict(zip(vocabulary, (float(x) for x in p), strict=True))
+
+
+def _names(text: str) -> set[str]:
+    """Folded capitalised words that do not open the sentence (likely names)."""
+    raw = re.findall(r"\w+", text)
+    return {tokens(w)[0] for w in raw[1:] if w[:1].isupper() and tokens(w)}
+
+
+# ---------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the selection needs of a candidate: budget words, tokens, its content words."""
+
+    words: int
+    tokens: int
+    function: int  # function-word tokens
+    content: frozenset[str]
+
+
+def _shape(text: str) -> _Shape:
+    toks = tokens(text)
+    content = frozenset(t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+    function = sum(1 for t in toks if t not in content)
+    return _Shape(word_count(text), len(toks), function, content)
+
+
+def _expected_f(
+    chosen: Sequence[int], shapes: Sequence[_Shape], prob: dict[str, float], opts: SummaryOptions
+) -> float:
+    """Expected unigram F1 of a set of sentences against an unseen good summary."""
+    content: set[str] = set()
+    n_tokens = function = 0
+    for k in chosen:
+        content |= shapes[k].content
+        n_tokens += shapes[k].tokens
+        function += shapes[k].function
+    hits = sum(prob.get(w, 0.0) for w in content) + opts.function_rate * min(
+        function, opts.function_cap
+    )
+    return 2.0 * hits / (n_tokens + opts.reference_tokens) if n_tokens else 0.0
+
+
+def _set_features(
+    chosen: Sequence[int],
+    shapes: Sequence[_Shape],
+    features: np.ndarray,
+    vec_c: np.ndarray,
+    prob: dict[str, float],
+    cands: Sequence[_Sentence],
+    n_outlets: int,
+    words: int,
+    opts: SummaryOptions,
+) -> np.ndarray:
+    sizes = np.asarray([shapes[k].words for k in chosen], dtype=float)
+    rows = features[list(chosen)]
+    overlap = max(
+        (float(vec_c[i] @ vec_c[j]) for i in chosen for j in chosen if i < j), default=0.0
+    )
+    return np.concatenate(
+        [
+            [
+                _expected_f(chosen, shapes, prob, opts),
+                sizes.sum() / words,
+                len(chosen) / 4.0,
+                len({cands[k].article for k in chosen}) / max(n_outlets, 1),
+                overlap,
+            ],
+            (sizes @ rows[:, 1:]) / words,
+        ]
+    )
 
 
 def _select(
-    cands: list[_Sentence], scores: np.ndarray, vec_c: np.ndarray, words: int, opts: SummaryOptions
-) -> list[int]:
-    """Greedy MMR inside the word budget; the best sentence is taken even when it is too long."""
-    chosen: list[int] = []
-    used = 0
-    remaining = set(range(len(cands)))
-    top = float(scores.max()) if len(scores) else 1.0
-    while remaining:
-        best, best_value = -1, -np.inf
-        for k in sorted(remaining):
-            n = word_count(cands[k].text)
-            if chosen and used + n > words:
-                continue
-            overlap = max((float(vec_c[k] @ vec_c[c]) for c in chosen), default=0.0)
-            if overlap >= opts.redundancy or any(
-                same_fact(cands[k].text, cands[c].text, words=cands[k].words) for c in chosen
-            ):
-                continue
-            value = opts.mmr_lambda * scores[k] / (top or 1.0) - (1 - opts.mmr_lambda) * overlap
-            if not chosen and n > words:
-                value -= 10.0  # first pick: prefer a sentence that fits the budget
-            if value > best_value:
-                best, best_value = k, value
-        if best < 0:
-            break
-        chosen.append(best)
-        used += word_count(cands[best].text)
-        remaining.discard(best)
-    return chosen
+    cands: list[_Sentence],
+    features: np.ndarray,
+    vec_c: np.ndarray,
+    prob: dict[str, float],
+    words: int,
+    opts: SummaryOptions,
+    *,
+    n_outlets: int = 1,
+    all_sets: bool = False,
+) -> list[list[int]]:
+    """Beam search for the set of sentences inside the word budget that the set scorer ranks
+    best; no two chosen sentences state the same fact. Returns the chosen set (or, with
+    ``all_sets``, every set visited, for fitting the scorer).
+
+    The best single sentence is taken even when it alone is over the budget.
+    """
+    shapes = [_shape(c.text) for c in cands]
+    budget = max(words, 1)
+    weights = np.asarray(opts.set_weights)
+
+    def value(chosen: tuple[int, ...]) -> float:
+        row = _set_features(chosen, shapes, features, vec_c, prob, cands, n_outlets, budget, opts)
+        return float(row @ weights)
+
+    def clash(k: int, chosen: tuple[int, ...]) -> bool:
+        return any(
+            float(vec_c[k] @ vec_c[c]) >= opts.redundancy
+            or same_fact(cands[k].text, cands[c].text, words=cands[k].words)
+            or same_fact(cands[c].text, cands[k].text, words=cands[c].words)
+            for c in chosen
+        )
+
+    fitting = [k for k in range(len(cands)) if shapes[k].words <= words]
+    if not fitting:  # nothing fits: the best single sentence, shorter first on ties
+        return [[max(range(len(cands)), key=lambda k: (value((k,)), -shapes[k].words))]]
+    beam: list[tuple[int, ...]] = [()]
+    best: tuple[int, ...] = ()
+    best_value = -np.inf
+    seen: set[tuple[int, ...]] = set()
+    while beam:
+        grown: list[tuple[float, tuple[int, ...]]] = []
+        for chosen in beam:
+            used = sum(shapes[k].words for k in chosen)
+            for k in fitting:
+                if k in chosen or used + shapes[k].words > words or clash(k, chosen):
+                    continue
+                state = tuple(sorted((*chosen, k)))
+                if state in seen:
+                    continue
+                seen.add(state)
+                grown.append((value(state), state))
+        grown.sort(key=lambda g: (-g[0], g[1]))
+        beam = [state for _, state in grown[: opts.beam]]
+        if grown and grown[0][0] > best_value:
+            best_value, best = grown[0]
+    if all_sets:
+        return [list(s) for s in sorted(seen)]
+    return [list(best)]
+
+
+def candidate_sets(
+    articles: Sequence[Article], *, words: int = 60, options: SummaryOptions | None = None
+) -> tuple[list[str], list[list[int]], np.ndarray]:
+    """For fitting the set scorer: the story's candidate sentences, the sets of them a search
+    visits, and each set's ``SET_FEATURES`` row."""
+    opts = options or SummaryOptions()
+    pool, cands, vec_c, features, _ = _prepare(articles, opts)
+    if not cands:
+        return [], [], np.zeros((0, len(SET_FEATURES)))
+    prob, n_outlets = _word_model(articles, pool, opts)
+    search = replace(opts, beam=10_000)  # exhaustive
+    sets = _select(cands, features, vec_c, prob, words, search, n_outlets=n_outlets, all_sets=True)
+    shapes = [_shape(c.text) for c in cands]
+    rows = np.asarray(
+        [
+            _set_features(s, shapes, features, vec_c, prob, cands, n_outlets, max(words, 1), opts)
+            for s in sets
+        ]
+    )
+    return [c.text for c in cands], sets, rows
+
+
+def _word_model(
+    articles: Sequence[Article], pool: list[_Sentence], opts: SummaryOptions
+) -> tuple[dict[str, float], int]:
+    vocabulary, rows = _story_words(articles, pool)
+    n_outlets = sum(1 for a in articles if a.duplicate_of is None)
+    if not vocabulary:
+        return {}, n_outlets
+    p = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(opts.word_weights))))
+    return dict(zip(vocabulary, (float(x) for x in p), strict=True)), n_outlets
 
 
 def _sources(s: _Sentence, pool: list[_Sentence], articles: Sequence[Article]) -> list[str]:
-    """Every article that states the sentence's fact: its own, duplicates, near-identical ones."""
+    """Every article that states the sentence's fact: its own, and each whose sentence (or, for
+    a duplicate never parsed into sentences, whose text) states the same fact."""
     ids = {articles[s.article].id}
-    # a marked duplicate without sentence spans (never parsed) is taken to carry the sentence
-    ids.update(
-        a.id for j, a in enumerate(articles) if not a.sentences and _related(articles, s.article, j)
-    )
+    for j, article in enumerate(articles):
+        if article.id in ids or article.sentences or not _related(articles, s.article, j):
+            continue
+        body = " ".join(article.paragraphs)
+        if s.text in body or same_fact(s.text, body, words=s.words):
+            ids.add(article.id)
     for other in pool:
         if articles[other.article].id not in ids and same_fact(
             s.text, other.text, words=s.words, other_words=other.words
         ):
             ids.add(articles[other.article].id)
     return sorted(ids)
+
+
+def _prepare(
+    articles: Sequence[Article], opts: SummaryOptions
+) -> tuple[list[_Sentence], list[_Sentence], np.ndarray, np.ndarray, bool]:
+    pool = _collect(articles)
+    cands = [s for s in pool if _is_candidate(s, articles, opts)]
+    fallback = not cands
+    if fallback:  # nothing passes the filters: fall back to every original sentence
+        cands = [s for s in pool if articles[s.article].duplicate_of is None] or pool
+    if not cands:
+        return pool, [], np.zeros((0, 1)), np.zeros((0, len(FEATURES))), fallback
+    titles = [a.title for a in articles if a.title and a.duplicate_of is None]
+    vectors = _vectors([s.text for s in pool] + titles)
+    vec_p, vec_t = vectors[: len(pool)], vectors[len(pool) :]
+    row = {id(s): k for k, s in enumerate(pool)}
+    vec_c = vec_p[[row[id(s)] for s in cands]]
+    features = _features(cands, pool, vec_c, vec_p, vec_t, articles)
+    return pool, cands, vec_c, features, fallback
 
 
 def summarize(
@@ -218,19 +529,11 @@ def summarize(
     Each sentence is verbatim from one article and cites every article that states it.
     """
     opts = options or SummaryOptions()
-    pool = _collect(articles)
-    cands = [s for s in pool if _is_candidate(s, articles, opts)]
-    if not cands:  # nothing passes the filters: fall back to every original sentence
-        cands = [s for s in pool if articles[s.article].duplicate_of is None] or pool
+    pool, cands, vec_c, features, _ = _prepare(articles, opts)
     if not cands:
         return []
-    titles = [a.title for a in articles if a.title and a.duplicate_of is None]
-    vectors = _vectors([s.text for s in pool] + titles)
-    vec_p, vec_t = vectors[: len(pool)], vectors[len(pool) :]
-    row = {id(s): k for k, s in enumerate(pool)}
-    vec_c = vec_p[[row[id(s)] for s in cands]]
-    scores = _scores(cands, pool, vec_c, vec_p, vec_t, articles, opts)
-    picked = _select(cands, scores, vec_c, words, opts)
+    prob, n_outlets = _word_model(articles, pool, opts)
+    picked = _select(cands, features, vec_c, prob, words, opts, n_outlets=n_outlets)[0]
     picked.sort(
         key=lambda k: (
             articles[cands[k].article].published is None,

@@ -78,8 +78,31 @@ def test_parse_cluster_format() -> None:
 
 @pytest.mark.skipif(not (NEUS / "val.source").is_file(), reason=f"NeUS data not found at {NEUS}")
 def test_score_neus_floor() -> None:
-    scores = score_neus(NEUS, split="val", limit=20)
-    assert scores["n"] == 20
+    """The story summary (``--story-per-folder --words 60``) on the first 40 val clusters:
+    measured ROUGE-1 0.378 (lead 0.353, sumy LexRank 0.347); whole val split: see README."""
+    scores = score_neus(NEUS, split="val", limit=40)
+    assert scores["n"] == 40
     assert scores["mean_words"] <= 60
-    assert scores["rouge1"] >= 0.30  # measured 0.371 on the whole val split (lead: 0.331)
-    assert scores["rouge1"] >= scores["lead.rouge1"] - 0.05
+    assert scores["rouge1"] >= 0.365
+    assert scores["rouge2"] >= 0.15
+    assert scores["rouge1"] > scores["lead.rouge1"]
+    if "lexrank.rouge1" in scores:
+        assert scores["rouge1"] > scores["lexrank.rouge1"]
+        assert scores["lexrank.mean_words"] <= 60
+
+
+def test_lexrank_reference_keeps_the_budget() -> None:
+    pytest.importorskip("sumy")
+    from newsbrief.eval.summaries import lexrank_summary
+    from newsbrief.nlp import parse_articles
+
+    line = (
+        "TITLE=> Ferry stops. ARTICLE=> The island ferry stopped on Monday after a storm. "
+        "Crews checked the hull for damage overnight. The operator said service would resume "
+        "on Wednesday if the wind dropped. [SEP] TITLE=> Storm halts ferry. ARTICLE=> A storm "
+        "halted the island ferry on Monday. The operator expects service to resume on Wednesday."
+    )
+    articles = [p.article for p in parse_articles(parse_cluster(line, prefix="t"))]
+    text = lexrank_summary(articles, words=20)
+    assert 0 < len(text.split()) <= 20
+    assert all(part.strip() in " ".join(a.paragraphs[0] for a in articles) for part in [text[:30]])

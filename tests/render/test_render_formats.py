@@ -100,10 +100,11 @@ def test_csv_unknown_table(result: Result) -> None:
 
 
 def test_dispatcher(result: Result) -> None:
-    assert FORMATS == ("text", "md", "json", "csv")
+    assert FORMATS == ("text", "md", "html", "json", "csv")
     assert render(result, "json") == render_json(result)
     assert render(result, "csv", table="quotes") == render_csv(result, table="quotes")
     assert render(result, "md") == render_markdown(result)
     assert "⚠ CONFLICT" in render(result, "text", width=80)
-    with pytest.raises(OptionError, match="E301.*text, md, json, csv"):
-        render(result, "html")  # type: ignore[arg-type]
+    assert render(result, "html").startswith("<!DOCTYPE html>")
+    with pytest.raises(OptionError, match="E301.*text, md, html, json, csv"):
+        render(result, "pdf")  # type: ignore[arg-type]

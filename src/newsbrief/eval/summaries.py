@@ -99,34 +99,109 @@ def lead_baseline(article: Article, *, words: int) -> str:
     return " ".join(chosen)
 
 
-def score_neus(
-    data_dir: Path, *, split: str = "val", words: int = 60, limit: int | None = None
-) -> dict[str, float | int]:
-    """Mean ROUGE-1/2/L F1 of ``summarize`` and of the lead baseline on NeUS ``split``."""
-    from newsbrief.nlp import parse_articles
-    from newsbrief.summarize import summarize
+class _WordTokenizer:
+    """A sumy tokenizer over our own sentence spans and ``\\w+`` words (no NLTK data needed)."""
 
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return (paragraph,)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(rouge_tokens(sentence))
+
+
+def lexrank_summary(articles: Sequence[Article], *, words: int) -> str:
+    """sumy's LexRank over the cluster's sentences, best-rated first inside the same budget
+    (at least one sentence), put back in reading order. Needs ``sumy`` (the ``bench`` extra)."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    tokenizer = _WordTokenizer()
+    texts = [t.strip() for a in articles for _, t in a.sentence_texts() if t.strip()]
+    if not texts:
+        return ""
+    sentences = [Sentence(t, tokenizer) for t in texts]
+    document = ObjectDocumentModel([Paragraph(sentences)])
+    summarizer = LexRankSummarizer()
+    # LexRank's own steps (its __call__ returns sentences, not their scores)
+    words_of = [summarizer._to_words_set(s) for s in document.sentences]
+    tf = summarizer._compute_tf(words_of)
+    idf = summarizer._compute_idf(words_of)
+    matrix = summarizer._create_matrix(words_of, summarizer.threshold, tf, idf)
+    scores = summarizer.power_method(matrix, summarizer.epsilon)
+    order = sorted(range(len(texts)), key=lambda k: (-float(scores[k]), k))
+    chosen: list[int] = []
+    used = 0
+    for k in order:
+        n = len(texts[k].split())
+        if chosen and used + n > words:
+            continue
+        if not chosen and n > words and any(len(t.split()) <= words for t in texts):
+            continue
+        chosen.append(k)
+        used += n
+    return " ".join(texts[k] for k in sorted(chosen))
+
+
+def brief_summary(articles: Sequence[Article], *, words: int) -> str:
+    """The story summary newsbrief gives the cluster as one given story
+    (``newsbrief brief --story-per-folder --words N``, on already clean text)."""
+    from newsbrief.pipeline import RunOptions, build_stories
+
+    folder = [a.model_copy(update={"folder": "cluster"}) for a in articles]
+    stories, _ = build_stories(folder, options=RunOptions(story_per_folder=True, words=words))
+    return " ".join(s.text for story in stories for s in story.summary)
+
+
+def score_neus(
+    data_dir: Path,
+    *,
+    split: str = "val",
+    words: int = 60,
+    limit: int | None = None,
+    lexrank: bool | None = None,
+) -> dict[str, float | int]:
+    """Mean ROUGE-1/2/L F1 on NeUS ``split`` of newsbrief's story summary (each cluster taken as
+    one story, ``--story-per-folder --words N``), of the lead baseline (the first article's
+    leading sentences) and, when sumy is installed (or ``lexrank=True``), of sumy's LexRank on
+    the same sentences with the same budget."""
+    from newsbrief.extract import extract_article
+    from newsbrief.nlp import parse_articles
+
+    if lexrank is None:
+        try:
+            import sumy  # noqa: F401
+        except ImportError:
+            lexrank = False
+        else:
+            lexrank = True
+    systems = ["", "lead."] + (["lexrank."] if lexrank else [])
     sources = (data_dir / f"{split}.source").read_text(encoding="utf-8").splitlines()
     targets = (data_dir / f"{split}.target").read_text(encoding="utf-8").splitlines()
     pairs = list(zip(sources, targets, strict=True))[:limit]
-    totals: dict[str, float] = dict.fromkeys(
-        ("rouge1", "rouge2", "rougeL", "lead.rouge1", "lead.rouge2", "lead.rougeL"), 0.0
-    )
-    summary_words = 0
+    keys = [f"{name}{m}" for name in systems for m in ("rouge1", "rouge2", "rougeL")]
+    totals: dict[str, float] = dict.fromkeys(keys, 0.0)
+    lengths: dict[str, int] = dict.fromkeys(systems, 0)
     for index, (line, target) in enumerate(pairs):
         raw = parse_cluster(line, prefix=f"{split}-{index}")
-        articles = [p.article for p in parse_articles(raw)]
+        articles = [extract_article(p) for p in parse_articles(raw)]
         ref = reference_text(target)
-        pred = " ".join(s.text for s in summarize(articles, words=words))
-        lead = lead_baseline(articles[0], words=words) if articles else ""
-        summary_words += len(pred.split())
-        for name, text in (("", pred), ("lead.", lead)):
+        texts = {
+            "": brief_summary(articles, words=words),
+            "lead.": lead_baseline(articles[0], words=words) if articles else "",
+        }
+        if lexrank:
+            texts["lexrank."] = lexrank_summary(articles, words=words)
+        for name, text in texts.items():
+            lengths[name] += len(text.split())
             totals[f"{name}rouge1"] += rouge_n(text, ref, 1)
             totals[f"{name}rouge2"] += rouge_n(text, ref, 2)
             totals[f"{name}rougeL"] += rouge_l(text, ref)
     n = len(pairs)
     scores: dict[str, float | int] = {"n": n}
-    for key in ("rouge1", "rouge2", "rougeL", "lead.rouge1", "lead.rouge2", "lead.rougeL"):
+    for key in keys:
         scores[key] = round(totals[key] / n, 4) if n else 0.0
-    scores["mean_words"] = round(summary_words / n, 1) if n else 0.0
+    for name in systems:
+        scores[f"{name}mean_words"] = round(lengths[name] / n, 1) if n else 0.0
     return scores

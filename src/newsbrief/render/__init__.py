@@ -1,4 +1,5 @@
-"""Renderers: the brief as terminal text, Markdown, the JSON contract, and CSV tables."""
+"""Renderers: the brief as terminal text, Markdown, self-contained HTML, the JSON contract, and
+CSV tables."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from typing import Any, Literal
 from newsbrief.errors import OptionError
 from newsbrief.model import Result
 from newsbrief.render.csv import CSV_TABLES, render_csv
+from newsbrief.render.html import render_html
 from newsbrief.render.json import render_json
 from newsbrief.render.markdown import render_markdown
 from newsbrief.render.text import render_text
 
-Format = Literal["text", "md", "json", "csv"]
-FORMATS: tuple[Format, ...] = ("text", "md", "json", "csv")
+Format = Literal["text", "md", "html", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("text", "md", "html", "json", "csv")
 
 __all__ = [
     "CSV_TABLES",
@@ -20,6 +22,7 @@ __all__ = [
     "Format",
     "render",
     "render_csv",
+    "render_html",
     "render_json",
     "render_markdown",
     "render_text",
@@ -33,6 +36,8 @@ def render(result: Result, fmt: Format, **kw: Any) -> str:
         return render_text(result, **kw)
     if fmt == "md":
         return render_markdown(result, **kw)
+    if fmt == "html":
+        return render_html(result, **kw)
     if fmt == "json":
         return render_json(result, **kw)
     if fmt == "csv":
