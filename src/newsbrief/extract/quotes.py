@@ -55,7 +55,8 @@ SPEECH_VERBS = _wordset(
     recount reveal disclose estimate demand propose retort counter conclude inform threaten
     agree charge plead exclaim recommend answer clarify hint indicate report describe
     acknowledge write blog predict reiterate repeat question wonder bark yell interject
-    interrupt cry mock snap gush muse rail fume sneer thunder roar proclaim chime"""
+    interrupt cry mock snap gush muse rail fume sneer thunder roar proclaim chime beam laugh
+    sigh smile grin retaliate"""
 )
 #: Verb + particle cues: "she shot back", "he pointed out".
 SPEECH_PARTICLES = {
@@ -258,7 +259,17 @@ def is_cue(token: Token) -> bool:
 
 
 def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> Token | None:
-    """The cue nearest the quote within the given sentences, outside every quote."""
+    """The cue the quote depends on ('saying: “…” and vowing …' → saying), else the cue
+    nearest the quote within the given sentences, outside every quote."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.i not in inside and not (span.start <= tok.i < span.end):
+            if is_cue(tok):
+                return tok
+            break
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -862,6 +873,8 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
         agent = next((t for t in c.cue.children if t.dep_ == "agent"), None)
         return next((t for t in agent.children if t.dep_ == "pobj"), None) if agent else None
     subj = subject_of(c.cue, skip=inside)
+    if subj is None and c.cue.dep_ == "acl" and c.cue.head.dep_ in {"dobj", "dative"}:
+        subj = subject_of(c.cue.head.head, skip=inside)  # 'she emailed supporters saying: …'
     if (
         subj is not None
         and c.cue.tag_ == "VBG"

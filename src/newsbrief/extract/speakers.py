@@ -157,9 +157,12 @@ class RoleMap:
         """The one name with this role, by full key, else by head word; None if not unique."""
         key = role_key(phrase)
         head = phrase.root.lower_
+        words = set(key.split())
         for candidates in (
             {n for k, _, n in self.roles if k == key},
-            {n for _, h, n in self.roles if h == head},
+            # by head word, when the phrase adds nothing the role lacks: 'the minister' fits
+            # 'interior minister', 'the Vermont senator' does not fit 'Alabama senator'
+            {n for k, h, n in self.roles if h == head and words <= set(k.split())},
         ):
             if len(candidates) == 1:
                 return next(iter(candidates))
