@@ -214,6 +214,86 @@ def extract(
         raise typer.Exit(code=1)
 
 
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="NEWSBRIEF_DB",
+        help="Store URL: sqlite:///FILE.db (default) or postgresql://USER@HOST:PORT/DBNAME.",
+    ),
+]
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOption = "sqlite:///newsbrief.db",
+    words: Annotated[int, typer.Option(help="Summary length budget per story, in words.")] = 60,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+) -> None:
+    """Add articles to a store (skipping those stored already) and update their stories."""
+    from newsbrief.store import IngestOptions, Store
+    from newsbrief.store import ingest as run_ingest
+
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        with Store(db) as store:
+            report = run_ingest(
+                store,
+                inputs,
+                options=IngestOptions(words=words, clean=not no_clean, workers=workers),
+                progress=bar,
+                stdin=sys.stdin,
+            )
+    except NewsbriefError as err:
+        raise _fail(err) from err
+    finally:
+        bar.close()
+    sys.stdout.write(
+        f"{len(report.added)} article(s) added, {report.skipped} already stored; "
+        f"{len(report.new_stories)} new and {len(report.updated_stories)} updated stories\n"
+    )
+    _report_errors(Result(errors=report.errors), quiet)
+    if report.read == 0:
+        stderr.print("[red]error:[/red] no article could be read from the inputs")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def serve(
+    db: DbOption = "sqlite:///newsbrief.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSBRIEF_TOKEN",
+            help="Bearer token that POST /api/articles requires (without one, API ingest is off).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the web UI and JSON API over a store (uvicorn)."""
+    from newsbrief.errors import MissingExtraError
+    from newsbrief.store import Store
+    from newsbrief.web import create_app
+
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise _fail(MissingExtraError("newsbrief serve", "server")) from exc
+    try:
+        web_app = create_app(Store(db), token=token)
+    except NewsbriefError as err:
+        raise _fail(err) from err
+    stderr.print(f"newsbrief: serving {db} on http://{host}:{port}/", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,

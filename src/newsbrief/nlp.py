@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import Code, ModelMissingError
 from newsbrief.model import Article, SentenceSpan
@@ -29,8 +29,10 @@ def _split_glued_quotes(nlp: Language) -> Language:
     the cue and the quote are parsed apart."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[\w,.;:!?])“(?=\w)", r"(?<=\w)[,.;:!?](?=“)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    glued = [r"(?<=[\w,.;:!?])“(?=\w)", r"(?<=\w)[,.;:!?](?=“)"]
+    infixes = list(nlp.Defaults.infixes or ()) + glued
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
