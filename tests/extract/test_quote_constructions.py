@@ -59,7 +59,7 @@ CASES: list[Case] = [
     Case(
         "quote split by its attribution, next sentence",
         ("“We will rebuild,” Lena Vask said. “It will take a year.”",),
-        (("direct", "We will rebuild, It will take a year.", "Lena Vask", "said"),),
+        (("direct", "We will rebuild. It will take a year.", "Lena Vask", "said"),),
     ),
     Case(
         "colon-introduced quote",

@@ -54,7 +54,7 @@ def test_speech_verbs(verb: str) -> None:
         ),
         (
             "“We tried,” Omar Reyes said. “Nobody listened.”",
-            [("direct", "We tried, Nobody listened.", "Omar Reyes", "said")],
+            [("direct", "We tried. Nobody listened.", "Omar Reyes", "said")],
         ),
         (
             "Omar Reyes said the plan was “dead in the water”.",
@@ -133,7 +133,7 @@ def test_multi_paragraph_quote_is_one_record() -> None:
     second = "“And nobody in the capital cares about it.”"
     (quote,) = quotes_of(first, second)
     assert quote.text == (
-        "We have seen this before on this coast, The nets come up empty. "
+        "We have seen this before on this coast. The nets come up empty. "
         "And nobody in the capital cares about it."
     )
     assert quote.paragraph == 0
@@ -162,3 +162,10 @@ def test_title_quote_with_colon() -> None:
     quotes = quotes_of("The council met.", title="Mayor to council: “We cannot wait any longer”")
     title = [q for q in quotes if q.paragraph == -1]
     assert [(q.text, q.speaker) for q in title] == [("We cannot wait any longer", "Mayor")]
+
+
+def test_join_pieces_ends_the_sentence_before_a_new_one() -> None:
+    from newsbrief.extract.quotes import join_pieces
+
+    assert join_pieces(["We tried,", "Nobody listened."]) == "We tried. Nobody listened."
+    assert join_pieces(["We tried,", "and we failed."]) == "We tried, and we failed."

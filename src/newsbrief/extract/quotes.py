@@ -984,6 +984,17 @@ def _resolve(att: _Attributor, c: Candidate, inside: set[int]) -> Quote:
     )
 
 
+def join_pieces(pieces: Sequence[str]) -> str:
+    """The words of a quote's pieces as one text: a piece that ended on the comma before its
+    attribution ends its sentence when the next piece starts one ('…morning. By six …')."""
+    out = ""
+    for piece in pieces:
+        if out.endswith(",") and piece[:1].isupper():
+            out = out[:-1] + "."
+        out = f"{out} {piece}" if out else piece
+    return out
+
+
 def _merge_split(cands: list[Candidate], text: str) -> list[Candidate]:
     """Join the pieces of a direct quote split by its attribution into one candidate:
     '"A," she said. "B."' and '"A," she said, "B."' are one quote, as are adjacent marked
@@ -995,7 +1006,7 @@ def _merge_split(cands: list[Candidate], text: str) -> list[Candidate]:
         if prev is not None and prev.kind == cand.kind == "direct" and _continues(prev, cand, text):
             prev.parts = [*prev.pieces(), *cand.pieces()]
             prev.end = cand.end
-            prev.text = f"{prev.text} {cand.text}"
+            prev.text = join_pieces([prev.text, cand.text])
             prev.run_on = cand.run_on
             if prev.cue is None and prev.colon_subject is None:
                 prev.cue, prev.colon_subject = cand.cue, cand.colon_subject
@@ -1038,7 +1049,7 @@ def _merge_next_paragraph(by_paragraph: dict[int, list[Candidate]], texts: dict[
         ):
             continue
         prev.parts = [*prev.pieces(), *follow.pieces()]
-        prev.text = f"{prev.text} {follow.text}"
+        prev.text = join_pieces([prev.text, follow.text])
         prev.run_on = follow.run_on
         nxt.clear()
 
@@ -1066,7 +1077,7 @@ def _merge_run_ons(by_paragraph: dict[int, list[Candidate]], texts: dict[int, st
                 by_paragraph[nxt].remove(follow)
                 current = follow
                 nxt += 1
-            cand.text = " ".join(parts)
+            cand.text = join_pieces(parts)
             cand.parts = pieces if len(pieces) > 1 else []
             cand.run_on = False
 
