@@ -155,7 +155,7 @@ def test_missing_input_is_reported_not_fatal(corpus: Path, tmp_path: Path) -> No
 
 def test_only_bad_inputs_exit_non_zero(tmp_path: Path) -> None:
     result = runner.invoke(app, ["brief", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "E101" in result.stderr
 
 

@@ -62,7 +62,9 @@ def test_brief_over_real_pages_fills_the_whole_contract(real_folder: Path, tmp_p
     jsonschema.validate(doc, json_schema())
     n_inputs = sum(1 for p in real_folder.rglob("*") if p.is_file())
     assert len(doc["articles"]) + len(doc["errors"]) == n_inputs, "every input is accounted for"
-    assert len(doc["articles"]) >= n_inputs * 0.9
+    not_english = [e for e in doc["errors"] if e["error"].startswith("[E111]")]
+    assert len(not_english) <= 4, not_english  # two of the 12 pages are not English
+    assert len(doc["articles"]) >= (n_inputs - len(not_english)) * 0.9
     for article in doc["articles"]:
         assert ARTICLE_FIELDS <= set(article), article["source"]
         assert article["paragraphs"], article["source"]

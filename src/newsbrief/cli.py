@@ -94,9 +94,22 @@ def _report_errors(result: Result, quiet: bool) -> None:
         return
     stderr.print(f"[yellow]{len(result.errors)} input(s) could not be used:[/yellow]")
     for err in result.errors[:20]:
-        stderr.print(f"  {err.source}: {err.error}", markup=False, highlight=False)
+        text = err.error if err.source in err.error else f"{err.source}: {err.error}"
+        line = " ".join(text.split())  # one line per failure
+        stderr.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
     if len(result.errors) > 20:
         stderr.print(f"  … and {len(result.errors) - 20} more (see the JSON 'errors' list)")
+
+
+EXIT_NO_ARTICLES = 2
+"""Exit status when no input gave an article (bad inputs alone never change it otherwise)."""
+
+
+def _exit_if_empty(result: Result) -> None:
+    """Exit 2 when no article came through; 0 otherwise, however many inputs failed."""
+    if not result.articles:
+        stderr.print("[red]error:[/red] no article could be read from the inputs")
+        raise typer.Exit(code=EXIT_NO_ARTICLES)
 
 
 def _write(path: Path, text: str) -> None:
@@ -173,9 +186,7 @@ def brief(
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     _report_errors(result, quiet)
-    if not result.articles:
-        stderr.print("[red]error:[/red] no article could be read from the inputs")
-        raise typer.Exit(code=1)
+    _exit_if_empty(result)
 
 
 @app.command()
@@ -209,9 +220,7 @@ def extract(
     else:
         sys.stdout.write(text)
     _report_errors(result, quiet)
-    if not result.articles:
-        stderr.print("[red]error:[/red] no article could be read from the inputs")
-        raise typer.Exit(code=1)
+    _exit_if_empty(result)
 
 
 DbOption = Annotated[

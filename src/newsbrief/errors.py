@@ -21,6 +21,8 @@ class Code(StrEnum):
     E107 = "E107"  # HTML page without extractable text
     E108 = "E108"  # file could not be read (permissions, I/O)
     E109 = "E109"  # a stage failed on one document (a bug: please report it)
+    E110 = "E110"  # input over a size limit (newsbrief.ingest.limits)
+    E111 = "E111"  # article not in English: extraction skipped
     E201 = "E201"  # spaCy model missing
     E202 = "E202"  # optional extra missing
     E301 = "E301"  # invalid option value

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from newsbrief.errors import Code, OptionError
+from newsbrief.errors import Code, InputReadError, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
 from newsbrief.run.local import LocalExecutor
 
@@ -90,18 +90,40 @@ def _clean_shard(jobs: list[CleanJob], clean: bool = True) -> list[Article | Inp
         except Exception as exc:  # one bad document never takes the run down
             out.append(_stage_failure(raw.source, "clean", exc))
             continue
-        if not article.paragraphs:
-            out.append(
-                InputError(
-                    source=raw.source,
-                    error=f"[{Code.E106.value}] no article text left after cleaning; check that "
-                    "the file holds an article (run `newsbrief extract --no-clean` to see the "
-                    "raw text)",
-                )
-            )
-            continue
-        out.append(article)
+        problem = _unusable(article)
+        out.append(_input_error(raw.source, *problem) if problem else article)
     return out
+
+
+def _input_error(source: str, code: Code, message: str) -> InputError:
+    """The coded error of one document, in the style of ``errors.InputReadError``."""
+    return InputError(source=source, error=str(InputReadError(code, source, message)))
+
+
+def _unusable(article: Article) -> tuple[Code, str] | None:
+    """Why a cleaned article cannot go on to parsing and extraction, or None."""
+    from newsbrief.ingest.language import check_english
+    from newsbrief.ingest.limits import MAX_TEXT_CHARS
+
+    if not article.paragraphs:
+        return Code.E106, (
+            "no article text left after cleaning: check that the file holds an article (run "
+            "`newsbrief extract --no-clean` to see the raw text)"
+        )
+    size = sum(len(p) for p in article.paragraphs)
+    if size > MAX_TEXT_CHARS:
+        return Code.E110, (
+            f"the article text is {size:,} characters after cleaning, over the "
+            f"{MAX_TEXT_CHARS:,}-character limit (see newsbrief.ingest.limits): split it into "
+            "one file per article"
+        )
+    language = check_english("\n".join([article.title or "", *article.paragraphs]))
+    if not language.english:
+        return Code.E111, (
+            f"not an English article ({language.reason}), so extraction was skipped: newsbrief "
+            "reads English only; translate it first or leave it out of the inputs"
+        )
+    return None
 
 
 def _clean_shard_raw(jobs: list[CleanJob]) -> list[Article | InputError]:
@@ -150,10 +172,12 @@ def _analyse_shard(articles: list[Article]) -> list[Article | InputError]:
 
 
 def _stage_failure(source: str, stage: str, exc: Exception) -> InputError:
-    return InputError(
-        source=source,
-        error=f"[{Code.E109.value}] the {stage} stage failed on this document "
-        f"({type(exc).__name__}: {exc}); the run went on without it, please report this",
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return _input_error(
+        source,
+        Code.E109,
+        f"the {stage} stage failed on this document ({detail}): the run went on without it; "
+        "please report this as a bug",
     )
 
 

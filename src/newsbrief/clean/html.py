@@ -91,6 +91,7 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # lxml rejects
 _WORD = re.compile(r"\w+")
 
 # Split bodies: a paragraph of _PROSE_WORDS words is prose; a chunk needs _CHUNK_MIN_WORDS of it,
@@ -120,7 +121,7 @@ class HtmlExtract:
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     """lxml tree of a page, or None when it has no parseable markup."""
-    html = _XML_DECL.sub("", html)
+    html = _NOT_XML.sub(" ", _XML_DECL.sub("", html))
     if not html.strip():
         return None
     try:

@@ -4,13 +4,18 @@ Formats by suffix: ``.txt``, ``.html``/``.htm``, ``.jsonl``, each optionally gzi
 Directories are walked recursively in sorted order. Inside a directory, hidden entries, files of
 other types and project files such as README/LICENSE/CHANGELOG are skipped without a record
 (folders of articles often carry them); a file named explicitly with an unsupported type is an
-E102 error. Stdin is sniffed: HTML if it starts with ``<``, JSONL if every non-blank line is a
-JSON object, else plain text. One bad input never stops the others.
+E102 error. Symbolic links are followed (each folder once); a broken link to an article file,
+a folder that cannot be listed and a file that cannot be read are errors, never silent. Stdin is
+read as bytes and decoded like a file, then sniffed: HTML if it starts with ``<``, JSONL if every
+non-blank line is a JSON object, else plain text. One bad input never stops the others, and
+nothing here raises on bad input: an unexpected failure on one input is an E109 error for it.
+Size limits are in ``newsbrief.ingest.limits``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -19,7 +24,14 @@ from typing import TextIO
 from newsbrief.errors import Code, InputReadError
 from newsbrief.ingest.html import html_document, read_html
 from newsbrief.ingest.jsonl import iter_jsonl_text, read_jsonl
-from newsbrief.ingest.text import check_not_empty, read_text
+from newsbrief.ingest.limits import MAX_STDIN_BYTES
+from newsbrief.ingest.text import (
+    check_not_empty,
+    check_text_size,
+    decode,
+    read_text,
+    too_large,
+)
 from newsbrief.model import InputError, RawDocument
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_inputs"]
@@ -49,6 +61,15 @@ def _error(code: Code, source: str, message: str) -> InputError:
     return InputError(source=source, error=str(InputReadError(code, source, message)))
 
 
+def _unexpected(source: str, exc: Exception) -> InputError:
+    return _error(
+        Code.E109,
+        source,
+        f"reading failed unexpectedly ({type(exc).__name__}: {exc}); the run went on without "
+        "it, please report this",
+    )
+
+
 def _read_file(path: Path, source: str) -> Iterator[RawDocument | InputError]:
     kind = _kind(path)
     folder = str(Path(source).parent)
@@ -72,24 +93,71 @@ def _read_file(path: Path, source: str) -> Iterator[RawDocument | InputError]:
         yield InputError(source=source, error=str(exc))
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _broken_link(path: Path, source: str) -> InputError:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return _error(
+        Code.E101,
+        source,
+        f"a symbolic link to {target}, which does not exist: fix the link or remove it",
+    )
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Article files under ``root``, recursively, in sorted order."""
-    for path in sorted(root.rglob("*")):
-        if _is_hidden(path, root) or not path.is_file():
+def _unlistable(folder: Path, exc: OSError) -> InputError:
+    reason = exc.strerror or str(exc)
+    return _error(
+        Code.E108,
+        str(folder),
+        f"cannot list the folder ({reason}): check that you may read it (e.g. chmod a+rx FOLDER)",
+    )
+
+
+def _article_name(path: Path) -> bool:
+    return _kind(path) is not None and path.name.lower().split(".")[0] not in _PROJECT_FILES
+
+
+def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | InputError]:
+    """Article files under ``root``, recursively, in sorted order; broken links to article
+    files and folders that cannot be listed are errors. Hidden entries are skipped, and each
+    folder is visited once even when symbolic links loop."""
+    seen = set() if seen is None else seen
+    try:
+        stat = root.stat()
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            return
+        seen.add(key)
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield _unlistable(root, exc)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if _kind(path) is None:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+            dangling = not (is_dir or is_file) and entry.is_symlink()
+        except OSError as exc:
+            yield _unlistable(path, exc)
             continue
-        if path.name.lower().split(".")[0] in _PROJECT_FILES:
+        if is_dir:
+            yield from _walk(path, seen)
+        elif not _article_name(path):
             continue
-        yield path
+        elif is_file:
+            yield path
+        elif dangling:
+            yield _broken_link(path, str(path))
+        # sockets, pipes and devices named like articles are not articles: skipped
 
 
 def _looks_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return False
     for line in lines:
@@ -98,14 +166,37 @@ def _looks_jsonl(text: str) -> bool:
         try:
             if not isinstance(json.loads(line), dict):
                 return False
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return False
     return True
 
 
+def _stdin_text(stream: TextIO) -> str:
+    """Standard input, read as bytes and decoded like a file when the stream allows it."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data = buffer.read(MAX_STDIN_BYTES + 1)
+        size = len(data)
+    else:
+        text = stream.read(MAX_STDIN_BYTES + 1)
+        size = len(text)
+    if size > MAX_STDIN_BYTES:
+        raise too_large(
+            "-",
+            "standard input",
+            f"more than {MAX_STDIN_BYTES // (1024 * 1024)} MiB",
+            "standard-input",
+            "pass the file's name instead of piping it",
+        )
+    return decode(data, "-") if buffer is not None else text
+
+
 def _read_stdin(stream: TextIO) -> Iterator[RawDocument | InputError]:
     try:
-        text = stream.read()
+        text = _stdin_text(stream)
+    except InputReadError as exc:
+        yield InputError(source="-", error=str(exc))
+        return
     except (OSError, UnicodeDecodeError) as exc:
         yield _error(Code.E103, "-", f"cannot read standard input ({exc}): pipe UTF-8 text")
         return
@@ -113,15 +204,49 @@ def _read_stdin(stream: TextIO) -> Iterator[RawDocument | InputError]:
         text = text[1:]
     try:
         check_not_empty(text, "-")
+        if text.lstrip().startswith("<"):
+            yield html_document(text, source="-", folder=None)
+        elif _looks_jsonl(text):
+            yield from iter_jsonl_text(text, base="-", folder=None)
+        else:
+            check_text_size(text, "-")
+            yield RawDocument(source="-", content=text, format="text")
     except InputReadError as exc:
         yield InputError(source="-", error=str(exc))
+
+
+def _read_path(path: Path, name: str) -> Iterator[RawDocument | InputError]:
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+        dangling = not exists and path.is_symlink()
+    except OSError as exc:
+        yield _error(Code.E108, name, f"cannot access the path ({exc}): check permissions")
         return
-    if text.lstrip().startswith("<"):
-        yield html_document(text, source="-", folder=None)
-    elif _looks_jsonl(text):
-        yield from iter_jsonl_text(text, base="-", folder=None)
+    if dangling:
+        yield _broken_link(path, name)
+    elif not exists:
+        yield _error(
+            Code.E101, name, "no such file or folder: check the path (and the current folder)"
+        )
+    elif is_dir:
+        for item in _walk(path):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from _guarded(_read_file(item, str(item)), str(item))
     else:
-        yield RawDocument(source="-", content=text, format="text")
+        yield from _read_file(path, name)
+
+
+def _guarded(
+    items: Iterator[RawDocument | InputError], source: str
+) -> Iterator[RawDocument | InputError]:
+    """``items``, with an unexpected exception turned into an E109 error for ``source``."""
+    try:
+        yield from items
+    except Exception as exc:  # a reader bug on one input must not stop the others
+        yield _unexpected(source, exc)
 
 
 def read_inputs(
@@ -131,21 +256,6 @@ def read_inputs(
     for item in inputs:
         name = str(item)
         if name == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin)
-            continue
-        path = Path(item)
-        try:
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists()
-        except OSError as exc:
-            yield _error(Code.E108, name, f"cannot access the path ({exc}): check permissions")
-            continue
-        if not exists:
-            yield _error(
-                Code.E101, name, "no such file or folder: check the path (and the current folder)"
-            )
-        elif is_dir:
-            for file in _walk(path):
-                yield from _read_file(file, str(file))
+            yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin), name)
         else:
-            yield from _read_file(path, name)
+            yield from _guarded(_read_path(Path(item), name), name)
