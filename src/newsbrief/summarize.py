@@ -492,11 +492,11 @@ def _sources(s: _Sentence, pool: list[_Sentence], articles: Sequence[Article]) -
         if article.id in ids or article.sentences or not _related(articles, s.article, j):
             continue
         body = " ".join(article.paragraphs)
-        if s.text in body or same_fact(s.text, body, words=s.words):
+        if s.text in body or same_fact(s.text, body, words=s.words, fuzzy=False):
             ids.add(article.id)
     for other in pool:
         if articles[other.article].id not in ids and same_fact(
-            s.text, other.text, words=s.words, other_words=other.words
+            s.text, other.text, words=s.words, other_words=other.words, fuzzy=False
         ):
             ids.add(articles[other.article].id)
     return sorted(ids)

@@ -84,10 +84,13 @@ def same_fact(
     *,
     words: frozenset[str] | None = None,
     other_words: frozenset[str] | None = None,
+    fuzzy: bool = True,
 ) -> bool:
     """Whether ``other`` states what ``text`` states (near-identical, or holds its content words).
 
-    Content-word sets may be passed in when the caller already has them.
+    Content-word sets may be passed in when the caller already has them. ``fuzzy=False`` drops
+    the reworded-sentence test, whose one swapped word can be the fact itself ("wall harbour" vs
+    "wall mayor"): citations use that, so a cited article always holds the sentence's words.
     """
     words = content_words(text) if words is None else words
     other_words = content_words(other) if other_words is None else other_words
@@ -95,4 +98,4 @@ def same_fact(
         return normalize(text) == normalize(other)
     if containment(words, other_words) >= SAME_FACT_CONTAINMENT:
         return True
-    return fuzz.token_sort_ratio(normalize(text), normalize(other)) >= SAME_FACT_RATIO
+    return fuzzy and fuzz.token_sort_ratio(normalize(text), normalize(other)) >= SAME_FACT_RATIO
