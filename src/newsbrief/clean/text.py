@@ -228,8 +228,14 @@ def rule_pass(
     # 4. The title and its repeats.
     first = _body_start(lines, labels)
     site: str | None = None
+    found = False
     if title is None and find_title:
         title, site = _find_title(lines, first)
+        found = title is not None
+    if found and title and all(
+        key(line.text) == key(title) or labels[i] for i, line in enumerate(lines)
+    ):
+        title, site = None, None  # the only text left is no headline: keep it as the body
     if title:
         title_key = key(title)
         title_index: int | None = None
