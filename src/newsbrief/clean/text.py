@@ -232,8 +232,10 @@ def rule_pass(
     if title is None and find_title:
         title, site = _find_title(lines, first)
         found = title is not None
-    if found and title and all(
-        key(line.text) == key(title) or labels[i] for i, line in enumerate(lines)
+    if (
+        found
+        and title
+        and all(key(line.text) == key(title) or labels[i] for i, line in enumerate(lines))
     ):
         title, site = None, None  # the only text left is no headline: keep it as the body
     if title:
