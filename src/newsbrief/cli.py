@@ -106,8 +106,9 @@ EXIT_NO_ARTICLES = 2
 
 
 def _exit_if_empty(result: Result) -> None:
-    """Exit 2 when no article came through; 0 otherwise, however many inputs failed."""
-    if not result.articles:
+    """Exit 2 when no article was processed (non-English ones are kept but not processed); 0
+    otherwise, however many inputs failed."""
+    if not any(a.language is None for a in result.articles):
         stderr.print("[red]error:[/red] no article could be read from the inputs")
         raise typer.Exit(code=EXIT_NO_ARTICLES)
 

@@ -177,6 +177,11 @@ class Article(Record):
     paragraphs: list[str] = Field(default_factory=list, description="Cleaned body, title excluded.")
     removed: list[Removed] = Field(default_factory=list)
     duplicate_of: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="Why the article is taken for not English; set only then, and then it was "
+        "cleaned but not parsed, extracted or clustered.",
+    )
     sentences: list[SentenceSpan] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)

@@ -91,7 +91,12 @@ def _clean_shard(jobs: list[CleanJob], clean: bool = True) -> list[Article | Inp
             out.append(_stage_failure(raw.source, "clean", exc))
             continue
         problem = _unusable(article)
-        out.append(_input_error(raw.source, *problem) if problem else article)
+        if problem and problem[0] is Code.E111:
+            # kept, marked, not extracted: the reader still sees it, and why (an E111 error
+            # is added for it once the shards are back, see extract_result)
+            out.append(article.model_copy(update={"language": problem[1]}))
+        else:
+            out.append(_input_error(raw.source, *problem) if problem else article)
     return out
 
 
@@ -146,8 +151,18 @@ def _clean_jobs(docs: list[RawDocument], opts: RunOptions) -> list[CleanJob]:
 
 
 def _analyse_shard(articles: list[Article]) -> list[Article | InputError]:
+    """Parse and extract each article, one result per article in order; an article marked as
+    not English passes through untouched."""
+    analysed = iter(_analyse_english([a for a in articles if a.language is None]))
+    return [a if a.language is not None else next(analysed) for a in articles]
+
+
+def _analyse_english(articles: list[Article]) -> list[Article | InputError]:
     from newsbrief.extract import extract_article
     from newsbrief.nlp import ParsedArticle, parse_articles
+
+    if not articles:
+        return []
 
     parsed: list[ParsedArticle | InputError]
     try:
@@ -250,6 +265,7 @@ def extract_result(
         executor.map(clean_fn, jobs, progress=_reporter(progress, "clean", len(docs)))
     )
     cleaned = mark_duplicates(_unique_ids(cleaned))
+    clean_errors += [_input_error(a.source, Code.E111, a.language) for a in cleaned if a.language]
     analysed, analyse_errors = _split(
         executor.map(_analyse_shard, cleaned, progress=_reporter(progress, "analyse", len(cleaned)))
     )
@@ -277,9 +293,8 @@ def build_stories(
     from newsbrief.cluster import cluster_stories, stories_by_folder
     from newsbrief.reconcile import with_story_speakers
 
-    skeletons = (
-        stories_by_folder(articles) if options.story_per_folder else cluster_stories(articles)
-    )
+    english = [a for a in articles if a.language is None]  # the others are not clustered
+    skeletons = stories_by_folder(english) if options.story_per_folder else cluster_stories(english)
     by_id = {a.id: a for a in articles}
     for story in skeletons:
         members = [by_id[i] for i in story.articles if i in by_id]

@@ -220,10 +220,13 @@ KINDS = [
         NONE,
         articles=1,
     ),
-    Kind("koi8r_russian", lambda d: _write(d / "ru.txt", (RUSSIAN * 3).encode("koi8-r")), E111),
-    Kind("shift_jis_japanese", lambda d: _write(d / "ja.txt", JAPANESE.encode("shift_jis")), E111),
-    Kind("german_article", lambda d: _write(d / "de.txt", GERMAN * 4), E111),
-    Kind("russian_utf8", lambda d: _write(d / "ru.txt", RUSSIAN * 3), E111),
+    # not English: kept and marked (``Article.language``), not extracted, with an E111 note
+    Kind("koi8r_russian", lambda d: _write(d / "ru.txt", (RUSSIAN * 3).encode("koi8-r")), E111, 1),
+    Kind(
+        "shift_jis_japanese", lambda d: _write(d / "ja.txt", JAPANESE.encode("shift_jis")), E111, 1
+    ),
+    Kind("german_article", lambda d: _write(d / "de.txt", GERMAN * 4), E111, 1),
+    Kind("russian_utf8", lambda d: _write(d / "ru.txt", RUSSIAN * 3), E111, 1),
     Kind(
         "truncated_gzip",
         lambda d: _write(d / "a.txt.gz", _gz(good_article("gzip cut").encode())[:-20]),
@@ -346,6 +349,9 @@ def _check(result: Result, root: Path) -> dict[str, str]:
         others = len(in_kind) - 1
         if kind.articles >= 0:
             assert others == kind.articles, f"{kind.name}: {others} articles from the bad input"
+        if kind.codes == E111:
+            marked = [a for a in in_kind if Path(a.source).name != "good.txt"]
+            assert all(a.language and not a.quotes and not a.claims for a in marked), kind.name
         errors = [
             e for e in result.errors if e.source == folder or e.source.startswith(folder + os.sep)
         ]

@@ -228,12 +228,12 @@ def rule_pass(
     # 4. The title and its repeats.
     first = _body_start(lines, labels)
     site: str | None = None
-    found = False
+    guessed = False
     if title is None and find_title:
         title, site = _find_title(lines, first)
-        found = title is not None
+        guessed = title is not None
     if (
-        found
+        guessed
         and title
         and all(key(line.text) == key(title) or labels[i] for i, line in enumerate(lines))
     ):
