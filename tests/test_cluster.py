@@ -234,3 +234,135 @@ def test_bad_options() -> None:
 def test_clustering_does_not_depend_on_input_order(shuffled: list[Article]) -> None:
     assert cluster_stories(shuffled) == cluster_stories(CORPUS)
     assert stories_by_folder(shuffled) == stories_by_folder(CORPUS)
+
+
+def test_local_weights_favour_words_only_some_members_share() -> None:
+    from scipy import sparse
+
+    from newsbrief.similarity import local_weights
+
+    # column 0: every member (the topic word); column 1: members 0 and 1 only
+    rows = sparse.csr_matrix([[1.0, 1.0], [1.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
+    weighted, nonzero = local_weights(rows, floor=0.0)
+    dense = weighted.toarray()
+    assert dense[0, 1] > dense[0, 0]  # the shared-by-some word now dominates
+    assert dense[2, 0] == pytest.approx(0.0)  # an all-shared word alone says nothing
+    assert list(nonzero) == [True, True, False, False]
+
+
+def test_two_lookalike_happenings_in_one_story_are_two_events() -> None:
+    """Two quakes in one story: the topic words are shared; places, names and days are not."""
+    quake = [
+        (
+            "q1",
+            "2024-05-02",
+            "Earthquake shakes Tollbridge",
+            "A strong earthquake shook Tollbridge on Thursday, collapsing the old mill. Mayor "
+            "Anke Roos said rescuers pulled nine people from the rubble of the mill.",
+        ),
+        (
+            "q2",
+            "2024-05-02",
+            "Nine rescued after Tollbridge quake",
+            "Rescuers in Tollbridge pulled nine people from the collapsed mill after the "
+            "earthquake, Mayor Anke Roos said, as aftershocks rattled the town.",
+        ),
+        (
+            "q3",
+            "2024-05-20",
+            "Earthquake rocks Pellam harbour",
+            "An earthquake rocked Pellam on Monday, cracking the harbour wall. Port chief Jon "
+            "Addy said rescuers searched the flooded warehouses of the harbour.",
+        ),
+        (
+            "q4",
+            "2024-05-20",
+            "Pellam harbour wall cracked by quake",
+            "The harbour wall in Pellam cracked when the earthquake struck, port chief Jon Addy "
+            "said, as rescuers searched warehouses flooded by the sea.",
+        ),
+    ]
+    arts = make(quake[:2], ents(("Tollbridge", "GPE"), ("Anke Roos", "PERSON"))) + make(
+        quake[2:], ents(("Pellam", "GPE"), ("Jon Addy", "PERSON"))
+    )
+    wide = ClusterOptions(window_days=60)
+    events = event_groups(cluster_stories(arts, options=wide))
+    assert events == {frozenset({"q1", "q2"}), frozenset({"q3", "q4"})}
+
+
+def test_undated_article_may_join_a_closed_story() -> None:
+    """Undated articles come last, when the flood story is long closed: they still find it."""
+    later = make(
+        [
+            (
+                "z1",
+                "2024-09-01",
+                "Velland budget passes",
+                "The Velland parliament passed the budget after a long debate over taxes.",
+            )
+        ],
+        VOTE_ENTS,
+    )
+    undated = Article(
+        id="u2",
+        source="u2.txt",
+        title="Marrowby flood clean-up",
+        paragraphs=[
+            "Volunteers in Marrowby cleared mud from homes flooded when the River Wend burst its "
+            "banks, and rescue teams pumped flood water from the old quay."
+        ],
+        entities=FLOOD_ENTS,
+    )
+    stories = cluster_stories([*CORPUS, *later, undated])
+    flood = next(s for s in stories if "f1" in s.articles)
+    assert "u2" in flood.articles
+
+
+def test_dateline_stands_in_for_a_missing_publication_date() -> None:
+    from newsbrief.timing import article_day
+
+    article = Article(
+        id="d",
+        source="d",
+        paragraphs=["Ferry runs aground off Dunmore", "June 4, 2021", "The ferry ran aground."],
+    )
+    assert article_day(article).isoformat() == "2021-06-04"
+    long_line = Article(
+        id="e",
+        source="e",
+        paragraphs=["The ferry that ran aground on June 4, 2021 was refloated, the owners said."],
+    )
+    assert article_day(long_line) is None  # a date inside a sentence is not a dateline
+
+
+def test_copies_do_not_corroborate() -> None:
+    """A copy joins its original's story and event but does not change the grouping."""
+    copy = make([("v1-copy", "2024-03-05", "Velland votes", VOTE[0][3])], VOTE_ENTS)[0]
+    copy = copy.model_copy(update={"duplicate_of": "v1"})
+    with_copy = cluster_stories([*CORPUS, copy])
+    without = cluster_stories(CORPUS)
+    strip = [{a for a in s.articles if a != "v1-copy"} for s in with_copy]
+    assert strip == [set(s.articles) for s in without]
+
+
+def test_follow_up_needs_a_named_day_and_a_short_gap() -> None:
+    from datetime import date
+
+    from newsbrief.cluster import _time_relation
+
+    d = date.fromisoformat
+    edays = [d("2024-03-02"), d("2024-03-03"), d("2024-03-07"), d("2024-03-12"), None]
+    reported = [
+        frozenset({d("2024-03-02")}),
+        frozenset({d("2024-03-03")}),
+        frozenset({d("2024-03-07"), d("2024-03-02")}),  # names the first day: a follow-up
+        frozenset({d("2024-03-12"), d("2024-03-02")}),  # names it ten days on: background
+        frozenset(),
+    ]
+    relation = lambda a, b: _time_relation(a, b, edays, reported, 2, 7)  # noqa: E731
+    assert relation(0, 1) == 1  # within event_days
+    assert relation(0, 2) == 0  # five days on, naming the earlier day
+    assert relation(1, 2) == 0
+    assert relation(0, 3) == -1  # ten days on: a new happening despite naming the day
+    assert relation(2, 3) == -1  # five days on, naming neither's day
+    assert relation(0, 4) == 0  # undated

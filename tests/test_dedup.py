@@ -136,3 +136,49 @@ def test_marks_do_not_depend_on_input_order(specs, rnd) -> None:
     marks = by_id(mark_duplicates(articles))
     roots = {v for v in marks.values() if v}
     assert all(marks[r] is None for r in roots)  # every copy points at a root
+
+
+_WORDS = st.sampled_from(
+    [
+        "harbour",
+        "council",
+        "ferry",
+        "storm",
+        "tide",
+        "pier",
+        "captain",
+        "lantern",
+        "quay",
+        "mayor",
+        "budget",
+        "repairs",
+        "bridge",
+        "winter",
+        "vote",
+        "crew",
+        "cargo",
+        "island",
+        "signal",
+        "keeper",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    body=st.lists(st.lists(_WORDS, min_size=12, max_size=25), min_size=3, max_size=6),
+    extra=st.lists(_WORDS, min_size=8, max_size=20),
+)
+def test_syndicated_copy_with_new_headline_is_found(body, extra) -> None:
+    """A wire story republished with a new headline and an added local paragraph is a copy."""
+    paragraphs = [" ".join(p) for p in body]
+    wire = Article(
+        id="wire", source="w", title="Storm hits the quay", published="2024-01-01",
+        paragraphs=paragraphs, outlet="Wire",
+    )  # fmt: skip
+    copy = Article(
+        id="local", source="l", title="Our town braces for more", published="2024-01-02",
+        paragraphs=[*paragraphs, " ".join(extra)], outlet="Local Times",
+    )  # fmt: skip
+    marked = {a.id: a.duplicate_of for a in mark_duplicates([copy, wire])}
+    assert marked == {"wire": None, "local": "wire"}

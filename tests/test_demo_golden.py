@@ -21,7 +21,7 @@ from newsbrief.model import Result, json_schema
 
 FLOORS = {
     "story_bcubed": 1.0,
-    "event_bcubed": 0.90,
+    "event_bcubed": 0.95,
     "title_accuracy": 1.0,
     "outlet_accuracy": 1.0,
     "published_accuracy": 1.0,

@@ -4,7 +4,8 @@ Steps, each mergeable so they scale out: a body *signature* per article (normali
 word shingles, MinHash), *buckets* from MinHash LSH that propose candidate pairs, then an exact
 *verification* on the shingle sets (Jaccard, or containment for "copy + added paragraph").
 Matched articles form groups (chains collapse); each group's original is the earliest published
-article (undated last, ties by id), and every other member points at it with ``duplicate_of``.
+article (undated last; on the same day the one whose outlet the copies credit, then by id), and
+every other member points at it with ``duplicate_of``.
 """
 
 from __future__ import annotations
@@ -99,6 +100,17 @@ def original_key(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published or "", article.id)
 
 
+def _credits(article: Article, group: Sequence[Article]) -> int:
+    """How many copies in a group name this article's outlet (a republished wire story credits
+    the wire: "Posted by Meridian Wire"); breaks ties between copies of the same day."""
+    outlet = (article.outlet or "").casefold().strip()
+    if not outlet:
+        return 0
+    return sum(
+        outlet in "\n".join([other.title or "", *other.paragraphs]).casefold() for other in group
+    )
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -129,10 +141,16 @@ def duplicate_groups(
             _union(parent, first, i)
     grams = [shingles(t, opts.shingle_size) for t in tokens]
     lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
-    sigs: dict[int, MinHash] = {}
-    for i in sorted(by_hash.values()):  # one representative per exact-copy group
-        sigs[i] = minhash(grams[i], num_perm=opts.num_perm, seed=opts.seed)
-        lsh.insert(i, sigs[i])
+    keys = sorted(by_hash.values())  # one representative per exact-copy group
+    batch = MinHash.bulk(
+        ([g.encode("utf-8") for g in sorted(grams[i])] for i in keys),
+        num_perm=opts.num_perm,
+        seed=opts.seed,
+    )
+    sigs: dict[int, MinHash] = dict(zip(keys, batch, strict=True))
+    with lsh.insertion_session() as session:  # batched bucket writes
+        for i in keys:
+            session.insert(i, sigs[i])
     for i, sig in sigs.items():
         for j in lsh.query(sig):
             if j > i and is_near_copy(grams[i], grams[j], opts):
@@ -153,7 +171,11 @@ def mark_duplicates(
     """
     target: dict[int, str | None] = {}
     for members in duplicate_groups(articles, options=options):
-        root = min(members, key=lambda i: original_key(articles[i]))
+        credits = {i: _credits(articles[i], [articles[j] for j in members]) for i in members}
+        root = min(
+            members,
+            key=lambda i: (*original_key(articles[i])[:2], -credits[i], articles[i].id),
+        )
         for i in members:
             if articles[i].id != articles[root].id:
                 target[i] = articles[root].id

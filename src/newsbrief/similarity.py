@@ -1,8 +1,14 @@
 """Article features for clustering: time keys, TF-IDF text vectors and "anchor" vectors.
 
-Anchors are the named things an editor matches stories on: canonical entity names (weighted by
-label and rarity), quotes (their opening words) and claimed figures (measure and value). Text
-and anchor vectors are L2-normalised rows of sparse matrices, so a dot product is a cosine.
+Anchors are the specific things an editor matches stories and events on: canonical entity names
+(weighted by label and rarity), quotes (their opening words), claimed figures (measure and
+value), the numbers the text states (value and unit) and the days it names. Text and anchor
+vectors are L2-normalised rows of sparse matrices, so a dot product is a cosine.
+
+``local_weights`` re-weights the rows of one story by how few of its members share each feature:
+the words and names every article of a story uses say nothing about *which* happening an article
+reports, the ones half of them share do (two earthquakes: "quake" and "magnitude" everywhere,
+the place, the toll and the day in only one of them).
 """
 
 from __future__ import annotations
@@ -12,7 +18,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -44,6 +49,8 @@ class FeatureOptions:
     quote_words: int = 8
     quote_weight: float = 1.0
     claim_weight: float = 0.5
+    number_weight: float = 0.5
+    date_weight: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -54,30 +61,6 @@ class Features:
     anchors: sparse.csr_matrix
     terms: np.ndarray
     has_anchors: np.ndarray
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time string; None when missing or unreadable."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def article_day(article: Article) -> date | None:
-    """When the article happened for ordering: ``published``, else the first date it mentions."""
-    day = parse_day(article.published)
-    if day is None and article.dates:
-        day = parse_day(article.dates[0].date)
-    return day
-
-
-def time_key(article: Article) -> tuple[bool, date, str]:
-    """Stream order: dated articles by day, undated last, ties by id."""
-    day = article_day(article)
-    return (day is None, day or date.min, article.id)
 
 
 def article_text(article: Article) -> str:
@@ -130,6 +113,13 @@ def anchor_counts(article: Article, options: FeatureOptions) -> dict[str, float]
     for claim in article.claims:
         key = f"c:{_norm_words(claim.measure, 6)}={claim.value:g}"
         out[key] = options.claim_weight
+    if options.number_weight > 0:
+        for quantity in article.quantities:
+            unit = _norm_words(quantity.unit or "", 3)
+            out[f"n:{quantity.value:g} {unit}".rstrip()] = options.number_weight
+    if options.date_weight > 0:
+        for mention in article.dates:
+            out["d:" + mention.date[:10]] = options.date_weight
     return out
 
 
@@ -150,9 +140,7 @@ def anchor_vectors(
             cols.append(vocab[key])
             vals.append(weight * (math.log((1 + n) / (1 + df[key])) + 1.0))
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    return sparse.csr_matrix(sparse.diags(scale) @ matrix), norms > 0
+    return normalise_rows(matrix)
 
 
 def build_features(articles: Sequence[Article], options: FeatureOptions) -> Features:
@@ -160,6 +148,27 @@ def build_features(articles: Sequence[Article], options: FeatureOptions) -> Feat
     text, terms = text_vectors(articles, max_features=options.max_features)
     anchors, has_anchors = anchor_vectors(articles, options)
     return Features(text=text, anchors=anchors, terms=terms, has_anchors=has_anchors)
+
+
+def normalise_rows(matrix: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Rows scaled to unit length, and which rows are non-zero."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sparse.csr_matrix(sparse.diags(scale) @ matrix), norms > 0
+
+
+def local_weights(rows: sparse.csr_matrix, *, floor: float) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Rows of one group re-weighted by in-group rarity, ``log((n + 1) / (df + 1)) + floor``,
+    and L2-normalised (with which rows are non-zero).
+
+    A feature every member has keeps only ``floor``; one a few members share counts most. With
+    a large ``floor`` this tends to the plain cosine, which small groups need (in a group of two
+    every shared feature is shared by all).
+    """
+    n = rows.shape[0]
+    df = np.bincount(rows.indices, minlength=rows.shape[1])
+    weights = np.log((n + 1.0) / (df + 1.0)) + floor
+    return normalise_rows(sparse.csr_matrix(rows @ sparse.diags(weights)))
 
 
 def combine(

@@ -94,3 +94,29 @@ def test_reported_future_resolves_forward() -> None:
     )
     [mention] = extract_dates(parse_article(article))
     assert mention.date == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rescuers returned a week after the 24 February attack.", "2026-03-03"),
+        ("The raid came two days before March 3, 2026.", "2026-03-01"),
+        ("Talks resumed 10 days after 1 February.", "2026-02-11"),
+    ],
+)
+def test_offsets_from_an_explicit_date(text: str, expected: str) -> None:
+    assert [d for _, d in dates(text)] == [expected]
+
+
+def test_dateline_resolves_relative_dates_without_publication() -> None:
+    article = Article(
+        id="t",
+        source="t",
+        paragraphs=["Singer enters clinic", "May 03, 2013", "She checked in on Thursday."],
+    )
+    found = [(d.text, d.date) for d in extract_dates(parse_article(article))]
+    assert found == [("May 03, 2013", "2013-05-03"), ("Thursday", "2013-05-02")]
+
+
+def test_intentions_point_forward() -> None:
+    assert dates("Drivers vote to strike from Monday.") == [("Monday", "2026-03-09")]

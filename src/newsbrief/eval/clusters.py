@@ -1,9 +1,13 @@
 """B-cubed scores of stories and events against ECB+ (topics = stories, sub-topics = events).
 
-ECB+ documents carry no publication date, so clustering runs on content alone (no time window,
-no day constraint on events) unless a dates extractor fills ``Article.dates``. Entities come from
-spaCy's ``doc.ents`` (canonical = the mention text) by default, since the project's entity
-extractor is scored elsewhere; ``entities="none"`` measures TF-IDF alone.
+ECB+ documents carry no publication date; many carry a dateline at the top of the text, which
+the clustering uses in its place (``timing.article_day``). By default every article runs through
+the project's own extractors (``analysis="extract"``: entities with canonical names, dates,
+numbers, quotes, claims), as in a real run; ``"spacy"`` fills only entities from spaCy's
+``doc.ents`` (canonical = the mention text) and ``"none"`` measures TF-IDF alone.
+
+``topics`` restricts scoring to some topics, so thresholds can be chosen on one half of the
+topics and reported on the other (``python -m newsbrief.eval.clusters``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from newsbrief.cluster import ClusterOptions, cluster_stories
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, Entity
 
-EntitySource = Literal["spacy", "none"]
+EntitySource = Literal["extract", "spacy", "none"]
 
 
 def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
@@ -44,7 +48,9 @@ def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, flo
     return precision, recall, f1
 
 
-def read_ecbplus(path: Path, *, limit_topics: int | None = None) -> list[dict[str, Any]]:
+def read_ecbplus(
+    path: Path, *, limit_topics: int | None = None, topics: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
     """Records of ``docs.jsonl`` (``doc_id, topic, subtopic, event_cluster, url, text``)."""
     if not path.is_file():
         raise OptionError(f"ECB+ documents not found at {path}; point to ecbplus/docs.jsonl")
@@ -53,6 +59,9 @@ def read_ecbplus(path: Path, *, limit_topics: int | None = None) -> list[dict[st
     if limit_topics is not None:
         keep = sorted({r["topic"] for r in records})[:limit_topics]
         records = [r for r in records if r["topic"] in keep]
+    if topics is not None:
+        wanted = set(topics)
+        records = [r for r in records if r["topic"] in wanted]
     return records
 
 
@@ -85,18 +94,44 @@ def with_spacy_entities(articles: Iterable[Article]) -> list[Article]:
     return out
 
 
+def with_extraction(articles: Iterable[Article]) -> list[Article]:
+    """Every extractor over one spaCy parse per article, as in a real run."""
+    from newsbrief.extract import extract_article
+    from newsbrief.nlp import parse_articles
+
+    return [extract_article(parsed) for parsed in parse_articles(articles)]
+
+
+def analyse(articles: list[Article], entities: EntitySource) -> list[Article]:
+    """The articles as the chosen analysis fills them."""
+    if entities == "extract":
+        return with_extraction(articles)
+    if entities == "spacy":
+        return with_spacy_entities(articles)
+    return articles
+
+
 def score_ecbplus(
     path: Path,
     *,
     limit_topics: int | None = None,
-    entities: EntitySource = "spacy",
+    topics: Iterable[int] | None = None,
+    entities: EntitySource = "extract",
     options: ClusterOptions | None = None,
 ) -> dict[str, float | int]:
     """Event B-cubed (vs gold ``event_cluster``) and story B-cubed (vs gold ``topic``)."""
-    records = read_ecbplus(Path(path), limit_topics=limit_topics)
-    articles = [to_article(r) for r in records]
-    if entities == "spacy":
-        articles = with_spacy_entities(articles)
+    records = read_ecbplus(Path(path), limit_topics=limit_topics, topics=topics)
+    articles = analyse([to_article(r) for r in records], entities)
+    return score_clusters(records, articles, options=options)
+
+
+def score_clusters(
+    records: list[dict[str, Any]],
+    articles: list[Article],
+    *,
+    options: ClusterOptions | None = None,
+) -> dict[str, float | int]:
+    """Cluster analysed articles and score them against their ECB+ records."""
     stories = cluster_stories(articles, options=options)
     story_of = {a: s.id for s in stories for a in s.articles}
     event_of = {a: e.id for s in stories for e in s.events for a in e.articles}
@@ -111,3 +146,66 @@ def score_ecbplus(
         p, r, f = bcubed(pred, gold)
         scores.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})
     return scores
+
+
+DEV_SPLIT: tuple[range, range] = (range(1, 23), range(23, 36))
+"""ECB+ topics 1-22 and 23-35: fit thresholds on one half, report the other."""
+
+
+def cross_validate(
+    path: Path,
+    grid: Iterable[ClusterOptions],
+    *,
+    entities: EntitySource = "extract",
+    split: tuple[range, range] = DEV_SPLIT,
+) -> list[dict[str, Any]]:
+    """For each half of ``split``: the grid point with the best event F1 on it (in-sample) and
+    its scores on the other half (held out). One analysis pass; the grid is re-clustered only."""
+    records = read_ecbplus(Path(path))
+    articles = analyse([to_article(r) for r in records], entities)
+    halves = [[i for i, r in enumerate(records) if r["topic"] in set(half)] for half in split]
+    options = list(grid)
+    scored = [
+        [
+            score_clusters([records[i] for i in h], [articles[i] for i in h], options=o)
+            for h in halves
+        ]
+        for o in options
+    ]
+    out = []
+    for fit, held in ((0, 1), (1, 0)):
+        best = max(range(len(options)), key=lambda k: float(scored[k][fit]["event_f1"]))
+        out.append(
+            {
+                "fit": f"{split[fit].start}-{split[fit].stop - 1}",
+                "report": f"{split[held].start}-{split[held].stop - 1}",
+                "options": options[best],
+                "in_sample": scored[best][fit],
+                "held_out": scored[best][held],
+            }
+        )
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover - a development tool
+    import dataclasses
+    import itertools
+    import sys
+
+    base = ClusterOptions()
+    grid = [
+        dataclasses.replace(base, event_threshold=e, local_floor=f, time_bonus=b)
+        for e, f, b in itertools.product((0.05, 0.07, 0.1), (0.25, 0.5, 1.0), (0.0, 0.1, 0.2))
+    ]
+    for row in cross_validate(Path(sys.argv[1]), grid):
+        o = row["options"]
+        print(
+            f"fit {row['fit']} -> report {row['report']}: event_threshold={o.event_threshold} "
+            f"local_floor={o.local_floor} time_bonus={o.time_bonus}"
+        )
+        for name in ("in_sample", "held_out"):
+            s = row[name]
+            print(
+                f"  {name:9} event P/R/F1 {s['event_p']:.3f}/{s['event_r']:.3f}/{s['event_f1']:.3f}"
+                f"  story P/R/F1 {s['story_p']:.3f}/{s['story_r']:.3f}/{s['story_f1']:.3f}"
+            )

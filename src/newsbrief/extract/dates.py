@@ -4,20 +4,23 @@ Explicit day dates ("3 March 2026", "March 3", "Oct. 31, 2019", "2026-03-03") ar
 regular expressions; weekdays ("on Thursday"), "today", "yesterday" and "tomorrow" are resolved
 relative to ``Article.published``: a weekday is the most recent one on or before publication,
 or the next one on or after it when its clause is in the future tense ("will meet on Thursday").
-Without a publication date, relative and year-less dates are skipped; so are vague ones
-("last week") and ambiguous numeric ones ("3/4").
+Without a publication date the article's *dateline* stands in for it: a full date (with its
+year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 pm"), as
+scraped pages often carry. With neither, relative and year-less dates are skipped; so are vague
+ones ("last week") and ambiguous numeric ones ("3/4"). An offset from an explicit date ("a week
+after the 24 February attack", "two days before March 3") resolves to the day it names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
 from newsbrief.datewords import MONTH_PATTERN, MONTHS
-from newsbrief.model import DateMention
+from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle
 
 WEEKDAYS = {
@@ -31,6 +34,8 @@ RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})
 FUTURE_GOVERNORS = frozenset(
     {"set", "due", "expected", "scheduled", "plan", "plans", "planned", "going", "slated"}
+    # intentions: "voted to strike from Monday", "threatened to walk out on Friday"
+    | {"vote", "decide", "threaten", "vow", "pledge", "promise", "intend", "prepare"}
 )
 
 _MONTH = MONTH_PATTERN
@@ -49,11 +54,49 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_OFFSET = re.compile(
+    r"\b(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?P<unit>day|week|fortnight)s?\s+"
+    r"(?P<direction>after|before|since)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+DATELINE_PARAGRAPHS = 3
+"""A dateline is looked for in the title and the first paragraphs only."""
+DATELINE_WORDS = 12
+"""A dateline line is short: at most this many words around the date."""
+
+
+def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
+    """The date a short line at the top of the text states with its year, if any.
+
+    Scraped pages without metadata often keep the byline's date as a line of its own; it is the
+    best stand-in for a missing publication date. Regex-only, so any stage may call it.
+    """
+    lines = [title or "", *paragraphs[:DATELINE_PARAGRAPHS]]
+    for line in lines:
+        if not line or len(line.split()) > DATELINE_WORDS:
+            continue
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(line):
+                if match.group("year"):
+                    found = _explicit(match, None)
+                    if found is not None:
+                        return found
+    return None
+
+
+def reference_day(article: Article) -> date | None:
+    """The day relative dates are resolved against: publication, else the dateline."""
+    return _iso(article.published) or dateline(article.title, article.paragraphs)
 
 
 def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     """Every resolvable day date in the title (paragraph -1) and paragraphs, in text order."""
-    published = _iso(parsed.article.published)
+    published = reference_day(parsed.article)
     found: list[DateMention] = []
     docs = [(-1, parsed.title_doc)] if parsed.title_doc is not None else []
     docs.extend(enumerate(parsed.docs))
@@ -120,7 +163,11 @@ def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, da
     text = doc.text
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            yield match.start(), match.end(), _explicit(match, published)
+            resolved = _explicit(match, published)
+            offset = _OFFSET.search(text, max(0, match.start() - 40), match.start())
+            if offset is not None and resolved is not None:
+                yield offset.start(), match.end(), _shift(offset, resolved)
+            yield match.start(), match.end(), resolved
     if published is None:
         return
     for match in _WEEKDAY.finditer(text):
@@ -137,8 +184,8 @@ def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, da
             resolve_weekday(weekday, published, future=future, modifier=modifier),
         )
     for match in _RELATIVE.finditer(text):
-        offset = RELATIVE_DAYS[match.group("word").lower()]
-        yield match.start(), match.end(), published + timedelta(days=offset)
+        shift = RELATIVE_DAYS[match.group("word").lower()]
+        yield match.start(), match.end(), published + timedelta(days=shift)
 
 
 def _explicit(match: re.Match[str], published: date | None) -> date | None:
@@ -158,6 +205,18 @@ def _explicit(match: re.Match[str], published: date | None) -> date | None:
     if published is None:
         return None
     return nearest_year(month, day, published)
+
+
+def _shift(offset: re.Match[str], anchor: date) -> date:
+    """The day ``N days/weeks after/before`` an anchor date names."""
+    raw = offset.group("count").lower()
+    count = int(raw) if raw.isdigit() else COUNT_WORDS[raw]
+    days = count * _UNIT_DAYS[offset.group("unit").lower()]
+    return (
+        anchor - timedelta(days=days)
+        if offset.group("direction").lower() == "before"
+        else (anchor + timedelta(days=days))
+    )
 
 
 def _is_future(span: Span) -> bool:

@@ -1,0 +1,71 @@
+"""When an article was written and which day the happening it reports took place.
+
+``article_day`` places an article in the stream: its publication day, else the dateline its text
+carries (``extract.dates.dateline``). ``event_day`` is the day of the happening it reports: the
+date its text mentions most in the few days up to that day (the lead's dates count double),
+else the article day; an article with no day at all falls back to the date it mentions most.
+``reported_days`` are every day an article mentions up to its own day: a follow-up that names
+the day of an earlier happening ("the March 4 landslide") is evidence it reports on it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from newsbrief.extract.dates import dateline
+from newsbrief.model import Article
+
+LEAD_PARAGRAPHS = 2
+"""Dates in the title and the first paragraphs weigh double when picking the event day."""
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time string; None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def article_day(article: Article) -> date | None:
+    """When the article was written: ``published``, else the dateline at the top of its text."""
+    return parse_day(article.published) or dateline(article.title, article.paragraphs)
+
+
+def time_key(article: Article) -> tuple[bool, date, str]:
+    """Stream order: dated articles by day, undated last, ties by id."""
+    day = article_day(article)
+    return (day is None, day or date.min, article.id)
+
+
+def _mentions(article: Article) -> Counter[date]:
+    counts: Counter[date] = Counter()
+    for mention in article.dates:
+        day = parse_day(mention.date)
+        if day is not None:
+            counts[day] += 2 if mention.paragraph < LEAD_PARAGRAPHS else 1
+    return counts
+
+
+def event_day(article: Article, *, lookback_days: int) -> date | None:
+    """The day of the happening an article reports (see the module docstring)."""
+    written = article_day(article)
+    mentioned = _mentions(article)
+    if written is None:
+        return min(mentioned, key=lambda d: (-mentioned[d], d)) if mentioned else None
+    recent = {d: n for d, n in mentioned.items() if 0 <= (written - d).days <= lookback_days}
+    if recent:
+        return min(recent, key=lambda d: (-recent[d], d))
+    return written
+
+
+def reported_days(article: Article, *, lookback_days: int) -> frozenset[date]:
+    """Days the article mentions up to ``lookback_days`` before it was written (all if undated)."""
+    written = article_day(article)
+    days = _mentions(article)
+    if written is None:
+        return frozenset(days)
+    return frozenset(d for d in days if 0 <= (written - d).days <= lookback_days)
