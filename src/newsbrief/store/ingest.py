@@ -283,7 +283,7 @@ def store_articles(
 
 
 def _day(article: Article) -> str | None:
-    from newsbrief.similarity import article_day
+    from newsbrief.timing import article_day
 
     day = article_day(article)
     return day.isoformat() if day else None
@@ -337,7 +337,7 @@ def _place(
     into others (to delete).
     """
     from newsbrief.cluster import ClusterOptions, cluster_stories
-    from newsbrief.similarity import article_day
+    from newsbrief.timing import article_day
 
     # candidate stories: those whose dates reach the new articles' days
     window = timedelta(days=ClusterOptions().window_days)
