@@ -13,21 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from newsbrief.extract.dates import dateline
+from newsbrief.extract.dates import dateline, parse_day
 from newsbrief.model import Article
 
 LEAD_PARAGRAPHS = 2
 """Dates in the title and the first paragraphs weigh double when picking the event day."""
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time string; None when missing or unreadable."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def article_day(article: Article) -> date | None:

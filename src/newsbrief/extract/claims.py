@@ -29,11 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
+from newsbrief.extract.dates import parse_day
 from newsbrief.model import Claim, DateMention, Entity, Quantity, Quote
 from newsbrief.nlp import ParsedArticle
 
@@ -506,7 +507,7 @@ class _Article(_Words):
         self.entities = entities
         self.dates = dates
         self.outlet = parsed.article.outlet
-        self.published = _iso(parsed.article.published)
+        self.published = parse_day(parsed.article.published)
         self.paragraphs: list[tuple[int, Doc]] = []
         if parsed.title_doc is not None:
             self.paragraphs.append((-1, parsed.title_doc))
@@ -1509,7 +1510,7 @@ def _own_date(ctx: _Article, d: _Draft) -> None:
         and not _period_boundary(doc.text, m.start)
     ]
     if offset is not None:
-        stated = [day for day in (_iso(m.date) for m in inside) if day is not None]
+        stated = [day for day in (parse_day(m.date) for m in inside) if day is not None]
         anchor = max(stated, default=None) or ctx.published
         if anchor is not None:
             n = SMALL_NUMBERS.get(offset.group("n").lower())
@@ -1604,12 +1605,3 @@ def _period_boundary(text: str, start: int) -> bool:
 def _dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     return match.end() if match else 0
-
-
-def _iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

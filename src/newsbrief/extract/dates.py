@@ -91,7 +91,7 @@ def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
 
 def reference_day(article: Article) -> date | None:
     """The day relative dates are resolved against: publication, else the dateline."""
-    return _iso(article.published) or dateline(article.title, article.paragraphs)
+    return parse_day(article.published) or dateline(article.title, article.paragraphs)
 
 
 def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
@@ -150,7 +150,8 @@ def nearest_year(month: int, day: int, published: date) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
-def _iso(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time string; None when missing or unreadable."""
     if not value:
         return None
     try:
