@@ -49,6 +49,31 @@ class Table(StrEnum):
     claims = "claims"
 
 
+class ExecutorName(StrEnum):
+    """Executors of the article-level stages (``--executor``)."""
+
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOption = Annotated[
+    ExecutorName,
+    typer.Option(
+        "--executor",
+        help="Where article-level stages run: local (in-process or a process pool of --workers) "
+        "or dask (a local Dask cluster of --workers processes, or --scheduler; needs "
+        "newsbrief's dask extra).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of an existing Dask scheduler (tcp://HOST:PORT), with --executor dask.",
+        show_default=False,
+    ),
+]
+
 InputsArg = Annotated[
     list[str],
     typer.Argument(
@@ -149,6 +174,8 @@ def brief(
         bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
     ] = False,
     workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    executor: ExecutorOption = ExecutorName.local,
+    scheduler: SchedulerOption = None,
     table: Annotated[
         Table, typer.Option(help="Which table --format csv writes: quotes or claims.")
     ] = Table.claims,
@@ -167,6 +194,8 @@ def brief(
             story_per_folder=story_per_folder,
             clean=not no_clean,
             workers=workers,
+            executor=executor.value,
+            scheduler=scheduler,
             progress=bar,
             stdin=sys.stdin,
         )
@@ -201,6 +230,8 @@ def extract(
         bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
     ] = False,
     workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    executor: ExecutorOption = ExecutorName.local,
+    scheduler: SchedulerOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
 ) -> None:
     """Clean articles and extract their quotes, figures, entities and dates (no stories)."""
@@ -209,7 +240,13 @@ def extract(
     bar = _ProgressBar(enabled=not quiet)
     try:
         result = extract_result(
-            inputs, clean=not no_clean, workers=workers, progress=bar, stdin=sys.stdin
+            inputs,
+            clean=not no_clean,
+            workers=workers,
+            executor=executor.value,
+            scheduler=scheduler,
+            progress=bar,
+            stdin=sys.stdin,
         )
     except NewsbriefError as err:
         raise _fail(err) from err

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from newsbrief.errors import Code, InputReadError, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
-from newsbrief.run.local import LocalExecutor
+from newsbrief.run import check_executor, open_executor
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,10 @@ class RunOptions:
 
     ``learn_boilerplate``: when cleaning, first learn the lines each outlet repeats across its
     pages in this run (``clean.recurring``) and drop them as "recurring".
+
+    ``executor``: ``"local"`` (in-process, or a process pool of ``workers``) or ``"dask"`` (a
+    local Dask cluster of ``workers`` processes, or the cluster at ``scheduler``,
+    ``tcp://HOST:PORT``); both run the same article-level shard functions.
     """
 
     clean: bool = True
@@ -43,6 +47,8 @@ class RunOptions:
     story_per_folder: bool = False
     workers: int = 1
     shard_size: int = 16
+    executor: str = "local"
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         if self.words < 5:
@@ -51,6 +57,7 @@ class RunOptions:
             raise OptionError(f"workers must be at least 1 (got {self.workers})")
         if self.shard_size < 1:
             raise OptionError(f"shard_size must be at least 1 (got {self.shard_size})")
+        check_executor(self.executor, workers=self.workers, scheduler=self.scheduler)
 
 
 def _options(options: RunOptions | None, overrides: dict[str, object]) -> RunOptions:
@@ -257,18 +264,24 @@ def extract_result(
     from newsbrief.dedup import mark_duplicates
 
     opts = _options(options, overrides)
-    executor = LocalExecutor(workers=opts.workers, shard_size=opts.shard_size)
     docs, errors = _read(inputs, stdin)
     clean_fn = _clean_shard if opts.clean else _clean_shard_raw
     jobs = _clean_jobs(docs, opts)
-    cleaned, clean_errors = _split(
-        executor.map(clean_fn, jobs, progress=_reporter(progress, "clean", len(docs)))
-    )
-    cleaned = mark_duplicates(_unique_ids(cleaned))
-    clean_errors += [_input_error(a.source, Code.E111, a.language) for a in cleaned if a.language]
-    analysed, analyse_errors = _split(
-        executor.map(_analyse_shard, cleaned, progress=_reporter(progress, "analyse", len(cleaned)))
-    )
+    with open_executor(
+        opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
+    ) as executor:
+        cleaned, clean_errors = _split(
+            executor.map(clean_fn, jobs, progress=_reporter(progress, "clean", len(docs)))
+        )
+        cleaned = mark_duplicates(_unique_ids(cleaned))  # corpus-level: here, not on the cluster
+        clean_errors += [
+            _input_error(a.source, Code.E111, a.language) for a in cleaned if a.language
+        ]
+        analysed, analyse_errors = _split(
+            executor.map(
+                _analyse_shard, cleaned, progress=_reporter(progress, "analyse", len(cleaned))
+            )
+        )
     return Result(articles=analysed, errors=[*errors, *clean_errors, *analyse_errors])
 
 

@@ -1,0 +1,149 @@
+"""Run the same shard functions as ``run/local.py`` on a Dask distributed cluster.
+
+The executor only schedules: each shard (a list of documents) becomes one task calling the same
+module-level function the local executor maps, results come back in input order, and progress
+advances as shards finish. At most a few shards per worker thread are in flight, so the scheduler
+never holds the whole corpus. Either connect to an existing cluster (``scheduler``:
+``tcp://HOST:PORT``; its workers need newsbrief and the spaCy model installed) or start a
+``LocalCluster`` of ``workers`` single-threaded processes without a dashboard.
+
+Dask is optional (``pip install 'newsbrief[dask]'``) and imported only here, lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from newsbrief.errors import MissingExtraError, OptionError
+from newsbrief.run.local import shards
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Progress = Callable[[int], None]
+
+IN_FLIGHT_PER_THREAD = 2
+"""Shards submitted ahead per worker thread: enough to keep workers busy, little to hold."""
+
+CONNECT_TIMEOUT = "10s"
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise MissingExtraError("--executor dask", "dask") from exc
+    return distributed
+
+
+@dataclass
+class DaskExecutor:
+    """Schedule ``fn(shard) -> results`` over shards on a Dask cluster, keeping input order."""
+
+    client: Client
+    shard_size: int = 16
+
+    @classmethod
+    @contextmanager
+    def start(
+        cls,
+        *,
+        workers: int = 1,
+        shard_size: int = 16,
+        scheduler: str | None = None,
+        processes: bool = True,
+    ) -> Iterator[DaskExecutor]:
+        """Connect to ``scheduler`` or start a local cluster of ``workers`` processes (threads
+        when ``processes`` is false); close what was opened on exit."""
+        distributed = _import_distributed()
+        if workers < 1:
+            raise OptionError(f"workers must be at least 1 (got {workers})")
+        if scheduler is not None:
+            try:
+                client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise OptionError(
+                    f"could not connect to the Dask scheduler at {scheduler} ({exc}); check "
+                    "the address (tcp://HOST:PORT) and that the scheduler runs, or drop "
+                    "--scheduler and use --workers N for a local cluster"
+                ) from exc
+            try:
+                yield cls(client=client, shard_size=shard_size)
+            finally:
+                client.close()
+            return
+        with warnings.catch_warnings():
+            # without a dashboard the scheduler still serves /health on a port (8787, else any)
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        try:
+            client = distributed.Client(cluster)
+            try:
+                yield cls(client=client, shard_size=shard_size)
+            finally:
+                client.close()
+        finally:
+            cluster.close()
+
+    def _threads(self) -> int:
+        info = self.client.scheduler_info()
+        return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
+
+    def map(
+        self,
+        fn: Callable[[list[T]], list[R]],
+        items: Sequence[T],
+        *,
+        progress: Progress | None = None,
+    ) -> list[R]:
+        """Apply ``fn`` to every shard on the cluster; the concatenated results in input order."""
+        distributed = _import_distributed()
+        parts = shards(items, max(1, self.shard_size))
+        if not parts:
+            return []
+        results: list[list[R] | None] = [None] * len(parts)
+        ahead = IN_FLIGHT_PER_THREAD * self._threads()
+        pending = iter(enumerate(parts))
+        index_of: dict[Any, int] = {}
+
+        def submit(queue: Any) -> None:
+            nxt = next(pending, None)
+            if nxt is not None:
+                future = self.client.submit(fn, nxt[1], pure=False)
+                index_of[future.key] = nxt[0]
+                queue.add(future)
+
+        queue = distributed.as_completed()
+        for _ in range(min(ahead, len(parts))):
+            submit(queue)
+        for future in queue:
+            i = index_of.pop(future.key)
+            result = future.result()
+            future.release()
+            if len(result) != len(parts[i]):
+                raise RuntimeError(
+                    f"shard function returned {len(result)} results for {len(parts[i])} items"
+                )
+            results[i] = result
+            if progress:
+                progress(len(parts[i]))
+            submit(queue)
+        out: list[R] = []
+        for result in results:
+            assert result is not None
+            out.extend(result)
+        return out

@@ -1,0 +1,114 @@
+"""The Dask executor schedules the same shard functions as the local one and gives the same
+stories and articles; its option errors are coded and name the fix."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsbrief.errors import Code, MissingExtraError, OptionError
+from newsbrief.model import Result
+from newsbrief.pipeline import RunOptions, brief
+
+distributed = pytest.importorskip("distributed")
+
+from newsbrief.run.dask import DaskExecutor  # noqa: E402
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+
+
+def _square_all(items: list[int]) -> list[int]:
+    return [i * i for i in items]
+
+
+def _drop_one(items: list[int]) -> list[int]:
+    return items[1:]
+
+
+@pytest.fixture(scope="module")
+def threads_cluster() -> Iterator[Any]:
+    """A LocalCluster of 2 single-threaded workers inside this process (fast to start)."""
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    yield cluster
+    cluster.close()
+
+
+def test_map_keeps_order_and_reports_progress(threads_cluster: Any) -> None:
+    seen: list[int] = []
+    with DaskExecutor.start(scheduler=threads_cluster.scheduler_address, shard_size=3) as ex:
+        assert ex.map(_square_all, list(range(20)), progress=seen.append) == [
+            i * i for i in range(20)
+        ]
+        assert ex.map(_square_all, []) == []
+    assert sum(seen) == 20
+
+
+def test_map_rejects_shard_functions_that_lose_items(threads_cluster: Any) -> None:
+    with (
+        DaskExecutor.start(scheduler=threads_cluster.scheduler_address, shard_size=3) as ex,
+        pytest.raises(RuntimeError, match="returned 2 results for 3 items"),
+    ):
+        ex.map(_drop_one, [1, 2, 3])
+
+
+def _same(local: Result, other: Result) -> None:
+    assert [a.model_dump() for a in other.articles] == [a.model_dump() for a in local.articles]
+    assert [s.model_dump() for s in other.stories] == [s.model_dump() for s in local.stories]
+    assert other.errors == local.errors
+    assert other.to_json() == local.to_json()
+
+
+def test_existing_cluster_gives_the_local_stories(
+    demo_result: Result, threads_cluster: Any
+) -> None:
+    """--scheduler: the demo corpus on a 2-worker cluster, same stories and articles."""
+    on_dask = brief([DEMO], executor="dask", scheduler=threads_cluster.scheduler_address)
+    assert len(on_dask.stories) >= 2
+    _same(demo_result, on_dask)
+
+
+def test_local_cluster_of_processes_gives_the_local_stories(demo_result: Result) -> None:
+    """--workers 2: a LocalCluster of worker processes, as the command line starts it."""
+    _same(demo_result, brief([DEMO], executor="dask", workers=2, shard_size=4))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"executor": "spark"}, "unknown executor 'spark'"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "add --executor dask"),
+        (
+            {"executor": "dask", "scheduler": "tcp://127.0.0.1:8786", "workers": 2},
+            "give one of them",
+        ),
+    ],
+)
+def test_bad_executor_options_are_coded(overrides: dict[str, Any], message: str) -> None:
+    with pytest.raises(OptionError, match=message) as err:
+        RunOptions(**overrides)
+    assert err.value.code is Code.E301
+
+
+def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with (
+        pytest.raises(MissingExtraError, match=r"newsbrief\[dask\]") as err,
+        DaskExecutor.start(workers=1),
+    ):
+        pass
+    assert err.value.code is Code.E202
+
+
+def test_cli_scheduler_needs_the_dask_executor() -> None:
+    from newsbrief.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(DEMO), "--scheduler", "tcp://h:1"])
+    assert result.exit_code == 2
+    assert "E301" in result.output and "--executor dask" in result.output
