@@ -148,6 +148,13 @@ def _fail(err: NewsbriefError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+NoCleanOption = Annotated[
+    bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
+]
+WorkersOption = Annotated[int, typer.Option(help="Worker processes for article-level stages.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")]
+
+
 @app.command()
 def brief(
     inputs: InputsArg,
@@ -170,17 +177,15 @@ def brief(
         bool,
         typer.Option("--story-per-folder", help="Take each input folder as one given story."),
     ] = False,
-    no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
-    ] = False,
-    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    no_clean: NoCleanOption = False,
+    workers: WorkersOption = 1,
     executor: ExecutorOption = ExecutorName.local,
     scheduler: SchedulerOption = None,
     table: Annotated[
         Table, typer.Option(help="Which table --format csv writes: quotes or claims.")
     ] = Table.claims,
     width: Annotated[int, typer.Option(help="Terminal width for --format text.")] = 100,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Group articles into stories and print a cited brief of each."""
     from newsbrief.pipeline import brief as run_brief
@@ -226,13 +231,11 @@ def extract(
         Path | None,
         typer.Option("--json", help="Write the articles (contract JSON, no stories) to this file."),
     ] = None,
-    no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
-    ] = False,
-    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
+    no_clean: NoCleanOption = False,
+    workers: WorkersOption = 1,
     executor: ExecutorOption = ExecutorName.local,
     scheduler: SchedulerOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Clean articles and extract their quotes, figures, entities and dates (no stories)."""
     from newsbrief.pipeline import extract_result
@@ -276,11 +279,9 @@ def ingest(
     inputs: InputsArg,
     db: DbOption = "sqlite:///newsbrief.db",
     words: Annotated[int, typer.Option(help="Summary length budget per story, in words.")] = 60,
-    no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="Keep the text as scraped (no cruft removal).")
-    ] = False,
-    workers: Annotated[int, typer.Option(help="Worker processes for article-level stages.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings.")] = False,
+    no_clean: NoCleanOption = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
 ) -> None:
     """Add articles to a store (skipping those stored already) and update their stories."""
     from newsbrief.store import IngestOptions, Store
