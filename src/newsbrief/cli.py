@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -143,6 +145,18 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@contextmanager
+def _running(quiet: bool) -> Iterator[_ProgressBar]:
+    """A progress bar for one command; a coded error ends the command with its message."""
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        yield bar
+    except NewsbriefError as err:
+        raise _fail(err) from err
+    finally:
+        bar.close()
+
+
 def _fail(err: NewsbriefError) -> typer.Exit:
     stderr.print(f"[red]error:[/red] {err}", highlight=False)
     return typer.Exit(code=2)
@@ -191,8 +205,7 @@ def brief(
     from newsbrief.pipeline import brief as run_brief
     from newsbrief.render import render
 
-    bar = _ProgressBar(enabled=not quiet)
-    try:
+    with _running(quiet) as bar:
         result = run_brief(
             inputs,
             words=words,
@@ -204,10 +217,6 @@ def brief(
             progress=bar,
             stdin=sys.stdin,
         )
-    except NewsbriefError as err:
-        raise _fail(err) from err
-    finally:
-        bar.close()
     if json_out:
         _write(json_out, result.to_json() + "\n")
     kwargs: dict[str, object] = {}
@@ -240,8 +249,7 @@ def extract(
     """Clean articles and extract their quotes, figures, entities and dates (no stories)."""
     from newsbrief.pipeline import extract_result
 
-    bar = _ProgressBar(enabled=not quiet)
-    try:
+    with _running(quiet) as bar:
         result = extract_result(
             inputs,
             clean=not no_clean,
@@ -251,10 +259,6 @@ def extract(
             progress=bar,
             stdin=sys.stdin,
         )
-    except NewsbriefError as err:
-        raise _fail(err) from err
-    finally:
-        bar.close()
     text = result.to_json() + "\n"
     if json_out:
         _write(json_out, text)
@@ -287,20 +291,14 @@ def ingest(
     from newsbrief.store import IngestOptions, Store
     from newsbrief.store import ingest as run_ingest
 
-    bar = _ProgressBar(enabled=not quiet)
-    try:
-        with Store(db) as store:
-            report = run_ingest(
-                store,
-                inputs,
-                options=IngestOptions(words=words, clean=not no_clean, workers=workers),
-                progress=bar,
-                stdin=sys.stdin,
-            )
-    except NewsbriefError as err:
-        raise _fail(err) from err
-    finally:
-        bar.close()
+    with _running(quiet) as bar, Store(db) as store:
+        report = run_ingest(
+            store,
+            inputs,
+            options=IngestOptions(words=words, clean=not no_clean, workers=workers),
+            progress=bar,
+            stdin=sys.stdin,
+        )
     sys.stdout.write(
         f"{len(report.added)} article(s) added, {report.skipped} already stored; "
         f"{len(report.new_stories)} new and {len(report.updated_stories)} updated stories\n"
@@ -308,7 +306,7 @@ def ingest(
     _report_errors(Result(errors=report.errors), quiet)
     if report.read == 0:
         stderr.print("[red]error:[/red] no article could be read from the inputs")
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_NO_ARTICLES)
 
 
 @app.command()

@@ -30,7 +30,7 @@ def test_ingest_files_twice(db_url: str) -> None:
 
 def test_ingest_reports_unreadable_inputs(tmp_path: object) -> None:
     result = runner.invoke(app, ["ingest", "no/such/folder", "--db", f"sqlite:///{tmp_path}/x.db"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # no article read: the same exit status as brief and extract
     assert "E101" in result.output
 
 
