@@ -1,19 +1,23 @@
 """Quotes with their speakers: direct, mixed and indirect speech from one parse.
 
-Direct quotes are found from the quotation marks (curly and straight double marks; single marks
-only when an opening ‘ and a closing ’ pair around two words or more, so apostrophes, plural
-possessives and "rock 'n' roll" are not quotes). A marked span counts as speech when it is
-sentence-like (four words with a verb, or two words ending in punctuation inside the marks) or
-has a speech cue and two words or more; spans introduced by "called", "so-called", "titled" and
-the like are names, not speech. A span embedded in running text ("the plan was "dead"") is a
-partial quote: the reported clause around it becomes one ``mixed`` quote.
+Direct quotes are found from the quotation marks (``quotemarks``). A marked span counts as
+speech when it is sentence-like (four words with a verb, or two words ending in punctuation
+inside the marks) or has a speech cue and two words or more; titles ("on “Morning Harbour”"),
+nicknames and spans named by "so-called", "titled" and the like are not speech ("called" with
+a subject of its own characterises: 'the ministry called it “pure invention”'). A span embedded
+in running text ("the plan was "dead"") is a partial quote: the reported clause around it, or
+the object of a characterising verb, becomes one ``mixed`` quote.
 
-A quote running over several paragraphs (each opening with a mark, only the last closing) is one
-record: ``paragraph`` and ``start`` are in the first paragraph, ``end`` is that paragraph's
-length, and ``text`` joins the words of every paragraph with a space.
+One attribution is one quote: pieces split by their attribution ('“A,” she said. “B.”'), a bare
+quote paragraph after an attributed one, and a quote running over several paragraphs (each
+opening with a mark, only the last closing) are one record whose ``parts`` list every piece;
+``text`` joins their words.
 
 Indirect speech is the clausal complement of a cue verb ("Vask said the bridge would close"),
 the clause around "according to X", or the words after "X read:"/"X said:" when unquoted.
+Speakers: the cue's subject outside the quote (or the name after an inverted cue, a colon or
+a dash), resolved by ``speakers`` (pronouns, roles, surnames) and by the article's named
+mentions; ambiguous cases stay unresolved.
 """
 
 from __future__ import annotations
@@ -25,6 +29,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.extract.entities import NameResolver, build_resolver, normalise_mention
+from newsbrief.extract.quotemarks import (
+    TITLE_PREPOSITIONS,
+    WORK_NOUNS,
+    MarkedSpan,
+    is_title,
+    nickname,
+    possessive,
+    quote_spans,
+)
 from newsbrief.extract.speakers import (
     GROUP_PRONOUNS,
     ORG_PRONOUNS,
@@ -89,119 +102,7 @@ NAMING_WORDS = _wordset(
 )
 PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS
 
-_DOUBLE_OPEN = "“\u201e"
-_DOUBLE_CLOSE = "”"
-_OPEN_CONTEXT = " \t\n([{—–-:/“‘\"'"
-_TRAIL = " ,.;:!?…—–-\"'“”‘’"
 _ENDS_LIKE_SPEECH = re.compile(r"[.,!?…;:]\W*$")
-_SINGLE_OPEN = "‘'"
-_SINGLE_CLOSE = "’'"
-
-
-@dataclass(frozen=True)
-class MarkedSpan:
-    """Character offsets of the words between quote marks; ``closed`` False if it runs on."""
-
-    start: int
-    end: int
-    closed: bool = True
-
-
-def double_quote_spans(text: str) -> list[MarkedSpan]:
-    """Spans inside double quote marks (curly or straight); an unclosed one runs to the end."""
-    spans: list[MarkedSpan] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch in _DOUBLE_OPEN:
-            opened = i + 1
-        elif ch in _DOUBLE_CLOSE:
-            if opened is not None:
-                spans.append(MarkedSpan(opened, i))
-                opened = None
-            elif _line_start(text, i) and i + 1 < len(text) and text[i + 1].isalnum():
-                opened = i + 1  # a closing mark typed where the opening one belongs
-        elif ch == '"':
-            if opened is None:
-                if (
-                    i == 0
-                    or text[i - 1] in _OPEN_CONTEXT
-                    or (i + 1 < len(text) and text[i + 1].isalnum())
-                ):
-                    opened = i + 1
-            else:
-                spans.append(MarkedSpan(opened, i))
-                opened = None
-    if opened is not None and text[opened:].strip():
-        spans.append(MarkedSpan(opened, len(text), closed=False))
-    return spans
-
-
-def _line_start(text: str, i: int) -> bool:
-    """Only spaces between the start of the line and position ``i``."""
-    return not text[text.rfind("\n", 0, i) + 1 : i].strip()
-
-
-def single_quote_spans(text: str, *, skip: Sequence[MarkedSpan] = ()) -> list[MarkedSpan]:
-    """Spans inside single marks that are clearly quotes, outside the ``skip`` spans.
-
-    An opener follows a space or bracket and precedes a letter; a closer follows a non-space
-    and precedes no letter (so "don’t" and "Vask’s" never close). A plural possessive closer
-    ("ministers’ plan") is passed over when a later closer exists. Two words at least.
-    """
-    covered = [(s.start - 1, s.end + 1) for s in skip]
-
-    def free(i: int) -> bool:
-        return not any(a <= i < b for a, b in covered)
-
-    openers = [
-        i
-        for i, ch in enumerate(text)
-        if ch in _SINGLE_OPEN
-        and (i == 0 or text[i - 1] in _OPEN_CONTEXT)
-        and i + 1 < len(text)
-        and text[i + 1].isalpha()
-        and free(i)
-    ]
-    closers = [
-        i
-        for i, ch in enumerate(text)
-        if ch in _SINGLE_CLOSE
-        and i > 0
-        and not text[i - 1].isspace()
-        and (i + 1 == len(text) or not text[i + 1].isalnum())
-        and free(i)
-    ]
-    spans: list[MarkedSpan] = []
-    last_end = -1
-    for n, op in enumerate(openers):
-        if op <= last_end:
-            continue
-        limit = openers[n + 1] if n + 1 < len(openers) else len(text)
-        options = [c for c in closers if op + 1 < c < limit] or [c for c in closers if c > op + 1]
-        plain = [c for c in options if not _plural_possessive(text, c)]
-        chosen = options[0] if options and not _plural_possessive(text, options[0]) else None
-        if chosen is None and plain:
-            chosen = plain[0]
-        if chosen is None and options:
-            chosen = options[0]
-        if chosen is None:
-            continue
-        inner = text[op + 1 : chosen]
-        if " " in inner.strip() and len(inner) < 600:
-            spans.append(MarkedSpan(op + 1, chosen))
-            last_end = chosen
-    return spans
-
-
-def _plural_possessive(text: str, i: int) -> bool:
-    """’ after an s and before a lower-case word: 'the ministers’ statement'."""
-    return text[i - 1] in "sS" and text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].islower()
-
-
-def quote_spans(text: str) -> list[MarkedSpan]:
-    """Double and clear single quote spans of one paragraph, in order."""
-    double = double_quote_spans(text)
-    return sorted([*double, *single_quote_spans(text, skip=double)], key=lambda s: s.start)
 
 
 # ---------------------------------------------------------------- candidates
@@ -331,28 +232,6 @@ def _sentence_like(span: Span, text: str) -> tuple[bool, int]:
     return (len(words) >= 4 and has_verb) or (ends and len(words) >= 2), len(words)
 
 
-#: Words before a title in quote marks: 'on “Morning Harbour”', 'starred in “Blue Nets”'.
-TITLE_PREPOSITIONS = frozenset({"in", "on", "with", "at", "from", "into", "of", "for", "to"})
-#: Nouns before the title of a work: 'her book “Salt and Stone”'.
-WORK_NOUNS = _wordset(
-    """book novel memoir film movie documentary show series programme program episode song
-    album play opera musical article column essay op-ed report podcast newsletter magazine"""
-)
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
-
-
-def _is_title(words: str) -> bool:
-    """Short and in title case: 'Fox and Friends', 'State of the Union.'"""
-    tokens = re.findall(r"[\w'’-]+", words)
-    if not tokens or len(tokens) > 8:
-        return False
-    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _SMALL_WORDS for t in tokens)
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s", "s'", "s’"))
-
-
 def _previous_word(text: str, start: int) -> tuple[str, str]:
     """The character and the word right before an opening mark, on the same line."""
     head = text[: max(0, start - 1)]
@@ -377,14 +256,14 @@ def _direct(
             continue
         sentence_like, n_words = _sentence_like(span, words)
         prev_char, prev_word = _previous_word(text, m.start)
-        if sum(t.is_alpha for t in span) < 1 or _nickname(text, m):
+        if sum(t.is_alpha for t in span) < 1 or nickname(text, m):
             continue
         if prev_word in NAMING_WORDS:
             if _characterises(doc, span):
                 embedded.append(m)  # 'a figure the ministry called “pure invention”'
             continue
-        if _is_title(words) and (
-            prev_word in TITLE_PREPOSITIONS or prev_word in WORK_NOUNS or _possessive(prev_word)
+        if is_title(words) and (
+            prev_word in TITLE_PREPOSITIONS or prev_word in WORK_NOUNS or possessive(prev_word)
         ):
             continue  # 'in an interview with “Morning Harbour,”': a programme or book title
         if prev_char.isalnum() and prev_word not in SPEECH_VERBS and not _said_form(prev_word):
@@ -414,18 +293,6 @@ def _direct(
             )
         )
     return found, embedded
-
-
-_NICKNAME = re.compile(r"[A-Z][\w.]*\s*$")
-
-
-def _nickname(text: str, m: MarkedSpan) -> bool:
-    """'Marcia “Cia” Price': one or two capitalised words between the parts of a name."""
-    words = text[m.start : m.end].split()
-    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
-        return False
-    after = text[m.end + 1 : m.end + 3].strip()
-    return bool(_NICKNAME.search(text[: max(0, m.start - 1)])) and after[:1].isupper()
 
 
 def _characterises(doc: Doc, span: Span) -> bool:
