@@ -9,6 +9,7 @@ import pytest
 from newsbrief.eval.quotes import (
     GoldQuote,
     article_from_text,
+    named_or_nominal,
     parse_ann,
     predicted_fragments,
     score_polnear,
@@ -106,3 +107,18 @@ def test_polnear_floor(shared_data: Path) -> None:
     assert scores["documents"] == 8
     assert scores["direct_f1@0.3"] >= 0.55
     assert scores["speaker_accuracy"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("Lena Vask", True),
+        ("the interior ministry", True),
+        ("Vask, the interior minister,", True),
+        ("she", False),
+        ("who", False),
+        (None, False),
+    ],
+)
+def test_named_or_nominal_sources(source: str | None, named: bool) -> None:
+    assert named_or_nominal(source) is named

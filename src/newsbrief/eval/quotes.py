@@ -11,7 +11,10 @@ by the same test (``marked_double``).
 Matching: predicted and gold spans are compared as sets of word-token positions (``\\w+``) in
 the original text; overlap is the Jaccard index ``|P∩G| / |P∪G|``. Predictions and gold are
 paired greedily from the highest overlap, one to one, above a threshold (0.3 and 0.8).
-Speaker accuracy is over direct quotes matched at 0.3: right when the predicted speaker or
+Speaker accuracy is over direct quotes matched at 0.3 whose gold source is named or nominal
+(not a pronoun, not absent), as the issue defines it; ``speaker_accuracy_all`` counts every
+matched quote (a pronoun source then wants the same pronoun as mention, an absent one None).
+A speaker is right when the predicted speaker or
 speaker mention equals the head of the gold Source text (before any comma or parenthesis;
 case-, determiner- and possessive-insensitive), their last words (surnames, heads) agree, or the
 prediction occurs as whole words in the Source span (gold sources carry appositives such as
@@ -126,6 +129,19 @@ def _norm(name: str | None) -> str:
     return " ".join(w for w in words if w not in _DETS).strip(" ,.")
 
 
+_PRONOUNS = frozenset(
+    """i me my we us our you your he him his she her hers it its they them their who whom
+    whose which that this these those""".split()
+)
+
+
+def named_or_nominal(source: str | None) -> bool:
+    """A gold source that names someone or describes them ('Vask', 'the ministry'), not a
+    pronoun ('he', 'who') and not absent: the sources speaker accuracy is measured on."""
+    head = _norm(_PAREN.sub(" ", source or "")).split(",")[0].strip()
+    return bool(head) and head not in _PRONOUNS
+
+
 def speaker_correct(quote: Quote, gold: GoldQuote) -> bool:
     """Predicted speaker (or mention) equals the gold source, or their last words agree."""
     if gold.source is None:
@@ -213,6 +229,11 @@ def score_polnear(data_dir: Path, *, split: str = "dev", limit: int | None = Non
                     counts["speaker_ok"] += sum(
                         speaker_correct(preds[i], golds[j]) for i, j in pairs
                     )
+                    named = [(i, j) for i, j in pairs if named_or_nominal(golds[j].source)]
+                    counts["named_total"] += len(named)
+                    counts["named_ok"] += sum(
+                        speaker_correct(preds[i], golds[j]) for i, j in named
+                    )
     result: dict[str, float | int] = {"documents": len(loaded)}
     for scope in ("direct", "all"):
         for threshold in THRESHOLDS:
@@ -225,5 +246,8 @@ def score_polnear(data_dir: Path, *, split: str = "dev", limit: int | None = Non
         result[f"{scope}_gold"] = counts[f"{scope}_gold"]
         result[f"{scope}_pred"] = counts[f"{scope}_pred"]
     total = counts["speaker_total"]
-    result["speaker_accuracy"] = round(counts["speaker_ok"] / total, 4) if total else 0.0
+    result["speaker_accuracy_all"] = round(counts["speaker_ok"] / total, 4) if total else 0.0
+    named = counts["named_total"]
+    result["speaker_accuracy"] = round(counts["named_ok"] / named, 4) if named else 0.0
+    result["speaker_named"] = named
     return result
