@@ -130,8 +130,9 @@ def _norm(name: str | None) -> str:
 
 
 _PRONOUNS = frozenset(
-    """i me my we us our you your he him his she her hers it its they them their who whom
-    whose which that this these those""".split()
+    {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her"}
+    | {"hers", "it", "its", "they", "them", "their", "who", "whom", "whose", "which", "that"}
+    | {"this", "these", "those"}
 )
 
 
@@ -229,10 +230,10 @@ def score_polnear(data_dir: Path, *, split: str = "dev", limit: int | None = Non
                     counts["speaker_ok"] += sum(
                         speaker_correct(preds[i], golds[j]) for i, j in pairs
                     )
-                    named = [(i, j) for i, j in pairs if named_or_nominal(golds[j].source)]
-                    counts["named_total"] += len(named)
+                    nominal = [(i, j) for i, j in pairs if named_or_nominal(golds[j].source)]
+                    counts["named_total"] += len(nominal)
                     counts["named_ok"] += sum(
-                        speaker_correct(preds[i], golds[j]) for i, j in named
+                        speaker_correct(preds[i], golds[j]) for i, j in nominal
                     )
     result: dict[str, float | int] = {"documents": len(loaded)}
     for scope in ("direct", "all"):

@@ -207,7 +207,7 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
     return None
 
 
-_DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([^\n]{2,80}?)[ \t.]*(?:\n|$)")
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([^\n]{2,80}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
 
 
 def _dash_subject(doc: Doc, text: str, m: MarkedSpan) -> Token | None:
