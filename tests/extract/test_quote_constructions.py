@@ -185,6 +185,11 @@ CASES: list[Case] = [
         (("direct", "We have no beds left,", "Ada Ruiz", "said"),),
     ),
     Case(
+        "gerund cue after a named person",
+        ("The advert uses footage of Lena Vask saying, “The harbour will be rebuilt by May.”",),
+        (("direct", "The harbour will be rebuilt by May.", "Lena Vask", "saying"),),
+    ),
+    Case(
         "speaker after a dash",
         ("“The nets come up empty.” ― Omar Reyes",),
         (("direct", "The nets come up empty.", "Omar Reyes", None),),

@@ -739,6 +739,15 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
         # 'Vask was asked, “…”': the subject listened; the speaker is the agent, if named
         agent = next((t for t in c.cue.children if t.dep_ == "agent"), None)
         return next((t for t in agent.children if t.dep_ == "pobj"), None) if agent else None
+    before = c.cue.doc[c.cue.i - 1] if c.cue.i > 0 else None
+    if (
+        c.cue.tag_ == "VBG"
+        and before is not None
+        and before.ent_type_ == "PERSON"
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "of"
+    ):
+        return before  # 'footage of Ada Ruiz saying, “…”'
     subj = subject_of(c.cue, skip=inside)
     if subj is None and c.cue.dep_ == "acl" and c.cue.head.dep_ in {"dobj", "dative"}:
         subj = subject_of(c.cue.head.head, skip=inside)  # 'she emailed supporters saying: …'
