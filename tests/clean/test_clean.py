@@ -235,3 +235,84 @@ def test_teaser_blurb_quoting_a_few_words_is_not_a_statement():
     )
     assert not is_quoted_statement(blurb)
     assert is_quoted_statement("“We will reopen the road on Monday,” the mayor said.")
+
+
+_LISTING_PAGE = "\n".join(
+    [
+        "Skip to content",
+        "Home",
+        "News",
+        "Sport",
+        "Markets of Harlow Bay",
+        "Harlow Bay night market returns with forty stalls",
+        "By Odile Marsh",
+        "12 May 2026",
+        "The night market on the Harlow Bay quay reopens on Friday after two years of repairs to "
+        "the old fish hall, the harbour trust said on Monday.",
+        "Stallholders were chosen by lot from more than three hundred applications, and the trust "
+        "says the rota will change every season.",
+        "Trust chair Benedek Aalto said the market would stay open until midnight in summer. "
+        "Among the stalls visitors will find:",
+        "1) Smoked eel and rye bread from the Voss family",
+        "2) Hand-thrown bowls",
+        "3) Second-hand sea charts and tide tables",
+        "4) Lantern repairs while you wait",
+        "5) Cardamom buns",
+        "6) Knitted fishermen's jumpers in four weights",
+        "Share on Facebook",
+        "Tweet",
+        "Most read",
+        "Ferry fares rise again",
+        "Lighthouse keeper retires after forty years",
+        "© 2026 The Quayside Post. All rights reserved.",
+    ]
+)
+
+
+def test_a_numbered_list_the_article_introduces_is_kept():
+    article = clean_document(RawDocument(source="market.txt", content=_LISTING_PAGE))
+    items = [line for line in _LISTING_PAGE.splitlines() if line[:1].isdigit() and ")" in line]
+    assert len(items) == 6
+    for item in items:
+        assert item in article.paragraphs
+    assert "Ferry fares rise again" not in article.paragraphs
+    assert "Tweet" not in article.paragraphs
+
+
+def test_the_prose_under_the_headline_is_kept_when_the_region_lands_elsewhere():
+    # The learned scorer is forced to rate a legal footer highest: the article block set under
+    # the headline and byline is kept anyway (when unsure, keep), and the menu is not.
+    from newsbrief.clean.linemodel import load_model
+    from newsbrief.clean.text import finish_pass, rule_pass
+
+    page = "\n".join(
+        [
+            "Tide tables for the Harlow estuary | The Quayside Post",
+            "Home",
+            "Weather",
+            "Tide tables for the Harlow estuary",
+            "By Odile Marsh",
+            "12 May 2026",
+            "The harbour trust has published the estuary's tide tables for the summer, a month "
+            "earlier than usual, after complaints from the sailing clubs.",
+            "Spring tides will peak on 3 June and 1 July, and the trust warns that the lower quay "
+            "steps will flood at high water on both days.",
+            *(
+                f"Berth {n} on the lower quay will close for two hours either side of high water "
+                f"on those days, the trust said in its notice to boat owners."
+                for n in range(1, 9)
+            ),
+            "Related",
+            "Ferry fares rise again",
+            "Lighthouse keeper retires after forty years",
+            "The information on this website is provided for general guidance only and does not "
+            "replace advice from the harbour master or the coastguard.",
+        ]
+    )
+    found = rule_pass(page)
+    scores = [0.9 if line.text.startswith("The information") else 0.1 for line in found.lines]
+    kept = finish_pass(found, model=load_model(), scores=scores).paragraphs
+    assert any(p.startswith("The harbour trust has published") for p in kept)
+    assert any(p.startswith("Spring tides will peak") for p in kept)
+    assert sum(p.startswith("Berth ") for p in kept) == 8
+    assert "Weather" not in kept

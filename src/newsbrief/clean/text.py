@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean import metadata
-from newsbrief.clean.linefeatures import is_prose
+from newsbrief.clean.linefeatures import HARD_END, is_prose
 from newsbrief.clean.linemodel import LineModel, best_run, load_model
 from newsbrief.clean.lines import Line, key, split_lines
 from newsbrief.clean.normalize import normalize_text
@@ -41,6 +41,17 @@ _AUTHOR_BIO = re.compile(
 _BIO_LINES = 3
 _UNSURE = 0.5
 _INSIDE_FURNITURE = frozenset({"caption", "ad", "share", "video"})
+_META = frozenset({"byline", "dateline-meta"})
+_TAIL = frozenset({"related-list", "share", "promo", "tags", "author-box", "nav", "recurring"})
+_HEAD_META = 4
+_HEAD_REACH = 6
+_HEADED_WORDS = 40
+_LIST_ITEM = re.compile(r"^\(?(?P<n>\d{1,3})[.):]?\s+\S")
+_LIST_LABELS = frozenset({None, "related-list"})
+_LIST_REACH = 400
+_LIST_BACK = 4
+_LIST_WRAP_WORDS = 12
+_LIST_MIN_ITEMS = 3
 _HARD_FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d|\ball rights reserved\b", re.IGNORECASE
 )
@@ -86,10 +97,12 @@ def _headline_shaped(line: Line) -> bool:
 def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
     """The headline (and the site of a "Headline - Site" line) from the page head.
 
-    Candidates are headline-shaped lines of four or more words before the body. A line printed
-    twice in the head is the headline (pages repeat it; taglines are not repeated); else the
-    first candidate just above a byline or date line; else the first candidate. A bare copy of
-    the headline is preferred to its "Headline - Site" form, which only adds the site name.
+    Candidates are headline-shaped lines of four or more words before the body. First choice: a
+    bare copy of a "Headline - Site" line (the page's own title, printed again over the
+    article). Else a line printed twice in the head (pages repeat the headline; taglines are not
+    repeated, though a menu printed twice can be); else the first candidate just above a byline
+    or date line; else the first candidate. A bare copy of the headline is preferred to its
+    "Headline - Site" form, which only adds the site name.
     """
     head = lines[: max(head_end, 1)]
     candidates = [
@@ -103,9 +116,15 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
     if not candidates:
         return None, None
     keys = [key(line.text) for line in head]
+    page_titles = {
+        key(split[0]) for line in head if (split := metadata.split_title_suffix(line.text))
+    }
+    # The bare headline of a "Headline | Site" line (the page's own title, as rendered on top)
+    # names the article; a line repeated in the head may be a menu printed twice.
+    titled = [i for i in candidates if keys[i] in page_titles]
     repeated = [i for i in candidates if keys.count(keys[i]) > 1]
     near_meta = _above_meta(head, set(candidates))
-    chosen = (repeated or near_meta or candidates)[0]
+    chosen = (titled or repeated or near_meta or candidates)[0]
     line = head[chosen]
     split = metadata.split_title_suffix(line.text)
     if split:
@@ -336,11 +355,21 @@ def finish_pass(
             region = best_run(scores, lines, scorer.threshold)
             if region is not None:
                 region = _widen(lines, labels, scores, region, scorer.threshold * _UNSURE)
+                end = _introduced_list_end(lines, labels, region[1])
+                for j in range(region[1] + 1, end + 1):
+                    if labels[j] == "related-list":  # an item of the list, not a teaser
+                        labels[j] = None
+                region = (region[0], end)
         if region is not None:
             region = (region[0], _before_footer(lines, labels, region))
-            start = _standfirst_start(lines, labels, region[0])
+            start, end = _standfirst_start(lines, labels, region[0]), region[1]
+            headed = _under_headline(lines, labels, found.title is not None)
+            if headed is not None and headed[0] < start:
+                # The model's article starts below the prose set under the headline and byline:
+                # unsure which is the article, keep from the headline on.
+                start, end = headed[0], max(end, headed[1])
             for i in range(len(lines)):
-                if labels[i] is None and not start <= i <= region[1]:
+                if labels[i] is None and not start <= i <= end:
                     labels[i] = "page-head" if i < start else "page-tail"
         else:
             _mark_outside_prose(lines, labels)
@@ -410,6 +439,30 @@ def _widen(
     return start, end
 
 
+def _introduced_list_end(lines: list[Line], labels: list[str | None], end: int) -> int:
+    """The end of a numbered list introduced at the region's end ("… the best offers:" then
+    "1) …", "2) …"; the region may already hold the first items): its items belong to the
+    article however little prose they hold. Items count up from one without a gap; one short
+    unnumbered line between two items (an item wrapped over two lines, a bare link) is carried
+    along."""
+    for intro in range(end, max(-1, end - _LIST_BACK), -1):
+        line = lines[intro]
+        if labels[intro] is None and line.n_words >= 4 and line.text.rstrip().endswith(":"):
+            break
+    else:
+        return end
+    expected, last, gap = 1, intro, 0
+    for j in range(intro + 1, min(len(lines), intro + 1 + _LIST_REACH)):
+        match = _LIST_ITEM.match(lines[j].text)
+        if match and int(match["n"]) == expected and labels[j] in _LIST_LABELS:
+            expected, last, gap = expected + 1, j, 0
+            continue
+        gap += 1
+        if gap > 1 or labels[j] is not None or lines[j].n_words > _LIST_WRAP_WORDS:
+            break
+    return max(end, last) if expected > _LIST_MIN_ITEMS else end
+
+
 def _passable(line: Line, label: str | None) -> bool:
     """A line the region may grow across: a short crosshead, or furniture set inside articles."""
     return (label is None and line.n_words <= 6) or label in _INSIDE_FURNITURE
@@ -422,6 +475,45 @@ def _before_footer(lines: list[Line], labels: list[str | None], region: tuple[in
         if labels[i] == "footer" and _HARD_FOOTER.search(lines[i].text):
             return i - 1
     return region[1]
+
+
+def _under_headline(
+    lines: list[Line], labels: list[str | None], known_title: bool
+) -> tuple[int, int] | None:
+    """The block set under the headline and its byline or date line, or at the top of a text
+    whose known headline (``known_title``) it does not print: from the first prose line after
+    them to the last kept line before the page's tail furniture (two furniture lines in
+    a row, or a footer or comments header). None when the page has no such headline block or
+    the block holds little text."""
+    heads = [
+        i
+        for i, label in enumerate(labels)
+        if label in ("title", "repeated-title")
+        and any(labels[k] in _META for k in range(i + 1, min(len(lines), i + 1 + _HEAD_META)))
+    ]
+    if not heads and known_title and not {"title", "repeated-title"} & set(labels):
+        heads = [-1]  # a known headline printed nowhere: the text starts under it
+    if not heads:
+        return None
+    start = next(
+        (
+            k
+            for k in range(heads[0] + 1, min(len(lines), heads[0] + 1 + _HEAD_REACH))
+            if labels[k] is None and lines[k].n_words >= 8
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    end = start
+    for k in range(start, len(lines)):
+        label = labels[k]
+        if label in HARD_END or (label in _TAIL and k + 1 < len(lines) and labels[k + 1] in _TAIL):
+            break
+        if label is None:
+            end = k
+    words = sum(lines[k].n_words for k in range(start, end + 1) if labels[k] is None)
+    return (start, end) if words >= _HEADED_WORDS else None
 
 
 def _standfirst_start(lines: list[Line], labels: list[str | None], start: int) -> int:
