@@ -88,3 +88,12 @@ def test_extract_entities_groups_and_maps_surnames() -> None:
     assert all(e.label not in {"DATE", "CARDINAL"} for e in entities)
     ha = [e for e in entities if e.text == "HA"]
     assert ha and ha[0].canonical == "Harbour Authority"
+
+
+def test_a_headline_verb_the_tagger_took_into_a_name_is_dropped() -> None:
+    from newsbrief.extract.entities import clean_name
+
+    assert clean_name("Vask Says", "PERSON") == "Vask"
+    assert clean_name("Lena Vask Warns", "PERSON") == "Lena Vask"
+    assert clean_name("Says", "PERSON") == "Says"  # nothing left to keep: left alone
+    assert clean_name("Tells Group", "ORG") == "Tells Group"  # only people's names

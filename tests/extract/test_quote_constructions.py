@@ -204,6 +204,47 @@ CASES: list[Case] = [
         ("Lena Vask called the repair plan “a costly mistake” on Tuesday.",),
         (("mixed", "the repair plan a costly mistake", "Lena Vask", "called"),),
     ),
+    Case(
+        "plural pronoun resolved to the subject of its governing clause",
+        (
+            "Omar Reyes spoke in Port Velmar on Monday.",
+            "The harbour authority is seeking to contrast its plan with what they call the "
+            "council's “reckless dredging scheme.”",
+        ),
+        (
+            (
+                "mixed",
+                "the council's reckless dredging scheme.",
+                "The harbour authority",
+                "call",
+            ),
+        ),
+    ),
+    Case(
+        "colon introduction takes the main clause's subject",
+        (
+            "With fishermen increasingly worried about the season, Lena Vask is taking a new "
+            "message to the quay: “The harbour will be ready.”",
+        ),
+        (("direct", "The harbour will be ready.", "Lena Vask", None),),
+    ),
+    Case(
+        "attribution after the quote in a sentence of its own, opening in lower case",
+        ("“Who pays for the new quay?” a narrator in the council's advert asks.",),
+        (("direct", "Who pays for the new quay?", "a narrator", "asks"),),
+    ),
+    Case(
+        "a nearer cue with its own subject wins over the clause that governs the quote",
+        (
+            "“Who pays for the new quay?” a narrator in the advert asks. The advert ends with "
+            "footage of Omar Reyes saying at the hearing last week, “The quay pays for itself,” "
+            "before the council logo appears.",
+        ),
+        (
+            ("direct", "Who pays for the new quay?", "a narrator", "asks"),
+            ("direct", "The quay pays for itself,", "Omar Reyes", "saying"),
+        ),
+    ),
 ]
 
 

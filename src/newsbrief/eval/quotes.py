@@ -136,11 +136,18 @@ _PRONOUNS = frozenset(
 )
 
 
+_VERB_ONLY = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "asked", "wrote", "according", "according to"}
+)
+
+
 def named_or_nominal(source: str | None) -> bool:
     """A gold source that names someone or describes them ('Vask', 'the ministry'), not a
-    pronoun ('he', 'who') and not absent: the sources speaker accuracy is measured on."""
+    pronoun ('he', 'who') and not absent: the sources speaker accuracy is measured on. A
+    source that is only a speech verb ('said': the annotator marked the cue's span as the
+    source) names no one either."""
     head = _norm(_PAREN.sub(" ", source or "")).split(",")[0].strip()
-    return bool(head) and head not in _PRONOUNS
+    return bool(head) and head not in _PRONOUNS and head not in _VERB_ONLY
 
 
 def speaker_correct(quote: Quote, gold: GoldQuote) -> bool:

@@ -40,6 +40,14 @@ TITLE_WORDS = _wordset(
     """
 )
 
+#: Capitalised speech verbs that headlines set right after a name ("Vask Says Talks Failed").
+HEADLINE_VERBS = _wordset(
+    """
+    Says Said Tells Told Warns Warned Urges Urged Slams Blasts Claims Claimed Insists Vows
+    Admits Denies Calls Asks Defends Rejects Accuses Praises Announces Confirms Responds
+    """
+)
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -73,6 +81,9 @@ def clean_name(text: str, label: str) -> str:
         return ""
     if label == "PERSON":
         name = strip_titles(name)
+        words = name.split(" ")
+        if len(words) > 1 and words[-1] in HEADLINE_VERBS:
+            name = " ".join(words[:-1])  # a headline's "Obama Says …": the tagger took the verb
     elif name.lower().startswith("the "):
         name = name[4:]
     return name

@@ -169,7 +169,7 @@ def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> 
         tok = tok.head
         if tok.i not in inside and not (span.start <= tok.i < span.end):
             if is_cue(tok):
-                return tok
+                return _nearer_cue(tok, span, inside) or tok
             break
     best: tuple[int, Token] | None = None
     for sent in sents:
@@ -180,6 +180,22 @@ def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> 
             if best is None or dist < best[0]:
                 best = (dist, tok)
     return best[1] if best else None
+
+
+def _nearer_cue(head: Token, span: Span, inside: set[int]) -> Token | None:
+    """A speech verb with a subject of its own between the governing cue and the quote: it is
+    the quote's attribution ('the ad ends with footage of Vask saying, “…”' → saying)."""
+    for tok in reversed(head.doc[head.i + 1 : span.start]):
+        if tok.sent.start != head.sent.start:
+            break
+        if tok.i in inside or not is_cue(tok):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in inside for c in tok.children):
+            return tok
+    return None
+
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "prep", "pobj"})
 
 
 def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
@@ -198,9 +214,17 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
         or (last.dep_ == "pobj" and last.head.lower_ == "from")
     ):
         return last  # 'pollster Daron Shaw: “…”', 'From the report: “…”'
-    subj = next((t for t in seg if t.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is not None:
-        return subj
+    subjects = [t for t in seg if t.dep_ in {"nsubj", "nsubjpass"}]
+    # the main clause's subject, not one in a clause before it ("With leaders worried, Vask
+    # is rolling out a message: “…”")
+    in_seg = {t.i for t in seg}
+    main = [
+        t
+        for t in subjects
+        if not any(a.i in in_seg and a.dep_ in _SUBORDINATE for a in (t.head, *t.head.ancestors))
+    ]
+    if main or subjects:
+        return (main or subjects)[0]
     for t in seg:
         if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"pobj", "compound", "poss"}:
             return t
@@ -343,6 +367,9 @@ def _sentences(doc: Doc, span: Span) -> list[Span]:
     return [s for s in doc.sents if first.start <= s.start <= last.start]
 
 
+_TAIL_REACH = 12
+
+
 def _cue_in_next_sentence(doc: Doc, sent: Span, inside: set[int]) -> Token | None:
     """'“…” She added that …': a following quote-free sentence whose subject says it."""
     if sent.end >= len(doc):
@@ -350,7 +377,10 @@ def _cue_in_next_sentence(doc: Doc, sent: Span, inside: set[int]) -> Token | Non
     nxt = doc[sent.end].sent
     if any(t.i in inside for t in nxt):
         return None
-    for tok in nxt[:4]:
+    # a sentence opening in lower case goes on from the quote ('“…?” a narrator in the ad
+    # asks.'): its cue may come after a longer subject
+    reach = _TAIL_REACH if nxt[0].is_lower else 4
+    for tok in nxt[:reach]:
         if is_cue(tok) and subject_of(tok) is not None:
             return tok
     return None
@@ -661,6 +691,9 @@ class _Attributor:
         mention = normalise_mention(phrase.text)
         lower = subj.lower_
         if lower in PRONOUNS:
+            local = self._clause_antecedent(subj, lower, pos)
+            if local is not None:
+                return Speaker(mention, local.name, local.kind)
             return self._pronoun(lower, mention, pos)
         if subj.pos_ == "PRON":
             return Speaker(mention, None, "unknown")
@@ -676,6 +709,25 @@ class _Attributor:
             return Speaker(normalise_mention(subj.text), name, "person")
         name = self.roles.lookup(phrase) or mention
         return Speaker(mention, name, phrase_kind(phrase, self.resolver, name))
+
+    def _clause_antecedent(self, pronoun: Token, lower: str, pos: Position) -> Speaker | None:
+        """A pronoun's antecedent in its own sentence: the named or nominal subject of a clause
+        that governs the pronoun's clause and comes before it ("the campaign is seeking to
+        contrast her approach with what they call …" → the campaign)."""
+        verb = pronoun.head
+        while verb.dep_ != "ROOT" and verb.head.i != verb.i:
+            verb = verb.head
+            for child in verb.children:
+                if (
+                    child.dep_ in {"nsubj", "nsubjpass"}
+                    and child.i < pronoun.i
+                    and child.pos_ in {"NOUN", "PROPN"}
+                ):
+                    found = self.speaker(child, pos)
+                    if found.name and compatible(lower, found.kind):
+                        return found
+                    return None
+        return None
 
     def _pronoun(self, pronoun: str, mention: str, pos: Position) -> Speaker:
         best: tuple[Position, str, str] | None = None
@@ -897,6 +949,14 @@ def _continues(prev: Candidate, cand: Candidate, text: str) -> bool:
         return False
     if cand.cue is not None and cand.cue.idx >= cand.end:
         return False  # '“C,” said Ruiz': the piece has its own attribution after it
+    if (
+        cand.cue is not None
+        and prev.cue is not None
+        and prev.end <= prev.cue.idx < cand.cue.idx < cand.start
+        and cand.cue.sent.start != prev.cue.sent.start
+        and cand.cue.sent.start_char <= cand.start < cand.cue.sent.end_char
+    ):
+        return False  # '“A?” a narrator asks. The ad ends with Vask saying, “B.”'
     if prev.cue is not None and prev.end <= prev.cue.idx < cand.start:
         return True  # '“A,” she said, adding …. “B.”': the attribution sits between
     if cand.cue is not None and prev.cue is not None and cand.cue.i != prev.cue.i:

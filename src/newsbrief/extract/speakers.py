@@ -64,7 +64,14 @@ def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
+        subj = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in SUBJECT_DEPS and c.i not in skip and not c.is_punct
+            ),
+            None,
+        )  # a dash the parser made a subject ('… made public ― Trump boasted') is none
         if subj is not None:
             return _through_document(subj)
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
