@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from newsbrief import __version__
 from newsbrief.errors import Code, OptionError
@@ -143,8 +143,16 @@ class SearchResults(BaseModel):
     quotes: list[SearchResult]
 
 
+def _has_text(field: str) -> dict[str, Any]:
+    return {"required": [field], "properties": {field: {"type": "string", "pattern": r"\S"}}}
+
+
 class ArticleIn(BaseModel):
     """One article to ingest: its text (or HTML) as scraped, with optional metadata."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [_has_text("text"), _has_text("html")]},
+    )
 
     id: str | None = Field(default=None, max_length=200, description="Your id for the article.")
     text: str | None = Field(default=None, max_length=2_000_000)
@@ -160,6 +168,12 @@ class ArticleIn(BaseModel):
         if value is not None and "\x00" in value:
             raise ValueError("contains a NUL character: send text, not binary data")
         return value
+
+    @model_validator(mode="after")
+    def _some_text(self) -> ArticleIn:
+        if not any(x and not x.isspace() for x in (self.text, self.html)):
+            raise ValueError('no article text: send the article under "text" or "html"')
+        return self
 
 
 ARTICLE_IN_BODY = {
