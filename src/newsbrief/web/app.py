@@ -406,7 +406,7 @@ def create_app(
         "/api/stories/{story_id}",
         response_model=Story,
         tags=["stories"],
-        responses=error_responses(404),
+        responses=error_responses(404, 422),  # 422 declared so FastAPI adds no other shape
     )
     def api_story(story_id: str) -> Response:
         """The story's brief: the contract's story object (newsbrief/1)."""
@@ -421,7 +421,7 @@ def create_app(
         "/api/articles/{article_id}",
         response_model=Article,
         tags=["articles"],
-        responses=error_responses(404),
+        responses=error_responses(404, 422),  # 422 declared so FastAPI adds no other shape
     )
     def api_article(article_id: str) -> Response:
         """One article with its extractions: the contract's article object (newsbrief/1)."""
