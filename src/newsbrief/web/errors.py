@@ -150,6 +150,9 @@ def from_http_exception(exc: StarletteHTTPException, request: Request) -> ApiErr
     return ApiError(status, code, str(exc.detail), headers=headers)
 
 
+BODILESS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "TRACE"})
+"""Methods whose requests carry no body in practice."""
+
 HtmlError = Callable[[int, str, str], Response]
 """Renders an error page: (status, title, message) -> response."""
 
@@ -159,10 +162,15 @@ def install(app: FastAPI, html_error: HtmlError) -> None:
 
     def answer(request: Request, err: ApiError) -> Response:
         if is_api(request.url.path):
-            return json_error(err)
-        title = "Not found" if err.status == 404 else "Cannot do that"
-        response = html_error(err.status, title, err.message)
-        response.headers.update(err.headers)
+            response: Response = json_error(err)
+        else:
+            title = "Not found" if err.status == 404 else "Cannot do that"
+            response = html_error(err.status, title, err.message)
+            response.headers.update(err.headers)
+        if request.method not in BODILESS:
+            # a refused write may leave body unread: closing the connection stops the server
+            # from reading (and discarding) the rest, however long the client keeps sending
+            response.headers["connection"] = "close"
         return response
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
