@@ -322,6 +322,16 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    max_body: Annotated[
+        int | None,
+        typer.Option(
+            "--max-body",
+            envvar="NEWSBRIEF_MAX_BODY",
+            help="Largest request body accepted, in bytes (413 past it): 1024 up to the "
+            "default, 16 MiB (the size limit of one document).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and JSON API over a store (uvicorn)."""
     from newsbrief.errors import MissingExtraError
@@ -333,7 +343,8 @@ def serve(
     except ImportError as exc:
         raise _fail(MissingExtraError("newsbrief serve", "server")) from exc
     try:
-        web_app = create_app(Store(db), token=token)
+        limit = {} if max_body is None else {"max_body": max_body}
+        web_app = create_app(Store(db), token=token, **limit)
     except NewsbriefError as err:
         raise _fail(err) from err
     stderr.print(f"newsbrief: serving {db} on http://{host}:{port}/", highlight=False)

@@ -10,7 +10,8 @@ from enum import StrEnum
 
 
 class Code(StrEnum):
-    """Error codes. E1xx: inputs; E2xx: models and extras; E3xx: options."""
+    """Error codes. E1xx: inputs; E2xx: models and extras; E3xx: options; E4xx: requests to
+    the web service (the number is the HTTP status where one code per status suffices)."""
 
     E101 = "E101"  # input path does not exist
     E102 = "E102"  # unsupported file type
@@ -26,6 +27,17 @@ class Code(StrEnum):
     E201 = "E201"  # spaCy model missing
     E202 = "E202"  # optional extra missing
     E301 = "E301"  # invalid option value
+    E400 = "E400"  # malformed request: body not valid JSON, bad Content-Length (HTTP 400)
+    E401 = "E401"  # write request without a bearer token (HTTP 401)
+    E402 = "E402"  # wrong bearer token (HTTP 403)
+    E403 = "E403"  # writes disabled: the server runs without a token (HTTP 403)
+    E404 = "E404"  # no such story, article or endpoint (HTTP 404)
+    E405 = "E405"  # method not allowed on this endpoint (HTTP 405)
+    E413 = "E413"  # request body over the size limit (HTTP 413)
+    E415 = "E415"  # request body is not JSON (wrong Content-Type) (HTTP 415)
+    E422 = "E422"  # invalid parameter or field (wrong type, out of range) (HTTP 422)
+    E423 = "E423"  # article without usable text, or ingest refused it (HTTP 422)
+    E450 = "E450"  # unexpected server error: a bug, please report it (HTTP 500)
 
 
 class NewsbriefError(Exception):

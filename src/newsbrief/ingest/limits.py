@@ -27,3 +27,12 @@ SNIFF_BYTES = 8192
 MAX_STDIN_BYTES = 256 * 1024 * 1024
 """Standard input is read whole (to tell text, HTML and JSONL apart): 256 MiB. Pass bigger
 batches as files; JSONL files are streamed."""
+
+MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES
+"""A request body sent to ``newsbrief serve`` (one article as JSON): at most 16 MiB, a
+document's limit (``serve --max-body`` / ``NEWSBRIEF_MAX_BODY`` may lower it). Enforced while
+the body streams in: a larger ``Content-Length`` is refused before reading, a chunked body is
+cut off once over."""
+
+MIN_REQUEST_BYTES = 1024
+"""The lowest ``--max-body`` accepted: below 1 KiB no real article fits."""
