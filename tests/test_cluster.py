@@ -142,7 +142,9 @@ def test_ids_titles_dates_and_order() -> None:
     assert not flood.summary and not flood.figures and not flood.timeline
 
 
-def test_lookalike_happening_after_the_window_is_a_new_story() -> None:
+def test_lookalike_happening_after_the_window_is_a_new_event() -> None:
+    """The river floods the town again four months on: a new story; with reopening on, the
+    closed flood story is reopened, but naming no earlier day, it is a new event."""
     later = make(
         [
             (
@@ -155,12 +157,41 @@ def test_lookalike_happening_after_the_window_is_a_new_story() -> None:
         ],
         FLOOD_ENTS,
     )
-    stories = cluster_stories(CORPUS + later)
-    assert frozenset({"h1"}) in groups(stories)
+    assert frozenset({"h1"}) in groups(cluster_stories(CORPUS + later))
+    stories = cluster_stories(CORPUS + later, options=ClusterOptions(reopen_threshold=0.12))
+    flood = next(s for s in stories if "h1" in s.articles)
+    assert "f1" in flood.articles
+    assert frozenset({"h1"}) in event_groups(stories)
     wide = cluster_stories(CORPUS + later, options=ClusterOptions(window_days=365))
     flood = next(s for s in wide if "h1" in s.articles)
     assert "f1" in flood.articles  # one story now, but the two floods stay two events
     assert frozenset({"h1"}) in event_groups(wide)
+
+
+def test_later_chapter_naming_the_day_rejoins_the_event() -> None:
+    """Months on, an article that names the flood's day (an inquiry into it) is a later
+    chapter of that happening, not a look-alike: same story, same event."""
+    day = DateMention(text="March 4", date="2024-03-04", paragraph=0, start=0, end=7)
+    later = make(
+        [
+            (
+                "i1",
+                "2024-07-01",
+                "Inquiry blames Marrowby flood walls for River Wend flood",
+                "An inquiry into the River Wend flood that swamped Marrowby on March 4 found the "
+                "flood walls along the old quay too low, leaving homes and shops flooded.",
+            )
+        ],
+        FLOOD_ENTS,
+        dates=[day],
+    )
+    long_memory = ClusterOptions(reported_lookback_days=3660, reopen_threshold=0.12)
+    stories = cluster_stories(CORPUS + later, options=long_memory)
+    flood = next(s for s in stories if "i1" in s.articles)
+    event = next(e for e in flood.events if "i1" in e.articles)
+    assert "f1" in event.articles
+    strict = ClusterOptions(reported_lookback_days=3660, reopen_threshold=0.12, horizon_days=0)
+    assert frozenset({"i1"}) in event_groups(cluster_stories(CORPUS + later, options=strict))
 
 
 def test_same_day_unrelated_articles_do_not_merge_on_time_alone() -> None:
