@@ -397,3 +397,24 @@ def test_follow_up_needs_a_named_day_and_a_short_gap() -> None:
     assert relation(0, 3) == -1  # ten days on: a new happening despite naming the day
     assert relation(2, 3) == -1  # five days on, naming neither's day
     assert relation(0, 4) == 0  # undated
+
+
+def test_days_read_off_the_text_alone_do_not_split_an_event() -> None:
+    # The same happening reported three weeks apart: with publication dates the gap makes two
+    # events; undated, each article's day is only the one its text names, which can be
+    # background (a verdict story names the day of the crime), so it does not part them.
+    rows = [FLOOD[0], ("f2", "2024-03-25", *FLOOD[1][2:])]
+    dated = make(rows, FLOOD_ENTS)
+    undated = [
+        a.model_copy(
+            update={
+                "published": None,
+                "dates": [
+                    DateMention(text="that day", date=a.published, paragraph=0, start=0, end=1)
+                ],
+            }
+        )
+        for a in dated
+    ]
+    assert event_groups(cluster_stories(dated)) == {frozenset({"f1"}), frozenset({"f2"})}
+    assert event_groups(cluster_stories(undated)) == {frozenset({"f1", "f2"})}

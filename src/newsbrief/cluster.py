@@ -322,10 +322,15 @@ def _event_groups(
     members: Sequence[int],
     edays: Sequence[date | None],
     reported: Sequence[frozenset[date]],
+    written: Sequence[bool],
     feats: Features,
     opts: ClusterOptions,
 ) -> list[list[int]]:
-    """Average-linkage groups of a story's (time-ordered) members."""
+    """Average-linkage groups of a story's (time-ordered) members. Days apart split two
+    articles only when both are dated by when they were written (``written``: a publication
+    date or a dateline): the day of an undated article is the one its text names most, which
+    can be background (a verdict story names the day of the crime), so it can join articles
+    (``time_bonus``) but not part them."""
     if len(members) < 2:
         return [list(members)]
     sim = _pair_similarity(members, feats, opts)
@@ -341,6 +346,8 @@ def _event_groups(
                     opts.follow_days,
                     opts.horizon_days,
                 )
+                if relation < 0 and not (written[i] and written[members[b]]):
+                    relation = 0  # a day read off the text alone may be background: no split
                 shift = opts.time_bonus if relation > 0 else -opts.time_penalty * (relation < 0)
                 sim[a, b] += shift
                 sim[b, a] += shift
@@ -392,6 +399,7 @@ def _build_stories(
     keys = [time_key(a) for a in articles]
     edays = [event_day(a, lookback_days=opts.event_lookback_days) for a in articles]
     reported = [reported_days(a, lookback_days=opts.reported_lookback_days) for a in articles]
+    written = [not undated for undated, _, _ in keys]
     followers: dict[int, list[int]] = {}
     for copy, original in copies.items():
         followers.setdefault(original, []).append(copy)
@@ -400,7 +408,7 @@ def _build_stories(
     stories: list[Story] = []
     for n, members in enumerate(groups, start=1):
         story_id = f"s{n}"
-        events = _event_groups(members, edays, reported, feats, opts)
+        events = _event_groups(members, edays, reported, written, feats, opts)
         events.sort(
             key=lambda g: (
                 _modal_day(g, edays) is None,
