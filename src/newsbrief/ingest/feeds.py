@@ -143,12 +143,11 @@ def iter_feed(
         yield _entry(entry, number=number, base=source, outlet=outlet, folder=folder)
     if not entries:
         yield _error(Code.E106, source, "the feed has no entries: nothing to read")
-    elif xml_error and problem is not None:
-        where = f"line {problem.getLineNumber()}" if hasattr(problem, "getLineNumber") else "?"
+    elif xml_error:
         yield _error(
             Code.E112,
             source,
-            f"the feed is not well-formed XML ({' '.join(str(problem).split())} at {where}); "
+            f"the feed is not well-formed XML ({' '.join(str(problem).split())}); "
             f"its {len(entries)} entries were read leniently and may be incomplete: fix the "
             "feed or fetch it again",
         )
