@@ -15,11 +15,14 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsbrief.errors import Code, InputReadError, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
 from newsbrief.run import check_executor, open_executor
+
+if TYPE_CHECKING:
+    from newsbrief.run.state import ShardResult
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,10 @@ class RunOptions:
     ``executor``: ``"local"`` (in-process, or a process pool of ``workers``) or ``"dask"`` (a
     local Dask cluster of ``workers`` processes, or the cluster at ``scheduler``,
     ``tcp://HOST:PORT``); both run the same article-level shard functions.
+
+    ``state_dir``: keep each shard's article-level results in this folder, and on a rerun load
+    the shards already done instead of computing them again (``run.state``); the output is the
+    same as without it.
     """
 
     clean: bool = True
@@ -49,6 +56,7 @@ class RunOptions:
     shard_size: int = 16
     executor: str = "local"
     scheduler: str | None = None
+    state_dir: str | None = None
 
     def __post_init__(self) -> None:
         if self.words < 5:
@@ -83,6 +91,9 @@ def _as_list(inputs: Inputs) -> list[str | Path]:
 
 CleanJob = tuple[RawDocument, frozenset[str]]
 """A document to clean and the recurring-boilerplate keys learned for its site."""
+
+StateUnit = tuple[str, str, list[CleanJob], bool]
+"""A shard of a resumable run: its key, the state folder, its documents, whether to clean."""
 
 
 def _clean_shard(jobs: list[CleanJob], clean: bool = True) -> list[Article | InputError]:
@@ -193,6 +204,23 @@ def _analyse_english(articles: list[Article]) -> list[Article | InputError]:
     return results
 
 
+def _resumable_shard(units: list[StateUnit]) -> list[ShardResult]:
+    """Clean, parse and extract each unit's documents and store the results under its key
+    (the completion marker), one result per unit."""
+    from newsbrief.run.state import ShardResult, ShardStore
+
+    out: list[ShardResult] = []
+    for key, root, jobs, clean in units:
+        cleaned, clean_errors = _split(_clean_shard(jobs, clean=clean))
+        analysed, analyse_errors = _split(_analyse_shard(cleaned))
+        result = ShardResult(
+            clean_errors=clean_errors, articles=analysed, analyse_errors=analyse_errors
+        )
+        ShardStore(root).save(key, result)
+        out.append(result)
+    return out
+
+
 def _stage_failure(source: str, stage: str, exc: Exception) -> InputError:
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
     return _input_error(
@@ -252,6 +280,45 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
+def _resumable(
+    jobs: list[CleanJob], opts: RunOptions, progress: ProgressFn | None
+) -> tuple[list[Article], list[InputError], list[InputError]]:
+    """Article-level results of ``jobs`` through the state folder: shards whose marker exists
+    are loaded, the others computed (and stored as they finish). Returns the articles (not yet
+    deduplicated), the clean errors and the analyse errors, in input order."""
+    from newsbrief.run.state import ShardStore, shard_key
+
+    assert opts.state_dir is not None
+    store = ShardStore(opts.state_dir)
+    store.check()
+    options = ("clean", opts.clean, "learn_boilerplate", opts.learn_boilerplate)
+    parts = [jobs[i : i + opts.shard_size] for i in range(len(jobs)) if i % opts.shard_size == 0]
+    keys = [shard_key(part, options=options) for part in parts]
+    results: list[ShardResult | None] = [store.load(key) for key in keys]
+    todo = [i for i, result in enumerate(results) if result is None]
+    if progress:
+        progress("resumed", len(parts) - len(todo), len(parts))
+    units = [(keys[i], str(store.root), parts[i], opts.clean) for i in todo]
+    if units:  # nothing left to do: no worker is started
+        with open_executor(
+            opts.executor, workers=opts.workers, shard_size=1, scheduler=opts.scheduler
+        ) as executor:
+            done = executor.map(
+                _resumable_shard, units, progress=_reporter(progress, "shards", len(units))
+            )
+        for i, computed in zip(todo, done, strict=True):
+            results[i] = computed
+    articles: list[Article] = []
+    clean_errors: list[InputError] = []
+    analyse_errors: list[InputError] = []
+    for result in results:
+        assert result is not None
+        articles += result.articles
+        clean_errors += result.clean_errors
+        analyse_errors += result.analyse_errors
+    return articles, clean_errors, analyse_errors
+
+
 def extract_result(
     inputs: Inputs,
     *,
@@ -267,6 +334,14 @@ def extract_result(
     docs, errors = _read(inputs, stdin)
     clean_fn = _clean_shard if opts.clean else _clean_shard_raw
     jobs = _clean_jobs(docs, opts)
+    if opts.state_dir is not None:
+        del docs
+        articles, clean_errors, analyse_errors = _resumable(jobs, opts, progress)
+        articles = mark_duplicates(_unique_ids(articles))
+        clean_errors += [
+            _input_error(a.source, Code.E111, a.language) for a in articles if a.language
+        ]
+        return Result(articles=articles, errors=[*errors, *clean_errors, *analyse_errors])
     with open_executor(
         opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
     ) as executor:
