@@ -189,6 +189,22 @@ def test_a_bad_record_is_its_own_error_and_the_run_goes_on(tmp_path: Path) -> No
     assert errors[0].source == f"{path}#0" and errors[0].error.startswith("[E103]")
 
 
+def test_a_malformed_target_uri_does_not_stop_the_archive(tmp_path: Path) -> None:
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    for uri, n in (("http://[not-a-host/p", 8), (f"https://{HOST}/q", 9)):
+        rec = w.create_warc_record(
+            uri, "response", payload=BytesIO(page(n).encode()), http_headers=http
+        )
+        w.write_record(rec)
+    path = tmp_path / "odd.warc"
+    path.write_bytes(buf.getvalue())
+    docs, errors = _read(path)
+    assert len(docs) == 2 and errors == []
+    assert docs[0].outlet_hint is None and docs[1].outlet_hint == "dunmere-courier.example"
+
+
 def test_warc_in_a_folder_and_through_the_pipeline(tmp_path: Path) -> None:
     from newsbrief.pipeline import extract_result
 

@@ -102,7 +102,11 @@ def _kind(record: Any) -> tuple[str, str | None] | None:
     if rec_type not in _ARTICLE_RECORDS:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    if urlsplit(uri).path.lower().endswith("/robots.txt"):
+    try:
+        path = urlsplit(uri).path
+    except ValueError:  # a malformed URI: the record may still hold a page
+        path = ""
+    if path.lower().endswith("/robots.txt"):
         return None
     http = record.http_headers
     if rec_type == "response":
