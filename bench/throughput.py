@@ -35,6 +35,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+PROGRESS_EVERY = 250
+"""The child says how far it got every this many documents (a long run shows its progress)."""
+PROGRESS_TAG = "[progress]"
 
 
 def data_root(arg: str | None) -> Path:
@@ -76,11 +79,15 @@ def _child_newsbrief(folder: Path, workers: int, executor: str) -> dict[str, Any
     from newsbrief.pipeline import extract_result
 
     marks: dict[str, list[float]] = {}
+    said = [0]
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
         span = marks.setdefault(stage, [now, now])
         span[1] = now
+        if done >= said[0] + PROGRESS_EVERY or (done == total and done != said[0]):
+            said[0] = done
+            print(f"{PROGRESS_TAG} {stage} {done}/{total}", file=sys.stderr, flush=True)
 
     start = time.perf_counter()
     result = extract_result([folder], workers=workers, executor=executor, progress=progress)
@@ -152,9 +159,33 @@ def measure(kind: str, folder: Path, workers: int, executor: str = "local") -> d
             peak = max(peak, _tree_rss(proc.pid))
             done.wait(0.05)
 
+    tail: list[str] = []
+
+    def relay() -> None:
+        """Pass the child's progress lines on with the peak memory so far; keep the rest."""
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith(PROGRESS_TAG):
+                elapsed = time.perf_counter() - start
+                print(
+                    f"  {kind}: {line[len(PROGRESS_TAG) :].strip()} after {elapsed:.0f} s, "
+                    f"peak RSS so far {peak / 2**20:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            else:
+                tail.append(line)
+                del tail[:-200]
+
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    stdout, stderr = proc.communicate()
+    relayer = threading.Thread(target=relay, daemon=True)
+    relayer.start()
+    assert proc.stdout is not None
+    stdout = proc.stdout.read()
+    proc.wait()
+    relayer.join()
+    stderr = "".join(tail)
     wall = time.perf_counter() - start
     done.set()
     sampler.join()

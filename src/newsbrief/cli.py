@@ -76,11 +76,28 @@ SchedulerOption = Annotated[
     ),
 ]
 
+StateDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--state-dir",
+        help="Resumable batch run: keep each shard's article-level results in this folder and, "
+        "when rerun (e.g. after a crash), load the shards done already instead of redoing them.",
+        show_default=False,
+    ),
+]
+ShardSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--shard-size",
+        help="Documents per shard: the unit of work of --workers and of --state-dir markers.",
+    ),
+]
+
 InputsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt, .html, .htm, .jsonl, optionally .gz), folders (read recursively) "
-        "or - for standard input.",
+        help="Files (.txt, .html, .htm, .jsonl, .warc, .rss, .atom, feed .xml; optionally .gz), "
+        "folders (read recursively) or - for standard input.",
         show_default=False,
     ),
 ]
@@ -93,8 +110,12 @@ class _ProgressBar:
         self.enabled = enabled
         self.progress: Progress | None = None
         self.tasks: dict[str, object] = {}
+        self.resumed: tuple[int, int] | None = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "resumed":  # said once, after the run (see _report_resumed)
+            self.resumed = (done, total)
+            return
         if not self.enabled or total <= PROGRESS_MIN_DOCS:
             return
         if self.progress is None:
@@ -126,6 +147,17 @@ def _report_errors(result: Result, quiet: bool) -> None:
         stderr.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
     if len(result.errors) > 20:
         stderr.print(f"  … and {len(result.errors) - 20} more (see the JSON 'errors' list)")
+
+
+def _report_resumed(bar: _ProgressBar, state_dir: Path | None) -> None:
+    """One stderr line saying how many shards a --state-dir run loaded instead of computing."""
+    if bar.enabled and state_dir is not None and bar.resumed is not None:
+        loaded, total = bar.resumed
+        stderr.print(
+            f"state: {loaded} of {total} shard(s) loaded from {state_dir}, "
+            f"{total - loaded} computed",
+            highlight=False,
+        )
 
 
 EXIT_NO_ARTICLES = 2
@@ -195,6 +227,8 @@ def brief(
     workers: WorkersOption = 1,
     executor: ExecutorOption = ExecutorName.local,
     scheduler: SchedulerOption = None,
+    state_dir: StateDirOption = None,
+    shard_size: ShardSizeOption = 16,
     table: Annotated[
         Table, typer.Option(help="Which table --format csv writes: quotes or claims.")
     ] = Table.claims,
@@ -214,9 +248,12 @@ def brief(
             workers=workers,
             executor=executor.value,
             scheduler=scheduler,
+            state_dir=str(state_dir) if state_dir else None,
+            shard_size=shard_size,
             progress=bar,
             stdin=sys.stdin,
         )
+    _report_resumed(bar, state_dir)
     if json_out:
         _write(json_out, result.to_json() + "\n")
     kwargs: dict[str, object] = {}
@@ -244,6 +281,8 @@ def extract(
     workers: WorkersOption = 1,
     executor: ExecutorOption = ExecutorName.local,
     scheduler: SchedulerOption = None,
+    state_dir: StateDirOption = None,
+    shard_size: ShardSizeOption = 16,
     quiet: QuietOption = False,
 ) -> None:
     """Clean articles and extract their quotes, figures, entities and dates (no stories)."""
@@ -256,9 +295,12 @@ def extract(
             workers=workers,
             executor=executor.value,
             scheduler=scheduler,
+            state_dir=str(state_dir) if state_dir else None,
+            shard_size=shard_size,
             progress=bar,
             stdin=sys.stdin,
         )
+    _report_resumed(bar, state_dir)
     text = result.to_json() + "\n"
     if json_out:
         _write(json_out, text)

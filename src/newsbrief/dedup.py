@@ -15,13 +15,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsbrief.errors import OptionError
 from newsbrief.model import Article
 
 _WORD = re.compile(r"\w+")
+_GRAMS_CACHE = 256  # shingle sets kept for verification (an article meets its candidates in turn)
 
 
 @dataclass(frozen=True)
@@ -127,37 +129,47 @@ def _union(parent: list[int], i: int, j: int) -> None:
 def duplicate_groups(
     articles: Sequence[Article], *, options: DedupOptions | None = None
 ) -> list[list[int]]:
-    """Indices of articles that copy one another, one list per group of two or more."""
+    """Indices of articles that copy one another, one list per group of two or more.
+
+    Memory stays small on large corpora: an article's tokens and shingles exist only while its
+    signature is computed (each keeps a hash and a lean MinHash), and the shingle sets of the
+    few candidate pairs LSH proposes are computed again for their verification.
+    """
     opts = options or DedupOptions()
     n = len(articles)
     parent = list(range(n))
-    tokens = [body_tokens(a) for a in articles]
+    has_body = [False] * n
     by_hash: dict[str, int] = {}
-    for i, toks in enumerate(tokens):
+    for i, article in enumerate(articles):
+        toks = body_tokens(article)
         if not toks:
             continue  # empty bodies are never copies of each other
+        has_body[i] = True
         first = by_hash.setdefault(body_hash(toks), i)
         if first != i:
             _union(parent, first, i)
-    grams = [shingles(t, opts.shingle_size) for t in tokens]
-    lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
+
+    @lru_cache(maxsize=_GRAMS_CACHE)
+    def grams(i: int) -> frozenset[str]:
+        return shingles(body_tokens(articles[i]), opts.shingle_size)
+
     keys = sorted(by_hash.values())  # one representative per exact-copy group
-    batch = MinHash.bulk(
-        ([g.encode("utf-8") for g in sorted(grams[i])] for i in keys),
-        num_perm=opts.num_perm,
-        seed=opts.seed,
-    )
-    sigs: dict[int, MinHash] = dict(zip(keys, batch, strict=True))
+    encoded = ([g.encode("utf-8") for g in sorted(grams(i))] for i in keys)
+    signatures = MinHash.generator(encoded, num_perm=opts.num_perm, seed=opts.seed)
+    sigs: dict[int, LeanMinHash] = {}
+    lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
     with lsh.insertion_session() as session:  # batched bucket writes
-        for i in keys:
+        for i, sig in zip(keys, signatures, strict=True):
+            sigs[i] = LeanMinHash(sig)
             session.insert(i, sigs[i])
-    for i, sig in sigs.items():
-        for j in lsh.query(sig):
-            if j > i and is_near_copy(grams[i], grams[j], opts):
+    grams.cache_clear()
+    for i, lean in sigs.items():
+        for j in sorted(lsh.query(lean)):
+            if j > i and is_near_copy(grams(i), grams(j), opts):
                 _union(parent, i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        if tokens[i]:
+        if has_body[i]:
             groups.setdefault(_find(parent, i), []).append(i)
     return [members for members in groups.values() if len(members) > 1]
 

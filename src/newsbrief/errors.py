@@ -17,13 +17,14 @@ class Code(StrEnum):
     E102 = "E102"  # unsupported file type
     E103 = "E103"  # file not decodable as text
     E104 = "E104"  # JSONL line is not valid JSON / not an object
-    E105 = "E105"  # JSONL record without usable text
+    E105 = "E105"  # record without usable text (JSONL line, feed entry)
     E106 = "E106"  # empty document (nothing left to read)
     E107 = "E107"  # HTML page without extractable text
-    E108 = "E108"  # file could not be read (permissions, I/O)
+    E108 = "E108"  # file could not be read (permissions, I/O, damaged gzip or WARC)
     E109 = "E109"  # a stage failed on one document (a bug: please report it)
     E110 = "E110"  # input over a size limit (newsbrief.ingest.limits)
     E111 = "E111"  # article not in English: extraction skipped
+    E112 = "E112"  # not a readable RSS/Atom feed, or a feed that is not well-formed
     E201 = "E201"  # spaCy model missing
     E202 = "E202"  # optional extra missing
     E301 = "E301"  # invalid option value

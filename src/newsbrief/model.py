@@ -45,6 +45,16 @@ class RawDocument(Record):
     folder: str | None = Field(
         default=None, description="Input folder the document came from (for --story-per-folder)."
     )
+    date_hint: str | None = Field(
+        default=None,
+        description="ISO date cleaning falls back on when neither the input's metadata nor its "
+        "text gives one (a WARC record's Last-Modified or crawl date).",
+    )
+    outlet_hint: str | None = Field(
+        default=None,
+        description="Outlet cleaning falls back on when neither the metadata nor the text names "
+        "one (the host of a WARC record's URI).",
+    )
 
 
 class InputError(Record):

@@ -2,24 +2,33 @@
 
 This module only wires stages together in the one-way order of DESIGN.md; every decision lives in
 a stage. Article-level work (clean, parse+extract) is scheduled by an executor so the same code
-runs in-process or in a process pool. Corpus-level work stays out of the executor: before the
-clean map, the chrome each outlet repeats is learned over all inputs (``clean.recurring``) and
-every document is handed its site's keys. A document that fails is recorded in
-``Result.errors`` and the run goes on with the others.
+runs in-process, in a process pool or on Dask. Corpus-level work stays out of the executor: a
+first pass over the inputs learns the chrome each outlet repeats (``clean.recurring``, in
+bounded memory); a second pass reads them again and streams shards of documents, each handed
+its site's keys, through clean + parse + extract, a few shards in flight. So the raw documents
+are never all held: only the compact article records come back, and dedup (which extraction
+does not depend on) runs over them at the end. Standard input, which cannot be read twice, is
+held once. With ``state_dir`` each shard's results are also stored, and a rerun loads them
+(``run.state``). A document that fails is recorded in ``Result.errors`` and the run goes on.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsbrief.errors import Code, InputReadError, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
 from newsbrief.run import check_executor, open_executor
+
+if TYPE_CHECKING:
+    from newsbrief.clean.recurring import Boilerplate
+    from newsbrief.run.state import ShardResult
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +48,10 @@ class RunOptions:
     ``executor``: ``"local"`` (in-process, or a process pool of ``workers``) or ``"dask"`` (a
     local Dask cluster of ``workers`` processes, or the cluster at ``scheduler``,
     ``tcp://HOST:PORT``); both run the same article-level shard functions.
+
+    ``state_dir``: keep each shard's article-level results in this folder, and on a rerun load
+    the shards already done instead of computing them again (``run.state``); the output is the
+    same as without it.
     """
 
     clean: bool = True
@@ -49,6 +62,7 @@ class RunOptions:
     shard_size: int = 16
     executor: str = "local"
     scheduler: str | None = None
+    state_dir: str | None = None
 
     def __post_init__(self) -> None:
         if self.words < 5:
@@ -138,23 +152,25 @@ def _unusable(article: Article) -> tuple[Code, str] | None:
     return None
 
 
-def _clean_shard_raw(jobs: list[CleanJob]) -> list[Article | InputError]:
-    return _clean_shard(jobs, clean=False)
+def _learn(docs: Iterable[RawDocument], opts: RunOptions) -> Boilerplate | None:
+    """The boilerplate each site repeats, learned in one pass over ``docs`` (None when the
+    options switch learning off, or when it fails: it is a refinement, never fatal)."""
+    if not (opts.clean and opts.learn_boilerplate):
+        return None
+    from newsbrief.clean.recurring import learn_boilerplate
+
+    try:
+        return learn_boilerplate(docs)
+    except Exception:
+        log.warning("learning recurring boilerplate failed; cleaning without it", exc_info=True)
+        return None
 
 
 def _clean_jobs(docs: list[RawDocument], opts: RunOptions) -> list[CleanJob]:
     """Pair each document with its site's learned boilerplate (a corpus-level step before the
     per-document map, so shards stay independent and the executor stays simple)."""
-    if not (opts.clean and opts.learn_boilerplate):
-        return [(raw, frozenset()) for raw in docs]
-    from newsbrief.clean.recurring import learn_boilerplate
-
-    try:
-        learned = learn_boilerplate(docs)
-    except Exception:  # learning is an optional refinement; never let it take the run down
-        log.warning("learning recurring boilerplate failed; cleaning without it", exc_info=True)
-        return [(raw, frozenset()) for raw in docs]
-    return [(raw, learned.for_document(raw)) for raw in docs]
+    learned = _learn(docs, opts)
+    return [(raw, learned.for_document(raw) if learned else frozenset()) for raw in docs]
 
 
 def _analyse_shard(articles: list[Article]) -> list[Article | InputError]:
@@ -193,6 +209,27 @@ def _analyse_english(articles: list[Article]) -> list[Article | InputError]:
     return results
 
 
+ShardJob = tuple[list[CleanJob], bool, str | None, str | None]
+"""A shard: its documents with their boilerplate keys, whether to clean, and (for a resumable
+run) its key and the state folder to store its results in."""
+
+
+def _run_shard(job: ShardJob) -> ShardResult:
+    """Clean, parse and extract one shard's documents (the article-level work of a run); with a
+    key, store the results in the state folder (the shard's completion marker)."""
+    from newsbrief.run.state import ShardResult, ShardStore
+
+    jobs, clean, key, root = job
+    cleaned, clean_errors = _split(_clean_shard(jobs, clean=clean))
+    analysed, analyse_errors = _split(_analyse_shard(cleaned))
+    result = ShardResult(
+        clean_errors=clean_errors, articles=analysed, analyse_errors=analyse_errors
+    )
+    if key is not None and root is not None:
+        ShardStore(root).save(key, result)
+    return result
+
+
 def _stage_failure(source: str, stage: str, exc: Exception) -> InputError:
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
     return _input_error(
@@ -206,17 +243,64 @@ def _stage_failure(source: str, stage: str, exc: Exception) -> InputError:
 # ---------------------------------------------------------------- the job
 
 
-def _read(inputs: Inputs, stdin: TextIO | None) -> tuple[list[RawDocument], list[InputError]]:
-    from newsbrief.ingest import read_inputs
+class _Inputs:
+    """The inputs, readable twice: paths are read again; standard input is held once."""
 
-    docs: list[RawDocument] = []
-    errors: list[InputError] = []
-    for item in read_inputs(_as_list(inputs), stdin=stdin):
+    def __init__(self, inputs: Inputs, stdin: TextIO | None) -> None:
+        self.items = _as_list(inputs)
+        self.stdin: list[RawDocument | InputError] | None = None
+        if any(str(item) == "-" for item in self.items):
+            from newsbrief.ingest import read_inputs
+
+            self.stdin = list(read_inputs(["-"], stdin=stdin))
+
+    def __iter__(self) -> Iterator[RawDocument | InputError]:
+        from newsbrief.ingest import read_inputs
+
+        for item in self.items:
+            if str(item) == "-":
+                yield from self.stdin or []
+            else:
+                yield from read_inputs([item])
+
+
+def _documents(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocument]:
+    return (item for item in items if isinstance(item, RawDocument))
+
+
+def _learned(source: _Inputs, opts: RunOptions) -> tuple[Boilerplate | None, int]:
+    """First pass: the boilerplate each site repeats (when cleaning learns it) and the number
+    of documents."""
+    count = 0
+
+    def counted() -> Iterator[RawDocument]:
+        nonlocal count
+        for raw in _documents(source):
+            count += 1
+            yield raw
+
+    learned = _learn(counted(), opts)
+    if learned is None or count == 0:  # not learned (or failed half-way): count them all
+        count = sum(1 for _ in _documents(source))
+    return learned, count
+
+
+def _shards(
+    source: _Inputs, learned: Boilerplate | None, size: int, errors: list[InputError]
+) -> Iterator[list[CleanJob]]:
+    """Second pass: consecutive shards of ``size`` documents with their sites' boilerplate
+    keys; the inputs that cannot be read are appended to ``errors``."""
+    shard: list[CleanJob] = []
+    for item in source:
         if isinstance(item, InputError):
             errors.append(item)
-        else:
-            docs.append(item)
-    return docs, errors
+            continue
+        shard.append((item, learned.for_document(item) if learned else frozenset()))
+        if len(shard) == size:
+            yield shard
+            shard = []
+    if shard:
+        yield shard
 
 
 def _split(items: Iterable[Article | InputError]) -> tuple[list[Article], list[InputError]]:
@@ -262,27 +346,57 @@ def extract_result(
 ) -> Result:
     """Read, clean, dedup, parse and extract every input: a Result with articles and errors."""
     from newsbrief.dedup import mark_duplicates
+    from newsbrief.run.state import ShardStore, shard_key
 
     opts = _options(options, overrides)
-    docs, errors = _read(inputs, stdin)
-    clean_fn = _clean_shard if opts.clean else _clean_shard_raw
-    jobs = _clean_jobs(docs, opts)
+    source = _Inputs(inputs, stdin)
+    store = ShardStore(opts.state_dir) if opts.state_dir is not None else None
+    if store is not None:
+        store.check()
+    learned, total = _learned(source, opts)
+    advance = _reporter(progress, "analyse", total)
+    key_options = ("clean", opts.clean, "learn_boilerplate", opts.learn_boilerplate)
+    read_errors: list[InputError] = []
+    results: list[ShardResult | None] = []
+    loaded = 0
+
+    order: deque[int] = deque()  # indices of the shards in flight, in submission order
+
+    def todo() -> Iterator[ShardJob]:
+        """Shards to compute; those stored already are loaded on the way."""
+        nonlocal loaded
+        for index, jobs in enumerate(_shards(source, learned, opts.shard_size, read_errors)):
+            results.append(None)
+            key = shard_key(jobs, options=key_options) if store is not None else None
+            stored = store.load(key) if store is not None and key is not None else None
+            if stored is not None:
+                results[index] = stored
+                loaded += 1
+                advance(len(jobs))
+                continue
+            order.append(index)
+            yield jobs, opts.clean, key, str(store.root) if store is not None else None
+
     with open_executor(
         opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
     ) as executor:
-        cleaned, clean_errors = _split(
-            executor.map(clean_fn, jobs, progress=_reporter(progress, "clean", len(docs)))
-        )
-        cleaned = mark_duplicates(_unique_ids(cleaned))  # corpus-level: here, not on the cluster
-        clean_errors += [
-            _input_error(a.source, Code.E111, a.language) for a in cleaned if a.language
-        ]
-        analysed, analyse_errors = _split(
-            executor.map(
-                _analyse_shard, cleaned, progress=_reporter(progress, "analyse", len(cleaned))
-            )
-        )
-    return Result(articles=analysed, errors=[*errors, *clean_errors, *analyse_errors])
+        for result in executor.imap(_run_shard, todo()):
+            results[order.popleft()] = result
+            advance(len(result.articles) + len(result.clean_errors) + len(result.analyse_errors))
+    if progress and store is not None:
+        progress("resumed", loaded, len(results))
+    articles: list[Article] = []
+    clean_errors: list[InputError] = []
+    analyse_errors: list[InputError] = []
+    for shard in results:
+        assert shard is not None
+        articles += shard.articles
+        clean_errors += shard.clean_errors
+        analyse_errors += shard.analyse_errors
+    results.clear()
+    articles = mark_duplicates(_unique_ids(articles))  # corpus-level: here, not on the cluster
+    clean_errors += [_input_error(a.source, Code.E111, a.language) for a in articles if a.language]
+    return Result(articles=articles, errors=[*read_errors, *clean_errors, *analyse_errors])
 
 
 def extract(

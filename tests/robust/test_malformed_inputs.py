@@ -155,6 +155,66 @@ def _unlistable(d: Path) -> None:
     (d / "locked").chmod(0)
 
 
+def _warc_record(
+    uri: str, body: bytes, *, ctype: str = "text/html", status: str = "200 OK"
+) -> bytes:
+    """One WARC response record, written by hand (the format is plain text headers)."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+        f"WARC-Date: 2026-03-02T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    return head.encode() + http + b"\r\n\r\n"
+
+
+def _warc_page(n: int) -> bytes:
+    paragraphs = good_article(f"warc page {n}").split("\n\n")
+    return ("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>").encode()
+
+
+def _warc(records: list[bytes], *, gz: bool) -> bytes:
+    return b"".join(_gz(r) for r in records) if gz else b"".join(records)
+
+
+def _warc_truncated_gzip(d: Path) -> None:
+    records = [_warc_record(f"https://warc.example/{n}", _warc_page(n)) for n in range(1, 4)]
+    data = _warc(records, gz=True)
+    _write(d / "crawl.warc.gz", data[: len(data) - 60])
+
+
+def _warc_mixed_records(d: Path) -> None:
+    records = [
+        _warc_record("https://warc.example/robots.txt", b"User-agent: *", ctype="text/plain"),
+        _warc_record("https://warc.example/a", _warc_page(1)),
+        _warc_record("https://warc.example/logo.gif", b"GIF89a\x00\x00", ctype="image/gif"),
+        _warc_record("https://warc.example/b", b"\x00\x01\x02\x03 binary" * 30),
+        _warc_record("https://warc.example/old", b"", status="302 Found"),
+        _warc_record("https://warc.example/c", _warc_page(2)),
+    ]
+    _write(d / "crawl.warc", _warc(records, gz=False))
+
+
+FEED_ITEM = "<item><title>{title}</title><link>https://feed.example/{n}</link>{body}</item>"
+
+
+def _feed(items: str, tail: str = "</channel></rss>") -> str:
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Feed</title>{items}{tail}"
+
+
+def _feed_items(*numbers: int) -> str:
+    return "".join(
+        FEED_ITEM.format(
+            title=f"Story {n}",
+            n=n,
+            body="<description><![CDATA["
+            + "".join(f"<p>{p}</p>" for p in good_article(f"feed item {n}").split("\n\n"))
+            + "]]></description>",
+        )
+        for n in numbers
+    )
+
+
 def _random_bytes(d: Path) -> None:
     import random
 
@@ -166,8 +226,9 @@ def _deep_html(d: Path) -> None:
     _write(d / "deep.html", "<div>" * 5000 + "<p>" + ENGLISH * 3 + "</p>" + "</div>" * 5000)
 
 
-E101, E102, E103, E104, E105, E106, E108, E110, E111 = (
-    frozenset({c}) for c in ("E101", "E102", "E103", "E104", "E105", "E106", "E108", "E110", "E111")
+E101, E102, E103, E104, E105, E106, E108, E110, E111, E112 = (
+    frozenset({c})
+    for c in ("E101", "E102", "E103", "E104", "E105", "E106", "E108", "E110", "E111", "E112")
 )
 NONE: frozenset[str] = frozenset()
 MAYBE_EMPTY = frozenset({"E106", "E107"})
@@ -288,6 +349,31 @@ KINDS = [
     Kind("jsonl_huge_line", _huge_jsonl_line, E110, articles=2),
     Kind("jsonl_blank", lambda d: _write(d / "blank.jsonl", "\n\n  \n"), E106),
     Kind("jsonl_binary", lambda d: _write(d / "b.jsonl", b"\x00\x01\x02" * 50), E103),
+    Kind("warc_truncated_gzip", _warc_truncated_gzip, E108, articles=2),
+    Kind("warc_mixed_records", _warc_mixed_records, E103, articles=2),
+    Kind("warc_not_warc", lambda d: _write(d / "x.warc", ENGLISH * 3), E103),
+    Kind("warc_empty", lambda d: _write(d / "x.warc.gz", _gz(b"")), E106),
+    Kind(
+        "feed_entry_without_text",
+        lambda d: _write(
+            d / "f.rss", _feed(_feed_items(1) + FEED_ITEM.format(title="Bare", n=9, body=""))
+        ),
+        E105,
+        articles=1,
+    ),
+    Kind(
+        "feed_not_well_formed",
+        lambda d: _write(d / "f.rss", _feed(_feed_items(1, 2), tail="<item><title>a & b")),
+        frozenset({"E105", "E112"}),  # the cut entry has no text
+        articles=-1,
+    ),
+    Kind("feed_not_xml", lambda d: _write(d / "f.atom", ENGLISH), E112),
+    Kind("feed_binary", lambda d: _write(d / "f.rss", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40), E103),
+    Kind(
+        "xml_not_a_feed",
+        lambda d: _write(d / "sitemap.xml", "<?xml version='1.0'?><urlset><url/></urlset>"),
+        NONE,
+    ),
     Kind("dangling_symlink", _dangling, E101),
     Kind("symlink_loop", _link_loop, NONE),
     Kind("fifo_named_txt", _fifo, NONE),
@@ -495,6 +581,25 @@ def test_cli_exits_2_when_no_article_came_through(corpus: Path) -> None:
         assert run.returncode == 2, run.stderr.decode()
         assert b"Traceback" not in run.stderr
         assert run.stderr.decode().count("[E1") >= len(bad) + 1
+
+
+def test_truncated_warc_names_the_offset(corpus: Path) -> None:
+    path = _kind_dir(corpus, KINDS_BY_NAME["warc_truncated_gzip"]) / "crawl.warc.gz"
+    items = list(read_inputs([path]))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    (err,) = [i for i in items if isinstance(i, InputError)]
+    assert len(docs) == 2 and err.source == str(path)
+    offset = len(_gz(_warc_record("https://warc.example/1", _warc_page(1)))) + len(
+        _gz(_warc_record("https://warc.example/2", _warc_page(2)))
+    )
+    assert f"byte offset {offset}" in err.error and "were read" in err.error
+
+
+def test_bad_warc_record_is_named_by_offset(corpus: Path) -> None:
+    path = _kind_dir(corpus, KINDS_BY_NAME["warc_mixed_records"]) / "crawl.warc"
+    errors = [i for i in read_inputs([path]) if isinstance(i, InputError)]
+    (err,) = errors
+    assert err.source.startswith(f"{path}#") and int(err.source.rsplit("#", 1)[1]) > 0
 
 
 def test_gzip_corruption_mid_stream_is_e108(tmp_path: Path) -> None:

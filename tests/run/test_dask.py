@@ -17,7 +17,7 @@ from newsbrief.pipeline import RunOptions, brief
 
 distributed = pytest.importorskip("distributed")
 
-from newsbrief.run.dask import DaskExecutor  # noqa: E402
+from newsbrief.run.dask import IN_FLIGHT_PER_THREAD, DaskExecutor  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
@@ -48,6 +48,27 @@ def test_map_keeps_order_and_reports_progress(threads_cluster: Any) -> None:
         ]
         assert ex.map(_square_all, []) == []
     assert sum(seen) == 20
+
+
+def _square(i: int) -> int:
+    return i * i
+
+
+def test_imap_keeps_order_and_takes_items_lazily(threads_cluster: Any) -> None:
+    taken: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(30):
+            taken.append(i)
+            yield i
+
+    out: list[int] = []
+    with DaskExecutor.start(scheduler=threads_cluster.scheduler_address) as ex:
+        for result in ex.imap(_square, items()):
+            out.append(result)
+            assert len(taken) - len(out) <= IN_FLIGHT_PER_THREAD * 2  # 2 one-thread workers
+        assert list(ex.imap(_square, iter([]))) == []
+    assert out == [i * i for i in range(30)]
 
 
 def test_map_rejects_shard_functions_that_lose_items(threads_cluster: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from newsbrief.run.local import LocalExecutor, shards
@@ -35,3 +37,26 @@ def test_map_keeps_order(workers: int) -> None:
 def test_map_rejects_shard_functions_that_lose_items() -> None:
     with pytest.raises(RuntimeError, match="returned 2 results for 3 items"):
         LocalExecutor(shard_size=3).map(_drop_one, [1, 2, 3])
+
+
+def _square(i: int) -> int:
+    return i * i
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_imap_keeps_order_and_takes_items_lazily(workers: int) -> None:
+    from newsbrief.run.local import AHEAD_PER_WORKER
+
+    taken: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(20):
+            taken.append(i)
+            yield i
+
+    out = []
+    for result in LocalExecutor(workers=workers).imap(_square, items()):
+        out.append(result)
+        # never more than a few items ahead of what has come back
+        assert len(taken) - len(out) <= AHEAD_PER_WORKER * workers
+    assert out == [i * i for i in range(20)]

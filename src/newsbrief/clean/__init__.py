@@ -3,8 +3,9 @@
 Plain text goes through the line classifier of ``clean.text``; HTML goes through trafilatura
 (``clean.html``) and then the same classifier for what leaks through, falling back to the page's
 visible text when trafilatura finds nothing. Metadata the input declared wins over what is read
-from the text. ``clean_document`` never raises on odd input: an empty page gives an Article
-without paragraphs, which the pipeline records as an error.
+from the text, which wins over the input's hints (a WARC record's crawl date and host).
+``clean_document`` never raises on odd input: an empty page gives an Article without
+paragraphs, which the pipeline records as an error.
 """
 
 from __future__ import annotations
@@ -84,11 +85,16 @@ def clean_document(
         result, sitename, page_date = _clean_html(raw, opts, boilerplate)
     else:
         result = clean_text(raw.content, title=raw.title, options=opts, boilerplate=boilerplate)
-    published = raw.published or (parse_date(page_date) if page_date else None) or result.published
+    published = (
+        raw.published
+        or (parse_date(page_date) if page_date else None)
+        or result.published
+        or raw.date_hint
+    )
     return Article(
         id=article_id(raw.source),
         source=raw.source,
-        outlet=raw.outlet or sitename or result.outlet,
+        outlet=raw.outlet or sitename or result.outlet or raw.outlet_hint,
         title=raw.title or result.title,
         published=published,
         url=raw.url,
@@ -105,9 +111,9 @@ def unclean_document(raw: RawDocument) -> Article:
     return Article(
         id=article_id(raw.source),
         source=raw.source,
-        outlet=raw.outlet,
+        outlet=raw.outlet or raw.outlet_hint,
         title=raw.title,
-        published=raw.published,
+        published=raw.published or raw.date_hint,
         url=raw.url,
         folder=raw.folder,
         paragraphs=paragraphs,

@@ -1,6 +1,9 @@
 """Ingest stage: paths (files, directories, ``-`` for stdin) become RawDocuments or InputErrors.
 
-Formats by suffix: ``.txt``, ``.html``/``.htm``, ``.jsonl``, each optionally gzipped (``.gz``).
+Formats by suffix: ``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.warc`` (WARC archives,
+``ingest.warc``), ``.rss``/``.atom`` and ``.xml`` feeds (``ingest.feeds``), each optionally
+gzipped (``.gz``). An ``.xml`` file in a folder is read only when it opens like a feed (sitemaps
+and other XML are skipped); named explicitly, one that is not a feed is an E102 error.
 Directories are walked recursively in sorted order. Inside a directory, hidden entries, files of
 other types and project files such as README/LICENSE/CHANGELOG are skipped without a record
 (folders of articles often carry them); a file named explicitly with an unsupported type is an
@@ -17,21 +20,25 @@ from __future__ import annotations
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from newsbrief.errors import Code, InputReadError
+from newsbrief.ingest.feeds import looks_like_feed, read_feed
 from newsbrief.ingest.html import html_document, read_html
 from newsbrief.ingest.jsonl import iter_jsonl_text, read_jsonl
-from newsbrief.ingest.limits import MAX_STDIN_BYTES
+from newsbrief.ingest.limits import MAX_STDIN_BYTES, SNIFF_BYTES
 from newsbrief.ingest.text import (
     check_not_empty,
     check_text_size,
     decode,
+    open_binary,
     read_text,
     too_large,
 )
+from newsbrief.ingest.warc import read_warc
 from newsbrief.model import InputError, RawDocument
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_inputs"]
@@ -39,7 +46,10 @@ __all__ = ["SUPPORTED_SUFFIXES", "read_inputs"]
 _TEXT = (".txt", ".text")
 _HTML = (".html", ".htm", ".xhtml")
 _JSONL = (".jsonl", ".ndjson")
-SUPPORTED_SUFFIXES = (*_TEXT, *_HTML, *_JSONL)
+_WARC = (".warc",)
+_FEED = (".rss", ".atom", ".xml")
+SUPPORTED_SUFFIXES = (*_TEXT, *_HTML, *_JSONL, *_WARC, *_FEED)
+_KINDS = (("text", _TEXT), ("html", _HTML), ("jsonl", _JSONL), ("warc", _WARC), ("feed", _FEED))
 # Stems of files that describe a folder rather than hold an article.
 _PROJECT_FILES = frozenset(
     {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors"}
@@ -47,11 +57,11 @@ _PROJECT_FILES = frozenset(
 
 
 def _kind(path: Path) -> str | None:
-    """ "text", "html" or "jsonl" from the suffix (after an optional .gz), or None."""
+    """ "text", "html", "jsonl", "warc" or "feed" from the suffix (after an optional .gz)."""
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    for kind, suffixes in (("text", _TEXT), ("html", _HTML), ("jsonl", _JSONL)):
+    for kind, suffixes in _KINDS:
         if name.endswith(suffixes):
             return kind
     return None
@@ -75,6 +85,20 @@ def _read_file(path: Path, source: str) -> Iterator[RawDocument | InputError]:
     folder = str(Path(source).parent)
     if kind == "jsonl":
         yield from read_jsonl(path, source=source, folder=folder)
+        return
+    if kind == "warc":
+        yield from read_warc(path, source=source, folder=folder)
+        return
+    if kind == "feed":
+        if _xml_name(path) and _sniffed_feed(path) is False:
+            yield _error(
+                Code.E102,
+                source,
+                "an XML file that is not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> at "
+                "its start): pass feeds, or save the articles as .html or .jsonl",
+            )
+            return
+        yield from read_feed(path, source=source, folder=folder)
         return
     if kind is None:
         yield _error(
@@ -118,6 +142,21 @@ def _article_name(path: Path) -> bool:
     return _kind(path) is not None and path.name.lower().split(".")[0] not in _PROJECT_FILES
 
 
+def _xml_name(path: Path) -> bool:
+    return path.name.lower().removesuffix(".gz").endswith(".xml")
+
+
+def _sniffed_feed(path: Path) -> bool | None:
+    """Whether an .xml file opens like a feed; None when it cannot be read (the reader then
+    reports why)."""
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(SNIFF_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return None
+    return looks_like_feed(head)
+
+
 def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | InputError]:
     """Article files under ``root``, recursively, in sorted order; broken links to article
     files and folders that cannot be listed are errors. Hidden entries are skipped, and each
@@ -150,7 +189,8 @@ def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path
         elif not _article_name(path):
             continue
         elif is_file:
-            yield path
+            if not (_xml_name(path) and _sniffed_feed(path) is False):
+                yield path
         elif dangling:
             yield _broken_link(path, str(path))
         # sockets, pipes and devices named like articles are not articles: skipped

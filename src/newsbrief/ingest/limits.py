@@ -8,9 +8,9 @@ line). An input over a limit becomes a coded error (E110) and the run goes on.
 from __future__ import annotations
 
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
-"""One document file (``.txt``, ``.html``) after gunzipping, one JSONL line (one record), or
-standard input read as one document: 16 MiB. JSONL files themselves have no size limit (they
-are read a line at a time)."""
+"""One document file (``.txt``, ``.html``) after gunzipping, one JSONL line (one record), one
+WARC record's payload, one feed file, or standard input read as one document: 16 MiB. JSONL and
+WARC files themselves have no size limit (they are read a record at a time)."""
 
 MAX_TEXT_CHARS = 1_000_000
 """Characters of one article's text: the plain text as read, and the body left after cleaning

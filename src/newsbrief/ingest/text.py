@@ -46,7 +46,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"\x1f\x8b", "gzip-compressed data", "add .gz to its name so newsbrief unpacks it"),
     (b"\xfd7zXZ\x00", "xz-compressed data", "unpack it with unxz"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it"),
-    (b"WARC/", "a WARC archive", "export its records as JSON Lines (.jsonl) first"),
+    (b"WARC/", "a WARC archive", "name it .warc (or .warc.gz) so newsbrief reads its records"),
 )
 _ASCII = bytes(range(128))
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -188,9 +188,10 @@ def _checked(text: str, source: str) -> str:
     return text
 
 
-def decode(data: bytes, source: str, *, html: bool = False) -> str:
+def decode(data: bytes, source: str, *, html: bool = False, charset: str | None = None) -> str:
     """Text of ``data`` (see the module docstring for the order tried); E103 when it is binary
-    or undecodable."""
+    or undecodable. ``charset``: one declared outside the bytes (an HTTP header), tried after
+    UTF-8 and before the one an HTML page declares."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -211,6 +212,11 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if charset:
+        try:
+            return _checked(data.decode(charset), source)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if html:
         declared = _DECLARED_CHARSET.search(data[:4096])
         if declared:

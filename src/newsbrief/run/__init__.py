@@ -7,7 +7,7 @@ existing one (``scheduler="tcp://HOST:PORT"``) or a local one with ``workers`` p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
@@ -29,6 +29,10 @@ class Executor(Protocol):
         *,
         progress: Callable[[int], None] | None = None,
     ) -> list[R]: ...
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn(item)`` per item in order, taking items lazily with a few in flight."""
+        ...
 
 
 def check_executor(executor: str, *, workers: int, scheduler: str | None) -> None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -102,6 +103,25 @@ class DaskExecutor:
     def _threads(self) -> int:
         info = self.client.scheduler_info()
         return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn(item)`` for each item on the cluster, in order, taking items lazily (at most
+        ``IN_FLIGHT_PER_THREAD`` per worker thread in flight)."""
+        _import_distributed()
+        pending: deque[Any] = deque()
+        ahead = IN_FLIGHT_PER_THREAD * self._threads()
+
+        def take(future: Any) -> R:
+            result: R = future.result()
+            future.release()
+            return result
+
+        for item in items:
+            pending.append(self.client.submit(fn, item, pure=False))
+            if len(pending) >= ahead:
+                yield take(pending.popleft())
+        while pending:
+            yield take(pending.popleft())
 
     def map(
         self,

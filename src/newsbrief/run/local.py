@@ -2,12 +2,15 @@
 
 The function takes a list (a shard) and returns a list of the same length, so a worker can load
 the spaCy pipeline once and pipe a whole shard through it. Results keep the input order.
+``imap`` streams: it takes work from an iterator only as workers free up (a few items ahead per
+worker), so the inputs are never all held at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -15,6 +18,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 Progress = Callable[[int], None]
+
+AHEAD_PER_WORKER = 2
+"""Items ``imap`` submits ahead per worker: enough to keep workers busy, little to hold."""
 
 
 def shards(items: Sequence[T], size: int) -> list[list[T]]:
@@ -51,6 +57,23 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
         return out
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn(item)`` for each item, in order, taking items lazily (at most a few per worker
+        in flight)."""
+        if self.workers <= 1:
+            for item in items:
+                yield fn(item)
+            return
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            pending: deque[Future[R]] = deque()
+            ahead = AHEAD_PER_WORKER * self.workers
+            for item in items:
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
 
     @staticmethod
     def _checked(result: list[R], part: list[T]) -> list[R]:
