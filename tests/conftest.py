@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from newsbrief.model import Result
+
+# Speed is measured in bench/, never in unit tests: property tests have no per-example deadline
+# (a loaded machine made hypothesis's 200 ms default fail a cleaning test that is correct).
+settings.register_profile("newsbrief", deadline=None)
+settings.load_profile("newsbrief")
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo"
