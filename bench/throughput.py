@@ -1,4 +1,4 @@
-"""Throughput of newsbrief extraction on the PolNeAR texts (about 924 articles).
+"""Throughput of newsbrief briefs on the PolNeAR texts (about 924 articles).
 
     python bench/throughput.py [--data DIR] [--limit N] [--articles N] [--workers 2]
                                [--no-dask] [--json FILE]
@@ -9,10 +9,15 @@ its descendants (process-pool or Dask workers) and keeps the peak of their sum:
 
 - ``spacy``: a plain ``en_core_web_sm`` full parse of the same texts,
   ``nlp.pipe(texts, n_process=WORKERS)``: the yardstick (issue 9 target: newsbrief / spaCy <= 0.6);
-- ``newsbrief``: ``extract_result(dirs, workers=WORKERS)``, what ``newsbrief extract --workers N``
-  runs (read, clean, dedup, parse, extract; the JSON is not written);
+- ``newsbrief``: ``brief(dirs, workers=WORKERS)``, what ``newsbrief brief --workers N`` runs
+  (read, clean, dedup, parse, extract, then cluster, reconcile, summarize and build every story's
+  brief; the JSON is not written). Its report splits the time at the end of the article-level
+  stages, so the ratio of ``extract`` alone (``newsbrief extract --workers N``) is printed too;
 - ``dask-1`` / ``dask-2``: the same with ``executor="dask"`` on a local cluster of 1 and 2 worker
   processes (target: 2 workers >= 1.7x one worker).
+
+Each child also reports its CPU seconds (its own plus those of the worker processes it started
+and waited for), less noisy than wall time on a shared machine.
 
 Texts are read from ``DATA/polnear/{train,dev}/text/*.txt`` (``--data`` or ``$NEWSBRIEF_DATA``,
 default ``../shared/data``); when absent the benchmark says so and exits 0. ``--limit N`` takes the
@@ -75,8 +80,17 @@ def _child_spacy(folder: Path, workers: int) -> dict[str, Any]:
     return {"docs": len(texts), "tokens": tokens, "load_s": loaded - start, "work_s": end - loaded}
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its reaped children (pool workers)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _child_newsbrief(folder: Path, workers: int, executor: str) -> dict[str, Any]:
-    from newsbrief.pipeline import extract_result
+    from newsbrief.pipeline import brief
 
     marks: dict[str, list[float]] = {}
     said = [0]
@@ -90,14 +104,18 @@ def _child_newsbrief(folder: Path, workers: int, executor: str) -> dict[str, Any
             print(f"{PROGRESS_TAG} {stage} {done}/{total}", file=sys.stderr, flush=True)
 
     start = time.perf_counter()
-    result = extract_result([folder], workers=workers, executor=executor, progress=progress)
+    result = brief([folder], workers=workers, executor=executor, progress=progress)
     end = time.perf_counter()
+    extracted = marks.get("analyse", [end, end])[1]
     return {
         "docs": len(result.articles),
         "errors": len(result.errors),
         "quotes": sum(len(a.quotes) for a in result.articles),
         "claims": sum(len(a.claims) for a in result.articles),
-        "stages_s": {stage: round(b - a, 2) for stage, (a, b) in marks.items()},
+        "stories": len(result.stories),
+        "stages_s": {stage: round(b - a, 2) for stage, (a, b) in marks.items()}
+        | {"stories": round(end - extracted, 2)},
+        "stories_s": end - extracted,
         "work_s": end - start,
     }
 
@@ -108,6 +126,7 @@ def child_main(args: argparse.Namespace) -> None:
         out = _child_spacy(folder, args.workers)
     else:
         out = _child_newsbrief(folder, args.workers, args.executor)
+    out["cpu_s"] = round(_cpu_seconds(), 1)
     sys.stdout.write(json.dumps(out) + "\n")
 
 
@@ -265,9 +284,12 @@ def main(argv: list[str] | None = None) -> int:
 
     summary: dict[str, Any] = {"articles": n, "runs": rows}
     if "spacy" in rows and "newsbrief" in rows:
-        summary["ratio_newsbrief_to_spacy"] = round(
-            rows["newsbrief"]["wall_s"] / rows["spacy"]["wall_s"], 2
+        nb, sp = rows["newsbrief"], rows["spacy"]
+        summary["ratio_newsbrief_to_spacy"] = round(nb["wall_s"] / sp["wall_s"], 2)
+        summary["ratio_extract_to_spacy"] = round(
+            (nb["wall_s"] - nb["stories_s"]) / sp["wall_s"], 2
         )
+        summary["cpu_ratio_newsbrief_to_spacy"] = round(nb["cpu_s"] / sp["cpu_s"], 2)
     if "dask-1" in rows and "dask-2" in rows:
         one, two = rows["dask-1"]["wall_s"], rows["dask-2"]["wall_s"]
         summary["dask_speedup_2_vs_1"] = round(one / two, 2)
@@ -276,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         if a1 and a2:
             summary["dask_speedup_analyse_stage"] = round(a1 / a2, 2)
 
-    head = f"{'run':<10} {'workers':>7} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>12}"
+    head = f"{'run':<10} {'workers':>7} {'wall s':>8} {'cpu s':>7} {'art/s':>7} {'peak RSS MB':>12}"
     print(f"\n{head}  stages (s)")
     for name, row in rows.items():
         rate = n / row["wall_s"] if row["wall_s"] else 0.0
@@ -284,10 +306,17 @@ def main(argv: list[str] | None = None) -> int:
         if name == "spacy":
             stages = f"load {row['load_s']:.1f}, parse {row['work_s']:.1f}"
         print(
-            f"{name:<10} {row['workers']:>7} {row['wall_s']:>8.1f} {rate:>7.2f} "
-            f"{row['peak_rss_mb'] or '-':>12}  {stages}"
+            f"{name:<10} {row['workers']:>7} {row['wall_s']:>8.1f} {row['cpu_s']:>7.1f} "
+            f"{rate:>7.2f} {row['peak_rss_mb'] or '-':>12}  {stages}"
         )
-    for key in ("ratio_newsbrief_to_spacy", "dask_speedup_2_vs_1", "dask_speedup_analyse_stage"):
+    keys = (
+        "ratio_newsbrief_to_spacy",
+        "ratio_extract_to_spacy",
+        "cpu_ratio_newsbrief_to_spacy",
+        "dask_speedup_2_vs_1",
+        "dask_speedup_analyse_stage",
+    )
+    for key in keys:
         if key in summary:
             print(f"{key}: {summary[key]}")
     if args.json:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from newsbrief.errors import OptionError
-from newsbrief.model import Article, Claim, Coverage, Story, StoryQuote, TimelineEntry
+from newsbrief.model import Article, Coverage, FigureClaim, Story, StoryQuote, TimelineEntry
 from newsbrief.reconcile import (
     as_figure_claim,
     compatible,
@@ -19,7 +21,15 @@ from newsbrief.reconcile import (
     merge_quotes,
 )
 from newsbrief.summarize import summarize
-from newsbrief.textsim import content_words, same_fact, word_count
+from newsbrief.textsim import (
+    MIN_FACT_WORDS,
+    SAME_FACT_CONTAINMENT,
+    SAME_FACT_RATIO,
+    content_words,
+    normalize,
+    same_fact,
+    word_count,
+)
 
 
 @dataclass(frozen=True)
@@ -52,24 +62,76 @@ def _family(article: Article, articles: Sequence[Article]) -> set[str]:
 # ---------------------------------------------------------------- coverage
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence with what the "no other article states it" test compares, computed once."""
+
+    text: str
+    words: frozenset[str]
+    norm: str  # normalised words
+    sorted_norm: str  # the same words in sorted order (what token_sort_ratio compares)
+
+
+def _sentence(text: str) -> _Sentence:
+    norm = normalize(text)
+    return _Sentence(text, content_words(text), norm, " ".join(sorted(norm.split())))
+
+
+@dataclass(frozen=True)
+class _ArticleFacts:
+    """One article's sentences and figure claims, prepared once per story so that coverage,
+    which compares every article with all the others, does not redo the work per pair."""
+
+    sentences: tuple[_Sentence, ...]
+    words: frozenset[str]
+    claims: tuple[tuple[tuple[str, str | None], FigureClaim], ...]
+
+    @classmethod
+    def of(cls, article: Article) -> _ArticleFacts:
+        sentences = tuple(_sentence(t) for _, t in article.sentence_texts())
+        words = frozenset().union(*(s.words for s in sentences))
+        claims = tuple((measure_key(c), as_figure_claim(c)) for c in article.claims)
+        return cls(sentences, words, claims)
+
+
+def _stated_elsewhere(sentence: _Sentence, others: Sequence[_Sentence]) -> bool:
+    """``any(same_fact(sentence, other) for other in others)``, with the fuzzy test run by
+    rapidfuzz over all the others at once (same scorer and threshold as ``same_fact``)."""
+    words = sentence.words
+    short = len(words) < MIN_FACT_WORDS
+    choices: list[str] = []
+    for other in others:
+        if short or len(other.words) < MIN_FACT_WORDS:
+            if sentence.norm == other.norm:
+                return True
+        elif len(words & other.words) / len(words) >= SAME_FACT_CONTAINMENT:  # containment()
+            return True
+        else:
+            choices.append(other.sorted_norm)
+    if not choices:
+        return False
+    best = process.extractOne(
+        sentence.sorted_norm, choices, scorer=fuzz.ratio, score_cutoff=SAME_FACT_RATIO
+    )
+    return best is not None
+
+
 def _unique_sentences(
-    article: Article, others: Sequence[Article], options: BriefOptions
+    article: _ArticleFacts, others: Sequence[_ArticleFacts], options: BriefOptions
 ) -> list[str]:
     """The article's most informative sentences that no other article states."""
-    other_sentences = [(t, content_words(t)) for a in others for _, t in a.sentence_texts()]
-    other_words: set[str] = set()
-    for _, words in other_sentences:
-        other_words |= words
+    other_sentences = [s for a in others for s in a.sentences]
+    other_words: frozenset[str] = frozenset().union(*(a.words for a in others))
     ranked: list[tuple[int, int, str]] = []
-    for position, (_, raw) in enumerate(article.sentence_texts()):
-        text = raw.strip()
-        words = content_words(text)
+    for position, sentence in enumerate(article.sentences):
+        text = sentence.text.strip()
+        words = sentence.words
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
         novel = [w for w in words if w not in other_words]
         if len(novel) < options.min_novelty * len(words):
             continue
-        if any(same_fact(text, t, words=words, other_words=w) for t, w in other_sentences):
+        if _stated_elsewhere(sentence, other_sentences):
             continue
         informative = len(novel) + sum(1 for w in novel if w.isdigit())
         ranked.append((-informative, position, text))
@@ -83,19 +145,20 @@ def _coverage(
     originals = [a for a in articles if a.duplicate_of is None]
     if len(originals) < 2:
         return []
+    facts = {a.id: _ArticleFacts.of(a) for a in articles}
     out: list[Coverage] = []
     for article in originals:
         family = _family(article, articles)
-        others = [a for a in articles if a.id not in family]
-        unique = _unique_sentences(article, others, options)
+        others = [facts[a.id] for a in articles if a.id not in family]
+        unique = _unique_sentences(facts[article.id], others, options)
         # Then figures and direct quotes only this article (or its copies) carries, unless a
         # listed sentence already states them; a few of each, so coverage stays a digest.
         figures = 0
-        for claim in article.claims:
+        for claim, mine in zip(article.claims, facts[article.id].claims, strict=True):
             stated = claim.sentence.strip()
             if figures >= options.max_unique:
                 break
-            if stated and stated not in unique and not _claimed_elsewhere(claim, others):
+            if stated and stated not in unique and not _claimed_elsewhere(mine, others):
                 unique.append(stated)
                 figures += 1
         said = 0
@@ -112,14 +175,12 @@ def _coverage(
     return out
 
 
-def _claimed_elsewhere(claim: Claim, others: Sequence[Article]) -> bool:
+def _claimed_elsewhere(
+    claim: tuple[tuple[str, str | None], FigureClaim], others: Sequence[_ArticleFacts]
+) -> bool:
     """Whether another article gives a compatible value for the same measure."""
-    key, mine = measure_key(claim), as_figure_claim(claim)
-    return any(
-        measure_key(c) == key and compatible(mine, as_figure_claim(c))
-        for a in others
-        for c in a.claims
-    )
+    key, mine = claim
+    return any(k == key and compatible(mine, c) for a in others for k, c in a.claims)
 
 
 # ---------------------------------------------------------------- timeline

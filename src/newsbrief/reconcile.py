@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsbrief.model import Article, Claim, Figure, FigureClaim, FigureStatus, StoryQuote
 from newsbrief.textsim import STOPWORDS, normalize, tokens, wordset
@@ -78,18 +78,64 @@ def unify_names(names: Iterable[str | None]) -> dict[str, str]:
         counts,
         key=lambda n: (-len(_name_tokens(n)), "'" in n or "’" in n, -counts[n], -len(n), n),
     )
-    canonical: list[tuple[str, list[str]]] = []
+    canonical = _CanonicalNames()
     mapping: dict[str, str] = {}
     for name in order:
         words = _name_tokens(name)
-        hits = [c for c, c_words in canonical if _same_name(words, c_words)]
+        hits = canonical.matches(words)
         if len(hits) == 1:
             mapping[name] = hits[0]
         else:
             mapping[name] = name
             if not hits:
-                canonical.append((name, words))
+                canonical.add(name, words)
     return mapping
+
+
+class _CanonicalNames:
+    """The canonical names found so far, indexed so that ``matches`` tests with ``_same_name``
+    only the few that can pass it, not every one (a big story has thousands of names)."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[str, list[str]]] = []
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        self.by_initial: defaultdict[str, tuple[list[str], list[int]]] = defaultdict(
+            lambda: ([], [])
+        )
+        self.lasts: list[str] = []
+        self.last_index: list[int] = []
+
+    def add(self, name: str, words: list[str]) -> None:
+        index = len(self.names)
+        self.names.append((name, words))
+        if not words:
+            return  # matches nothing
+        for word in set(words):
+            self.by_word[word].append(index)
+        joined, where = self.by_initial[words[0][0]]
+        joined.append(" ".join(words))
+        where.append(index)
+        self.lasts.append(words[-1])
+        self.last_index.append(index)
+
+    def matches(self, words: list[str]) -> list[str]:
+        """``[c for c, c_words in names if _same_name(words, c_words)]``, in the same order."""
+        if not words:
+            return []
+        # same word set, or contained with the same surname: the canonical holds words[-1]
+        candidates = set(self.by_word.get(words[-1], ()))
+        if len(words) > 1:  # fuzzy full name with the same initial
+            joined, where = self.by_initial.get(words[0][0], ([], []))
+            found = process.extract(
+                " ".join(words), joined, scorer=fuzz.ratio, score_cutoff=NAME_RATIO, limit=None
+            )
+            candidates.update(where[i] for _, _, i in found)
+        else:  # a single word against surnames
+            found = process.extract(
+                words[0], self.lasts, scorer=fuzz.ratio, score_cutoff=NAME_RATIO, limit=None
+            )
+            candidates.update(self.last_index[i] for _, _, i in found)
+        return [self.names[i][0] for i in sorted(candidates) if _same_name(words, self.names[i][1])]
 
 
 _ROLE_DETERMINERS: frozenset[str] = wordset("the a an its their his her our")

@@ -2,6 +2,8 @@
 
 Everything here is pure and deterministic: word tokens, content words (no stopwords), accent
 folding, and the one "states the same fact" test that summary citations and coverage both use.
+The story-level stages compare every sentence with many others, so ``normalize`` and
+``content_words`` keep a bounded cache of recent results.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -46,7 +49,11 @@ STOPWORDS: frozenset[str] = wordset(
 
 def fold(text: str) -> str:
     """Casefold and strip accents ("Vasková" -> "vaskova")."""
+    if text.isascii():  # most text: nothing to decompose, and casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -55,11 +62,13 @@ def tokens(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Tokens joined by single spaces: punctuation, quote marks and case removed."""
     return " ".join(tokens(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
     """Distinct tokens that are not stopwords (numbers kept, one-letter words dropped)."""
     return frozenset(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
