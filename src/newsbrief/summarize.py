@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
@@ -205,16 +206,17 @@ def _key_fact(s: _Sentence, article: Article) -> float:
     return 0.0
 
 
-def _vectors(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised TF-IDF rows over content words (dense: stories are small)."""
+def _vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows over content words, kept sparse: a story of hundreds of
+    articles has tens of thousands of sentences and words, and a dense matrix of them took
+    gigabytes."""
     vectorizer = TfidfVectorizer(
         analyzer=lambda t: sorted(content_words(t)), sublinear_tf=True, norm="l2"
     )
     try:
-        matrix = vectorizer.fit_transform(texts)
+        return sparse.csr_matrix(vectorizer.fit_transform(texts))
     except ValueError:  # no content words at all
-        return np.zeros((len(texts), 1))
-    return np.asarray(matrix.todense())
+        return sparse.csr_matrix((len(texts), 1))
 
 
 def _related(articles: Sequence[Article], i: int, j: int) -> bool:
@@ -223,29 +225,39 @@ def _related(articles: Sequence[Article], i: int, j: int) -> bool:
     return i == j or a.duplicate_of == b.id or b.duplicate_of == a.id
 
 
+_BLOCK = 256
+
+
 def _features(
     cands: list[_Sentence],
     pool: list[_Sentence],
-    vec_c: np.ndarray,
-    vec_p: np.ndarray,
-    vec_t: np.ndarray,
+    vec_c: sparse.csr_matrix,
+    vec_p: sparse.csr_matrix,
+    vec_t: sparse.csr_matrix,
     articles: Sequence[Article],
 ) -> np.ndarray:
-    """One row of ``FEATURES`` per candidate."""
+    """One row of ``FEATURES`` per candidate (candidate × sentence similarities are made a
+    block of candidates at a time, so memory stays linear in the story's sentences)."""
     originals = sorted({s.article for s in pool if articles[s.article].duplicate_of is None})
     by_article = {a: [k for k, s in enumerate(pool) if s.article == a] for a in originals}
-    means = [vec_p[rows].mean(axis=0) for rows in by_article.values() if rows]
+    means = [np.asarray(vec_p[rows].mean(axis=0)).ravel() for rows in by_article.values() if rows]
     centroid = np.mean(means, axis=0) if means else np.zeros(vec_p.shape[1])
     norm = float(np.linalg.norm(centroid))
     centrality = vec_c @ (centroid / norm) if norm else np.zeros(len(cands))
-    headlines = vec_t.sum(axis=0) if len(vec_t) else np.zeros(vec_p.shape[1])
+    headlines = (
+        np.asarray(vec_t.sum(axis=0)).ravel() if vec_t.shape[0] else np.zeros(vec_p.shape[1])
+    )
     h_norm = float(np.linalg.norm(headlines))
     headline = vec_c @ (headlines / h_norm) if h_norm else np.zeros(len(cands))
-    sims = vec_c @ vec_p.T
     rows = np.zeros((len(cands), len(FEATURES)))
+    pool_t = vec_p.T.tocsc()
+    sims = np.zeros((0, 0))
     for k, s in enumerate(cands):
+        if k % _BLOCK == 0:
+            sims = (vec_c[k : k + _BLOCK] @ pool_t).toarray()
         others = [a for a in originals if not _related(articles, s.article, a)]
-        support = [float(sims[k, by_article[a]].max()) for a in others if by_article[a]]
+        row = sims[k % _BLOCK]
+        support = [float(row[by_article[a]].max()) for a in others if by_article[a]]
         rows[k] = (
             1.0,
             centrality[k],
@@ -364,7 +376,7 @@ def _set_features(
     chosen: Sequence[int],
     shapes: Sequence[_Shape],
     features: np.ndarray,
-    vec_c: np.ndarray,
+    gram: np.ndarray,
     prob: dict[str, float],
     cands: Sequence[_Sentence],
     n_outlets: int,
@@ -373,9 +385,7 @@ def _set_features(
 ) -> np.ndarray:
     sizes = np.asarray([shapes[k].words for k in chosen], dtype=float)
     rows = features[list(chosen)]
-    overlap = max(
-        (float(vec_c[i] @ vec_c[j]) for i in chosen for j in chosen if i < j), default=0.0
-    )
+    overlap = max((float(gram[i, j]) for i in chosen for j in chosen if i < j), default=0.0)
     return np.concatenate(
         [
             [
@@ -393,7 +403,7 @@ def _set_features(
 def _select(
     cands: list[_Sentence],
     features: np.ndarray,
-    vec_c: np.ndarray,
+    gram: np.ndarray,
     prob: dict[str, float],
     words: int,
     opts: SummaryOptions,
@@ -412,12 +422,12 @@ def _select(
     weights = np.asarray(opts.set_weights)
 
     def value(chosen: tuple[int, ...]) -> float:
-        row = _set_features(chosen, shapes, features, vec_c, prob, cands, n_outlets, budget, opts)
+        row = _set_features(chosen, shapes, features, gram, prob, cands, n_outlets, budget, opts)
         return float(row @ weights)
 
     def clash(k: int, chosen: tuple[int, ...]) -> bool:
         return any(
-            float(vec_c[k] @ vec_c[c]) >= opts.redundancy
+            float(gram[k, c]) >= opts.redundancy
             or same_fact(cands[k].text, cands[c].text, words=cands[k].words)
             or same_fact(cands[c].text, cands[k].text, words=cands[c].words)
             for c in chosen
@@ -457,16 +467,16 @@ def candidate_sets(
     """For fitting the set scorer: the story's candidate sentences, the sets of them a search
     visits, and each set's ``SET_FEATURES`` row."""
     opts = options or SummaryOptions()
-    pool, cands, vec_c, features, _ = _prepare(articles, opts)
+    pool, cands, gram, features, _ = _prepare(articles, opts)
     if not cands:
         return [], [], np.zeros((0, len(SET_FEATURES)))
     prob, n_outlets = _word_model(articles, pool, opts)
     search = replace(opts, beam=10_000)  # exhaustive
-    sets = _select(cands, features, vec_c, prob, words, search, n_outlets=n_outlets, all_sets=True)
+    sets = _select(cands, features, gram, prob, words, search, n_outlets=n_outlets, all_sets=True)
     shapes = [_shape(c.text) for c in cands]
     rows = np.asarray(
         [
-            _set_features(s, shapes, features, vec_c, prob, cands, n_outlets, max(words, 1), opts)
+            _set_features(s, shapes, features, gram, prob, cands, n_outlets, max(words, 1), opts)
             for s in sets
         ]
     )
@@ -518,7 +528,7 @@ def _prepare(
     row = {id(s): k for k, s in enumerate(pool)}
     vec_c = vec_p[[row[id(s)] for s in cands]]
     features = _features(cands, pool, vec_c, vec_p, vec_t, articles)
-    return pool, cands, vec_c, features, fallback
+    return pool, cands, (vec_c @ vec_c.T).toarray(), features, fallback
 
 
 def summarize(
@@ -529,11 +539,11 @@ def summarize(
     Each sentence is verbatim from one article and cites every article that states it.
     """
     opts = options or SummaryOptions()
-    pool, cands, vec_c, features, _ = _prepare(articles, opts)
+    pool, cands, gram, features, _ = _prepare(articles, opts)
     if not cands:
         return []
     prob, n_outlets = _word_model(articles, pool, opts)
-    picked = _select(cands, features, vec_c, prob, words, opts, n_outlets=n_outlets)[0]
+    picked = _select(cands, features, gram, prob, words, opts, n_outlets=n_outlets)[0]
     picked.sort(
         key=lambda k: (
             articles[cands[k].article].published is None,
