@@ -245,6 +245,73 @@ CASES: list[Case] = [
             ("direct", "The quay pays for itself,", "Omar Reyes", "saying"),
         ),
     ),
+    Case(
+        "colon after a clause with its own subject: not the name ending the clause",
+        ("Omar Reyes took his complaint to the Harbour Gazette on Tuesday: “The nets are empty.”",),
+        (("direct", "The nets are empty.", "Omar Reyes", None),),
+    ),
+    Case(
+        "the author of a speech noun speaks ('Vask's slogan was …')",
+        (
+            "Lena Vask ran for mayor in 2019. Vask's slogan in that race was that the council "
+            "would “build first and argue later.”",
+        ),
+        (("mixed", "the council would build first and argue later.", "Lena Vask", "was"),),
+    ),
+    Case(
+        "a dateline is not the subject",
+        (
+            "PORT VELMAR (AFP) – Lena Vask has taken a swipe at the council's dredging plan, "
+            "saying that “reckless digging” does more harm than good.",
+        ),
+        (("mixed", "reckless digging does more harm than good", "Lena Vask", "saying"),),
+    ),
+    Case(
+        "a long named subject opens the sentence after a quote ending in '!'",
+        (
+            "“The great quay of Port Velmar… is proud to open its gates to every trawler in the "
+            "bay, large and small!” Port Velmar harbour master Lena Vask said as she cut the "
+            "ribbon.",
+        ),
+        (
+            (
+                "direct",
+                "The great quay of Port Velmar… is proud to open its gates to every trawler in "
+                "the bay, large and small!",
+                "Lena Vask",
+                "said",
+            ),
+        ),
+    ),
+    Case(
+        "a cue the parser joined to the reported clause goes with the verb that reports it",
+        (
+            "Appearing before cheering supporters at the quay, Lena Vask said it was too early "
+            "to declare victory but added, “I think you all know the result.”",
+        ),
+        (("direct", "I think you all know the result.", "Lena Vask", "added"),),
+    ),
+    Case(
+        "a cue in the next sentence, before that sentence's own quote",
+        (
+            "“Who can remember how many votes we have lost? Is it two? Three?” Vask asks as a "
+            "porter walks past, saying he is “here to fix the holes in the wall.”",
+        ),
+        (
+            (
+                "direct",
+                "Who can remember how many votes we have lost? Is it two? Three?",
+                "Vask",
+                "asks",
+            ),
+            ("mixed", "he is here to fix the holes in the wall.", "a porter", "saying"),
+        ),
+    ),
+    Case(
+        "the name between the quote and the cue, not the listener after it",
+        ("“We were wrong to wait,” Ruiz, 58, told the Harbour Gazette.",),
+        (("direct", "We were wrong to wait,", "Ruiz", "told"),),
+    ),
 ]
 
 

@@ -148,10 +148,23 @@ def test_multi_paragraph_quote_is_one_record() -> None:
     ]
 
 
-def test_unattributed_quote_after_another_speaker_is_none() -> None:
+def test_unattributed_quote_takes_the_person_named_after_the_last_speaker() -> None:
+    """Another speaker quoted *before* the newest named subject does not make the quote
+    ambiguous: the reader takes it for the person just introduced (PolNeAR train: +15)."""
     quotes = quotes_of(
         "“We tried everything we could,” Omar Reyes said.",
         "Lena Vask arrived later in the day with her staff.",
+        "“Nothing will change in this town.”",
+    )
+    assert quotes[0].speaker == "Omar Reyes"
+    assert quotes[-1].speaker == "Lena Vask"
+
+
+def test_unattributed_quote_with_no_one_named_nearby_is_none() -> None:
+    quotes = quotes_of(
+        "“We tried everything we could,” Omar Reyes said.",
+        "The harbour closed at noon and the boats stayed in.",
+        "The market was empty by evening.",
         "“Nothing will change in this town.”",
     )
     assert quotes[0].speaker == "Omar Reyes"

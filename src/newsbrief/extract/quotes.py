@@ -51,7 +51,7 @@ from newsbrief.extract.speakers import (
     subject_of,
 )
 from newsbrief.model import Entity, Quote, QuoteKind, TextSpan
-from newsbrief.nlp import ParsedArticle
+from newsbrief.nlp import ParsedArticle, doc_text
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -136,7 +136,7 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 def _masks(doc: Doc, spans: Sequence[MarkedSpan]) -> set[int]:
     inside: set[int] = set()
     for s in spans:
-        span = _tokens(doc, max(0, s.start - 1), min(len(doc.text), s.end + 1))
+        span = _tokens(doc, max(0, s.start - 1), min(len(doc_text(doc)), s.end + 1))
         if span is not None:
             inside.update(range(span.start, span.end))
     return inside
@@ -207,13 +207,6 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
         return None
     sent = doc[i].sent
     seg = [t for t in doc[sent.start : i] if t.i not in inside]
-    last = next((t for t in reversed(seg) if not (t.is_punct or t.is_space)), None)
-    if last is not None and (
-        last.ent_type_ in {"PERSON", "ORG"}
-        or last.pos_ == "PROPN"
-        or (last.dep_ == "pobj" and last.head.lower_ == "from")
-    ):
-        return last  # 'pollster Daron Shaw: “…”', 'From the report: “…”'
     subjects = [t for t in seg if t.dep_ in {"nsubj", "nsubjpass"}]
     # the main clause's subject, not one in a clause before it ("With leaders worried, Vask
     # is rolling out a message: “…”")
@@ -223,6 +216,17 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
         for t in subjects
         if not any(a.i in in_seg and a.dep_ in _SUBORDINATE for a in (t.head, *t.head.ancestors))
     ]
+    last = next((t for t in reversed(seg) if not (t.is_punct or t.is_space)), None)
+    if last is not None and (
+        (last.dep_ == "pobj" and last.head.lower_ == "from")
+        or (
+            (last.ent_type_ in {"PERSON", "ORG"} or last.pos_ == "PROPN")
+            # a name ending a clause that has its own subject, as the object of a
+            # preposition ('Bush explained it to the newspaper NRC: “…”'), is not the speaker
+            and not (main and last.dep_ == "pobj")
+        )
+    ):
+        return last  # 'pollster Daron Shaw: “…”', 'From the report: “…”'
     if main or subjects:
         return (main or subjects)[0]
     for t in seg:
@@ -375,13 +379,24 @@ def _cue_in_next_sentence(doc: Doc, sent: Span, inside: set[int]) -> Token | Non
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end].sent
-    if any(t.i in inside for t in nxt):
-        return None
+    # the cue must come before any quote of that sentence ('“…?” Vask asks as a porter walks
+    # in, saying he is “here to fix the wall.”')
+    before = next((t.i for t in nxt if t.i in inside), nxt.end)
     # a sentence opening in lower case goes on from the quote ('“…?” a narrator in the ad
-    # asks.'): its cue may come after a longer subject
-    reach = _TAIL_REACH if nxt[0].is_lower else 4
-    for tok in nxt[:reach]:
-        if is_cue(tok) and subject_of(tok) is not None:
+    # asks.'): its cue may come after a longer subject; so may one whose subject opens the
+    # sentence after a quote that ends without a full stop ('“…!” US Senator Ada Ruiz said
+    # as she …'; after '“….”' a new sentence may be someone else's report)
+    ending = next((t for t in reversed(sent) if not (t.is_quote or t.is_space)), None)
+    open_end = ending is not None and ending.text in {"!", "?", ",", "…"}
+    for tok in doc[nxt.start : min(before, nxt.start + _TAIL_REACH)]:
+        if not is_cue(tok):
+            continue
+        subj = subject_of(tok)
+        if subj is None:
+            if tok.i == nxt.start and tok.is_lower and _after_cue(tok, inside) is not None:
+                return tok  # '“…!” wrote a man calling himself Paul.'
+            continue
+        if nxt[0].is_lower or tok.i - nxt.start < 4 or (open_end and subj.left_edge.i == nxt.start):
             return tok
     return None
 
@@ -437,7 +452,7 @@ def _indirect(
         if partial:
             start, end = _cover(start, end, [m for m in inner if m not in own])
         voiced.extend(own)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if partial:
             text = _unmark(text)
         yield Candidate(
@@ -459,7 +474,7 @@ def _indirect(
         )
         if fallback is not None:
             fallback.start, fallback.end = _cover(fallback.start, fallback.end, embedded)
-            fallback.text = _clean_text(_unmark(doc.text[fallback.start : fallback.end]))
+            fallback.text = _clean_text(_unmark(doc_text(doc)[fallback.start : fallback.end]))
             taken.append((fallback.start, fallback.end))
             yield fallback
 
@@ -555,6 +570,8 @@ def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> C
     clause = _trim(doc, tokens)
     if clause is None:
         return None
+    if lemma not in _ATTRIBUTING:
+        verb = _governing_cue(verb, inside) or verb
     return Candidate(
         kind="mixed",
         paragraph=index,
@@ -563,6 +580,17 @@ def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> C
         text=_clean_text(_unmark(clause.text)),
         cue=verb,
     )
+
+
+def _governing_cue(verb: Token, inside: set[int]) -> Token | None:
+    """A speech verb with a subject that governs a plain verb's clause: its subject speaks
+    the quote ('Vask said Ruiz is “a basket case”' → said, Vask; not Ruiz)."""
+    for head in list(verb.ancestors)[:4]:
+        if head.i in inside:
+            continue
+        if is_cue(head) and subject_of(head, skip=inside) is not None:
+            return head
+    return None
 
 
 def _reported_clause(cue: Token) -> Span | None:
@@ -751,10 +779,14 @@ class _Attributor:
         for named in reversed(self.named):
             if named.pos < pos and pos[0] - named.pos[0] <= 1:
                 if named.subject and named.kind == "person":
+                    # another speaker quoted after that mention makes it ambiguous; one
+                    # quoted before it does not ('“…,” Ruiz said. ¶ Vask said that … ¶ “…”')
                     rivals = [
                         spk.name
                         for where, spk in self.history
-                        if pos[0] - where[0] <= 2 and spk.name not in {None, named.name}
+                        if pos[0] - where[0] <= 2
+                        and where > named.pos
+                        and spk.name not in {None, named.name}
                     ]
                     return None if rivals else Speaker(named.name, named.name, named.kind)
             elif named.pos < pos:
@@ -800,7 +832,18 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
         and before.head.lower_ == "of"
     ):
         return before  # 'footage of Ada Ruiz saying, “…”'
-    subj = subject_of(c.cue, skip=inside)
+    verb = c.cue
+    if (
+        verb.dep_ == "conj"
+        and not any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in verb.children)
+        and not is_cue(verb.head)
+        and verb.head.dep_ == "ccomp"
+        and is_cue(verb.head.head)
+    ):
+        # 'Vask said it was too early but added, “…”': the parser joined 'added' to the
+        # reported clause; it goes with 'said', whose subject speaks
+        verb = verb.head.head
+    subj = subject_of(verb, skip=inside)
     if subj is None and c.cue.dep_ == "acl" and c.cue.head.dep_ in {"dobj", "dative"}:
         subj = subject_of(c.cue.head.head, skip=inside)  # 'she emailed supporters saying: …'
     if (
@@ -814,8 +857,10 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
     if subj is not None and subj.i in inside:
         subj = _after_cue(c.cue, inside)
     if subj is None and c.cue.lower_ != "according":
-        inverted = c.cue.tag_ != "VBG" and _after_cue(c.cue, inside)  # '…,” said Vask'
-        subj = inverted or _before_cue(c.cue, inside)
+        # a name between the quote and the cue ('“…,” Vask, 58, told AFP') before one after it
+        # ('“…,” said Vask'; then the quote's own marks stop the look back)
+        inverted = c.cue.tag_ != "VBG" and _after_cue(c.cue, inside)
+        subj = _before_cue(c.cue, inside) or inverted or None
     if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
     return subj
@@ -826,9 +871,12 @@ def _after_cue(cue: Token, inside: set[int]) -> Token | None:
     for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 6)]:
         if tok.i in inside or tok.is_punct or tok.pos_ == "ADP":
             return None
-        if tok.ent_type_ in {"DATE", "TIME"} or tok.pos_ == "ADV":
+        # a capitalised word inside the sentence that the tagger took for an adverb or an
+        # adjective is a name ('…,” said Skelly, explaining')
+        titled = tok.is_title and tok.pos_ in {"ADV", "ADJ"} and not tok.ent_type_
+        if not titled and (tok.ent_type_ in {"DATE", "TIME"} or tok.pos_ == "ADV"):
             continue  # '…,” Vask said Thursday morning
-        named = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ == "PROPN"
+        named = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ == "PROPN" or titled
         if tok.pos_ == "PRON" or named or tok.pos_ == "NOUN":
             head = tok
             while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
@@ -867,8 +915,8 @@ def _borrow_colon(
             and first.kind == "direct"
             and first.cue is None
             and first.colon_subject is None
-            and not doc.text[: first.start].strip(" “\"‘'")
-            and previous.text.rstrip().endswith(":")
+            and not doc_text(doc)[: first.start].strip(" “\"‘'")
+            and doc_text(previous).rstrip().endswith(":")
         ):
             end = len(previous)
             while end > 0 and (previous[end - 1].is_space or previous[end - 1].text == ":"):
@@ -1027,16 +1075,16 @@ def extract_quotes(parsed: ParsedArticle, *, entities: Sequence[Entity] = ()) ->
     if parsed.title_doc is not None:
         docs.append((-1, parsed.title_doc))
     docs.extend(enumerate(parsed.docs))
-    texts = {index: doc.text for index, doc in docs}
+    texts = {index: doc_text(doc) for index, doc in docs}
     by_paragraph: dict[int, list[Candidate]] = {}
     masks: dict[int, set[int]] = {}
     for index, doc in docs:
-        marked = quote_spans(doc.text)
+        marked = quote_spans(doc_text(doc))
         masks[index] = _masks(doc, marked)
-        direct, embedded = _direct(index, doc, doc.text, marked)
+        direct, embedded = _direct(index, doc, doc_text(doc), marked)
         indirect = list(_indirect(index, doc, marked, direct, embedded))
         ordered = sorted([*direct, *indirect], key=lambda c: c.start)
-        by_paragraph[index] = _merge_split(ordered, doc.text)
+        by_paragraph[index] = _merge_split(ordered, doc_text(doc))
     _merge_run_ons(by_paragraph, texts)
     _borrow_colon(by_paragraph, docs)
     _merge_next_paragraph(by_paragraph, texts)

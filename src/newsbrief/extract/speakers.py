@@ -27,9 +27,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 ORG_PRONOUNS = frozenset({"it"})
-#: Nouns that carry someone's words: "a statement from the ministry read".
-DOCUMENT_NOUNS = frozenset(
-    {"statement", "release", "post", "tweet", "letter", "report", "note", "message", "memo"}
+#: Nouns that carry someone's words: "a statement from the ministry read", "Vask's slogan
+#: was …": their author (possessor, or 'from/by/of' object) is the speaker.
+DOCUMENT_NOUNS = _wordset(
+    """statement release post tweet letter report note message memo slogan phrase
+    catchphrase response answer email remarks comments words speech argument"""
 )
 #: Role heads that name an organisation rather than a person.
 ORG_ROLE_HEADS = _wordset(
@@ -64,14 +66,15 @@ def subject_of(verb: Token, skip: Container[int] = ()) -> Token | None:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        subj = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ in SUBJECT_DEPS and c.i not in skip and not c.is_punct
-            ),
-            None,
-        )  # a dash the parser made a subject ('… made public ― Trump boasted') is none
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in SUBJECT_DEPS and c.i not in skip and not c.is_punct
+        ]  # a dash the parser made a subject ('… made public ― Trump boasted') is none
+        # of two subjects the one nearer the verb: a dateline or a fronted place the parser
+        # took for a second subject ('LONDON (Reuters) - Vask said') is farther away
+        at = token.i
+        subj = min(subjects, key=lambda c: abs(c.i - at), default=None)
         if subj is not None:
             return _through_document(subj)
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
