@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -143,8 +145,9 @@ def test_ids_titles_dates_and_order() -> None:
 
 
 def test_lookalike_happening_after_the_window_is_a_new_event() -> None:
-    """The river floods the town again four months on: a new story; with reopening on, the
-    closed flood story is reopened, but naming no earlier day, it is a new event."""
+    """The river floods the town again four months on: the closed flood story is reopened
+    (same river, same town), but naming no earlier day, it is a new event; with reopening
+    off, a new story."""
     later = make(
         [
             (
@@ -157,8 +160,9 @@ def test_lookalike_happening_after_the_window_is_a_new_event() -> None:
         ],
         FLOOD_ENTS,
     )
-    assert frozenset({"h1"}) in groups(cluster_stories(CORPUS + later))
-    stories = cluster_stories(CORPUS + later, options=ClusterOptions(reopen_threshold=0.12))
+    no_reopening = ClusterOptions(reopen_threshold=2.0)
+    assert frozenset({"h1"}) in groups(cluster_stories(CORPUS + later, options=no_reopening))
+    stories = cluster_stories(CORPUS + later)
     flood = next(s for s in stories if "h1" in s.articles)
     assert "f1" in flood.articles
     assert frozenset({"h1"}) in event_groups(stories)
@@ -418,3 +422,231 @@ def test_days_read_off_the_text_alone_do_not_split_an_event() -> None:
     ]
     assert event_groups(cluster_stories(dated)) == {frozenset({"f1"}), frozenset({"f2"})}
     assert event_groups(cluster_stories(undated)) == {frozenset({"f1", "f2"})}
+
+
+def _closed_story_archive(**kw):
+    import numpy as np
+
+    from newsbrief.cluster import _Archive, _Centroids
+
+    cents = _Centroids(6, 3)
+    archive = _Archive(kw.pop("limit", 10), 6, 3, **kw)
+
+    def close(story: int, text: list[float], anchors: list[float]) -> None:
+        slot = cents.load(
+            (
+                np.arange(6),
+                np.array(text, dtype=float),
+                np.arange(3),
+                np.array(anchors, dtype=float),
+            ),
+            (float(np.dot(text, text)), float(np.dot(anchors, anchors))),
+        )
+        archive.close(story, cents, slot)
+        cents.close(slot)
+
+    return archive, cents, close
+
+
+def test_archive_scores_only_stories_sharing_a_heavy_key() -> None:
+    from scipy import sparse
+
+    archive, cents, close = _closed_story_archive(index_keys=1, posting_limit=10)
+    close(0, [5, 1, 0, 0, 0, 0], [0, 0, 0])  # heaviest word: column 0
+    close(1, [0, 1, 5, 0, 0, 0], [0, 0, 0])  # heaviest word: column 2
+    close(2, [0, 0, 0, 1, 0, 0], [0, 0, 0])
+    query = sparse.csr_matrix([[0.0, 0.2, 1.0, 0.0, 0.0, 0.0]])  # heaviest word: column 2
+    ids, sims = archive.similarities(query, sparse.csr_matrix((1, 3)), False, ClusterOptions())
+    assert ids == [1]  # story 0 also shares column 1, but not a heavy key: not a candidate
+    assert sims[0] > 0.9
+    slot = archive.reopen(1, cents)  # reopened: back in a dense slot, out of the index
+    assert list(cents.text[:, slot]) == [0, 1, 5, 0, 0, 0]
+    assert archive.similarities(query, sparse.csr_matrix((1, 3)), False, ClusterOptions())[0] == []
+
+
+def test_archive_postings_and_size_are_bounded() -> None:
+    from scipy import sparse
+
+    archive, _, close = _closed_story_archive(limit=30, index_keys=2, posting_limit=5)
+    for story in range(40):  # every story's heaviest words are columns 0 and 1
+        close(story, [3, 2, 0, 0, 0, 1 + story / 100], [0, 0, 0])
+    assert len(archive.rows) == 30  # the oldest ten were dropped
+    assert all(len(posting) <= 5 for posting in archive.postings.values())
+    query = sparse.csr_matrix([[1.0, 1.0, 0, 0, 0, 0]])
+    ids, _ = archive.similarities(query, sparse.csr_matrix((1, 3)), False, ClusterOptions())
+    assert ids == list(range(35, 40))  # the five most recently closed under each key
+
+
+def test_follow_up_months_later_reopens_its_story_among_many_closed_ones() -> None:
+    """Sixty unrelated stories close one after another; a trial months after the shooting
+    names its people and place, and joins that story rather than opening a new one."""
+    import random
+
+    rnd = random.Random(3)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa", "do", "fe"]
+
+    def word() -> str:
+        return "".join(rnd.choice(syllables) for _ in range(4))
+
+    filler = [word() for _ in range(300)]
+    rows, entities = [], {}
+    for s in range(60):
+        topic = [word() for _ in range(8)]
+        names = ents((word().title(), "PERSON"), (word().title(), "GPE"))
+        for k in range(2):
+            aid = f"t{s:02d}-{k}"
+            body = " ".join(
+                rnd.choice(topic) if rnd.random() < 0.4 else rnd.choice(filler) for _ in range(60)
+            )
+            day = date(2024, 1, 1) + timedelta(days=5 * s + k)
+            rows.append((aid, day.isoformat(), " ".join(topic[:3]), body))
+            entities[aid] = names
+    arts = [a for row in rows for a in make([row], entities[row[0]])]
+    shooting = make(
+        [
+            (
+                "x1",
+                "2024-02-01",
+                "Gunman kills two at Tollmere depot",
+                "A gunman shot dead two workers at the Tollmere bus depot, and police arrested "
+                "Oskar Vellin, a driver suspended that morning, at the depot gates.",
+            ),
+            (
+                "x2",
+                "2024-02-02",
+                "Tollmere depot shooting suspect Vellin charged",
+                "Oskar Vellin was charged with the murder of two workers shot at the Tollmere bus "
+                "depot, where he had been suspended as a driver that morning.",
+            ),
+        ],
+        ents(("Oskar Vellin", "PERSON"), ("Tollmere", "GPE")),
+    )
+    trial = make(
+        [
+            (
+                "x3",
+                "2024-11-04",
+                "Vellin trial opens over Tollmere depot shooting",
+                "The trial of Oskar Vellin, the suspended driver accused of shooting two workers "
+                "at the Tollmere bus depot, opened with the depot gates shown to the jury.",
+            )
+        ],
+        ents(("Oskar Vellin", "PERSON"), ("Tollmere", "GPE")),
+    )
+    stories = cluster_stories([*arts, *shooting, *trial])
+    story = next(s for s in stories if "x1" in s.articles)
+    assert set(story.articles) == {"x1", "x2", "x3"}
+    assert {frozenset(e.articles) for e in story.events} == {
+        frozenset({"x1", "x2"}),
+        frozenset({"x3"}),  # a new happening (the trial) of the same story
+    }
+    off = cluster_stories([*arts, *shooting, *trial], options=ClusterOptions(reopen_threshold=2.0))
+    assert frozenset({"x3"}) in groups(off)
+
+
+REHAB = [
+    (
+        "r1",
+        "2024-04-02",
+        "Singer Mira Solen checks into rehab treatment clinic",
+        "Singer Mira Solen checked herself into the Halden Springs rehab treatment clinic, her "
+        "rep said, asking fans to respect her privacy during her rehab stay.",
+    ),
+    (
+        "r2",
+        "2024-04-02",
+        "Mira Solen enters rehab clinic, rep says",
+        "Mira Solen has entered rehab at the Halden Springs treatment clinic, her rep said, "
+        "asking for privacy for the singer and her family during treatment.",
+    ),
+    (
+        "r3",
+        "2024-04-12",
+        "Actor Teo Marrick checks into rehab treatment clinic",
+        "Actor Teo Marrick checked into the Bellwood rehab clinic on a judge's order, his rep "
+        "said, beginning a ninety-day treatment stay for a probation breach.",
+    ),
+    (
+        "r4",
+        "2024-04-12",
+        "Teo Marrick enters court-ordered rehab, rep says",
+        "Teo Marrick began a court-ordered rehab stay at Bellwood, his rep said, after a judge "
+        "found the actor had broken his probation.",
+    ),
+    (
+        "r5",
+        "2024-05-03",
+        "Teo Marrick leaves Bellwood for another rehab clinic",
+        "Teo Marrick has left the Bellwood clinic and moved to another rehab clinic by the sea "
+        "to finish the court-ordered stay the judge set for his probation breach, his rep said.",
+    ),
+]
+REHAB_ENTS = {
+    "r1": ents(("Mira Solen", "PERSON"), ("Halden Springs", "FAC"), ("Piet Oram", "PERSON")),
+    "r2": ents(("Mira Solen", "PERSON"), ("Halden Springs", "FAC"), ("Piet Oram", "PERSON")),
+    "r3": ents(("Teo Marrick", "PERSON"), ("Bellwood", "FAC"), ("Ana Vrees", "PERSON")),
+    "r4": ents(("Teo Marrick", "PERSON"), ("Bellwood", "FAC"), ("Ana Vrees", "PERSON")),
+    "r5": ents(("Teo Marrick", "PERSON"), ("Bellwood", "FAC"), ("Ana Vrees", "PERSON")),
+}
+REHAB_ARTS = [a for row in REHAB for a in make([row], REHAB_ENTS[row[0]])]
+INCIDENTS = ClusterOptions(incident_threshold=0.045)
+
+
+def test_incident_stories_split_lookalikes_and_keep_follow_ups() -> None:
+    """Two celebrities entering rehab ten days apart: one streamed story by default (two
+    events); with ``incident_threshold``, two stories, and the move to another clinic three
+    weeks later stays in its incident's story as a later event."""
+    assert groups(cluster_stories(REHAB_ARTS)) == {frozenset({"r1", "r2", "r3", "r4", "r5"})}
+    stories = cluster_stories(REHAB_ARTS, options=INCIDENTS)
+    assert groups(stories) == {frozenset({"r1", "r2"}), frozenset({"r3", "r4", "r5"})}
+    assert [s.id for s in stories] == ["s1", "s2"]  # by earliest article
+    assert event_groups(stories) == {
+        frozenset({"r1", "r2"}),
+        frozenset({"r3", "r4"}),
+        frozenset({"r5"}),  # a new dated happening of the same story
+    }
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(REHAB_ARTS + CORPUS))
+def test_incident_stories_do_not_depend_on_input_order(shuffled: list[Article]) -> None:
+    assert cluster_stories(shuffled, options=INCIDENTS) == cluster_stories(
+        REHAB_ARTS + CORPUS, options=INCIDENTS
+    )
+
+
+def test_incident_threshold_checked() -> None:
+    with pytest.raises(OptionError, match="incident_threshold"):
+        ClusterOptions(incident_threshold=1.5)
+
+
+LATER = make(
+    [
+        (
+            "h1",
+            "2024-07-01",
+            "River Wend floods Marrowby again",
+            "The River Wend burst its banks in Marrowby again, flooding homes along the quay "
+            "as rescue teams used boats to reach families trapped by the flood water.",
+        ),
+        (
+            "h2",
+            "2024-07-02",
+            "Velland parliament sits after election",
+            "The Velland parliament sat for the first time since the election, and Teodor Brask "
+            "of the Unity Party was elected speaker by a large majority.",
+        ),
+    ],
+    FLOOD_ENTS,
+)
+LATER[1] = LATER[1].model_copy(update={"entities": VOTE_ENTS})
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(CORPUS + LATER))
+def test_reopening_does_not_depend_on_input_order(shuffled: list[Article]) -> None:
+    """Closed stories reopened through the archive index: the same stories in any order."""
+    expected = cluster_stories(CORPUS + LATER)
+    assert any({"f1", "h1"} <= set(s.articles) for s in expected)  # reopened
+    assert any({"v1", "h2"} <= set(s.articles) for s in expected)
+    assert cluster_stories(shuffled) == expected
