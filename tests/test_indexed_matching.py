@@ -1,8 +1,9 @@
 """The indexed fast paths of the story stages decide exactly what the plain pairwise tests do.
 
 ``reconcile.unify_names`` looks name variants up in an index instead of testing every canonical
-name, and coverage (``brief._stated_elsewhere``) runs the fuzzy "same fact" test over all other
-sentences at once; both must agree with the one-pair-at-a-time definitions they replace.
+name, and coverage (``brief._StoryIndex``) looks sentences, words and claims up in story-wide
+indexes and runs the fuzzy "same fact" test over all other sentences at once; both must agree
+with the one-pair-at-a-time definitions they replace.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.brief import _sentence, _stated_elsewhere
+from newsbrief.brief import (
+    BriefOptions,
+    _ArticleFacts,
+    _coverage,
+    _sentence,
+    _StoryIndex,
+)
+from newsbrief.model import Article
 from newsbrief.reconcile import _name_tokens, _same_name, unify_names
-from newsbrief.textsim import fold, same_fact
+from newsbrief.textsim import content_words, fold, same_fact, word_count
 
 _VOCABULARY = """
 Lena Vask Vaskova Vasks Lina Tomas Thomas Marsk Marks Helena Kaldoria Kaldorian General Staff
@@ -64,7 +72,71 @@ sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".jo
 @given(sentences, st.lists(sentences, max_size=15))
 def test_stated_elsewhere_matches_same_fact(text: str, others: list[str]) -> None:
     expected = any(same_fact(text, other) for other in others)
-    assert _stated_elsewhere(_sentence(text), [_sentence(o) for o in others]) is expected
+    sentence = _sentence(text)
+    facts = [_ArticleFacts((_sentence(o),), content_words(o), ()) for o in others]
+    index = _StoryIndex.from_facts([str(i) for i in range(len(facts))], facts)
+    used = frozenset().union(*(f.words for f in facts))
+    everyone = frozenset(range(len(facts)))
+    assert index.stated_elsewhere(sentence, everyone, len(sentence.words & used)) is expected
+
+
+def _pairwise_unique(article: Article, others: list[Article], options: BriefOptions) -> list[str]:
+    """Coverage's unique sentences as first written: every sentence against every sentence of
+    every other article, with ``same_fact``."""
+    other_texts = [t for a in others for _, t in a.sentence_texts()]
+    other_words = frozenset().union(*(content_words(t) for t in other_texts))
+    ranked: list[tuple[int, int, str]] = []
+    for position, (_, raw) in enumerate(article.sentence_texts()):
+        text, words = raw.strip(), content_words(raw)
+        if word_count(text) < options.min_unique_words or len(words) < 3:
+            continue
+        novel = [w for w in words if w not in other_words]
+        if len(novel) < options.min_novelty * len(words):
+            continue
+        if any(same_fact(raw, other) for other in other_texts):
+            continue
+        ranked.append((-(len(novel) + sum(1 for w in novel if w.isdigit())), position, text))
+    ranked.sort()
+    return [text for _, _, text in ranked[: options.max_unique]]
+
+
+stories = st.lists(
+    st.tuples(st.lists(sentences, min_size=1, max_size=5), st.integers(min_value=-1, max_value=5)),
+    min_size=2,
+    max_size=7,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(stories, st.sampled_from([0.0, 0.1, 0.5]))
+def test_coverage_index_matches_pairwise_definition(
+    story: list[tuple[list[str], int]], novelty: float
+) -> None:
+    """Sentences, novelty and the family of copies excluded, as the pairwise test decides."""
+    articles: list[Article] = []
+    for i, (texts, copy_of) in enumerate(story):
+        spans, start = [], 0
+        for text in texts:
+            spans.append({"paragraph": 0, "start": start, "end": start + len(text) + 1})
+            start += len(text) + 2  # the sentence, its full stop and a space
+        record = {
+            "id": f"a{i}",
+            "source": f"a{i}.txt",
+            "paragraphs": [" ".join(t + "." for t in texts)],
+            "sentences": spans,
+            "duplicate_of": f"a{copy_of}" if 0 <= copy_of < i else None,
+        }
+        articles.append(Article.model_validate(record))
+    options = BriefOptions(min_unique_words=3, min_novelty=novelty)
+    got = {c.article: c.unique for c in _coverage(articles, [], options)}
+    originals = [a for a in articles if a.duplicate_of is None]
+    if len(originals) < 2:
+        assert got == {}
+        return
+    for a in originals:
+        family = {a.id} | {b.id for b in articles if b.duplicate_of == a.id}
+        others = [b for b in articles if b.id not in family]
+        assert got[a.id] == _pairwise_unique(a, others, options)
 
 
 def test_fold_fast_path_agrees_with_unicode_folding() -> None:

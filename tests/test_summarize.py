@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from storyfixtures import article, claim
 
 from newsbrief.model import Article, SummarySentence
-from newsbrief.summarize import SET_FEATURES, SummaryOptions, strip_dateline, summarize
+from newsbrief.summarize import (
+    FEATURES,
+    SET_FEATURES,
+    SummaryOptions,
+    _prepare,
+    _vectors,
+    strip_dateline,
+    summarize,
+)
 from newsbrief.textsim import containment, content_words, normalize, tokens, word_count
 
 FLOOD = [
@@ -200,3 +209,29 @@ def test_summary_invariants(spec: list[list[list[str]]], words: int) -> None:
     if len(summary) > 1:
         assert sum(word_count(s.text) for s in summary) <= words
     assert summarize(arts, words=words) == summary  # deterministic
+
+
+def test_corroboration_is_the_mean_best_match_over_other_outlets() -> None:
+    """The blocked, per-outlet ``maximum.reduceat`` gives, for each candidate, the mean over the
+    other original outlets of its best cosine to one of their sentences (copies excluded)."""
+    copy = FLOOD[1].model_copy(update={"id": "copy", "duplicate_of": FLOOD[1].id})
+    articles = [*FLOOD, copy]
+    pool, cands, _, features, _ = _prepare(articles, SummaryOptions())
+    vectors = _vectors([s.text for s in pool] + [a.title for a in articles if a.title])
+    cosine = (vectors @ vectors.T).toarray()
+    rows = {id(s): k for k, s in enumerate(pool)}
+    column = FEATURES.index("corroboration")
+    for k, cand in enumerate(cands):
+        mine = articles[cand.article]
+        related = {mine.id, mine.duplicate_of} | {
+            a.id for a in articles if a.duplicate_of == mine.id
+        }
+        best = [
+            max(cosine[rows[id(cand)], rows[id(s)]] for s in pool if s.article == j)
+            for j, other in enumerate(articles)
+            if other.duplicate_of is None
+            and other.id not in related
+            and any(s.article == j for s in pool)
+        ]
+        expected = float(np.mean(best)) if best else 0.0
+        assert features[k, column] == pytest.approx(expected, abs=1e-12)

@@ -50,12 +50,14 @@ class BriefOptions:
                 raise OptionError(f"BriefOptions.{name} must be >= 0, got {getattr(self, name)}")
 
 
-def _family(article: Article, articles: Sequence[Article]) -> set[str]:
-    """The article's id plus the ids of its marked duplicates and of what it duplicates."""
+def _family(article: Article, copies: Mapping[str, set[str]]) -> set[str]:
+    """The article's id plus the ids of its marked duplicates and of what it duplicates
+    (``copies`` maps an id to the ids marked as its duplicates)."""
     ids = {article.id}
     if article.duplicate_of:
         ids.add(article.duplicate_of)
-    ids.update(a.id for a in articles if a.duplicate_of in ids)
+    for i in list(ids):
+        ids.update(copies.get(i, ()))
     return ids
 
 
@@ -116,22 +118,115 @@ def _stated_elsewhere(sentence: _Sentence, others: Sequence[_Sentence]) -> bool:
     return best is not None
 
 
+@dataclass(frozen=True)
+class _StoryIndex:
+    """Every article's facts with story-wide lookups, built once per story, so that coverage
+    asks "does an article outside this family state it?" without rebuilding the other articles'
+    sentences and words for each article (that was quadratic in the story's size)."""
+
+    facts: tuple[_ArticleFacts, ...]
+    ids: tuple[str, ...]
+    word_articles: Mapping[str, int]  # word -> number of articles using it
+    norms: Mapping[str, tuple[int, ...]]  # normalised sentence -> articles (any length)
+    short_norms: Mapping[str, tuple[int, ...]]  # the same, sentences under MIN_FACT_WORDS
+    long: tuple[_Sentence, ...]  # sentences of MIN_FACT_WORDS content words or more
+    long_article: tuple[int, ...]  # the article of each ``long`` sentence
+    long_sorted: tuple[str, ...]  # their ``sorted_norm`` (what the fuzzy test compares)
+    claims: Mapping[tuple[str, str | None], tuple[tuple[int, FigureClaim], ...]]
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> _StoryIndex:
+        return cls.from_facts([a.id for a in articles], [_ArticleFacts.of(a) for a in articles])
+
+    @classmethod
+    def from_facts(cls, ids: Sequence[str], facts: Sequence[_ArticleFacts]) -> _StoryIndex:
+        word_articles: dict[str, int] = {}
+        norms: dict[str, list[int]] = {}
+        short_norms: dict[str, list[int]] = {}
+        long: list[_Sentence] = []
+        long_article: list[int] = []
+        claims: dict[tuple[str, str | None], list[tuple[int, FigureClaim]]] = {}
+        for index, fact in enumerate(facts):
+            for w in fact.words:
+                word_articles[w] = word_articles.get(w, 0) + 1
+            for sentence in fact.sentences:
+                norms.setdefault(sentence.norm, []).append(index)
+                if len(sentence.words) < MIN_FACT_WORDS:
+                    short_norms.setdefault(sentence.norm, []).append(index)
+                else:
+                    long.append(sentence)
+                    long_article.append(index)
+            for key, claim in fact.claims:
+                claims.setdefault(key, []).append((index, claim))
+        return cls(
+            facts=tuple(facts),
+            ids=tuple(ids),
+            word_articles=word_articles,
+            norms={k: tuple(v) for k, v in norms.items()},
+            short_norms={k: tuple(v) for k, v in short_norms.items()},
+            long=tuple(long),
+            long_article=tuple(long_article),
+            long_sorted=tuple(s.sorted_norm for s in long),
+            claims={k: tuple(v) for k, v in claims.items()},
+        )
+
+    def outside(self, family: set[str]) -> frozenset[int]:
+        """Indices of the articles whose id is not in ``family``."""
+        return frozenset(i for i, a in enumerate(self.ids) if a not in family)
+
+    def novel_words(self, words: frozenset[str], family: frozenset[int]) -> list[str]:
+        """The words no article outside ``family`` (article indices) uses."""
+        inside: dict[str, int] = {}
+        for i in family:
+            for w in words & self.facts[i].words:
+                inside[w] = inside.get(w, 0) + 1
+        return [w for w in words if self.word_articles.get(w, 0) == inside.get(w, 0)]
+
+    def stated_elsewhere(self, sentence: _Sentence, others: frozenset[int], shared: int) -> bool:
+        """``_stated_elsewhere(sentence, sentences of the articles in others)``; ``shared`` is
+        how many of the sentence's words those articles use at all (bounds containment)."""
+        words = sentence.words
+        if len(words) < MIN_FACT_WORDS:
+            return any(i in others for i in self.norms.get(sentence.norm, ()))
+        if any(i in others for i in self.short_norms.get(sentence.norm, ())):
+            return True
+        if shared / len(words) >= SAME_FACT_CONTAINMENT:  # else no sentence can contain it
+            for other, i in zip(self.long, self.long_article, strict=True):
+                if i in others and len(words & other.words) / len(words) >= SAME_FACT_CONTAINMENT:
+                    return True
+        hits = process.extract(
+            sentence.sorted_norm,
+            self.long_sorted,
+            scorer=fuzz.ratio,
+            score_cutoff=SAME_FACT_RATIO,
+            limit=None,
+        )
+        return any(self.long_article[k] in others for _, _, k in hits)
+
+    def claimed_elsewhere(
+        self, claim: tuple[tuple[str, str | None], FigureClaim], others: frozenset[int]
+    ) -> bool:
+        """Whether an article in ``others`` gives a compatible value for the same measure."""
+        key, mine = claim
+        return any(i in others and compatible(mine, c) for i, c in self.claims.get(key, ()))
+
+
 def _unique_sentences(
-    article: _ArticleFacts, others: Sequence[_ArticleFacts], options: BriefOptions
+    index: _StoryIndex, article: int, family: set[str], options: BriefOptions
 ) -> list[str]:
-    """The article's most informative sentences that no other article states."""
-    other_sentences = [s for a in others for s in a.sentences]
-    other_words: frozenset[str] = frozenset().union(*(a.words for a in others))
+    """The article's most informative sentences that no article outside its family states."""
+    others = index.outside(family)
+    inside = frozenset(i for i in range(len(index.ids)) if i not in others)
     ranked: list[tuple[int, int, str]] = []
-    for position, sentence in enumerate(article.sentences):
+    for position, sentence in enumerate(index.facts[article].sentences):
         text = sentence.text.strip()
         words = sentence.words
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
-        novel = [w for w in words if w not in other_words]
+        novel = index.novel_words(words, inside)
         if len(novel) < options.min_novelty * len(words):
             continue
-        if _stated_elsewhere(sentence, other_sentences):
+        if index.stated_elsewhere(sentence, others, len(words) - len(novel)):
             continue
         informative = len(novel) + sum(1 for w in novel if w.isdigit())
         ranked.append((-informative, position, text))
@@ -142,45 +237,46 @@ def _unique_sentences(
 def _coverage(
     articles: Sequence[Article], quotes: Sequence[StoryQuote], options: BriefOptions
 ) -> list[Coverage]:
-    originals = [a for a in articles if a.duplicate_of is None]
+    originals = [i for i, a in enumerate(articles) if a.duplicate_of is None]
     if len(originals) < 2:
         return []
-    facts = {a.id: _ArticleFacts.of(a) for a in articles}
+    index = _StoryIndex.of(articles)
+    copies: dict[str, set[str]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies.setdefault(a.duplicate_of, set()).add(a.id)
+    quoted_by: dict[str, list[StoryQuote]] = {}
+    for quote in quotes:
+        for source in dict.fromkeys(quote.sources):
+            quoted_by.setdefault(source, []).append(quote)
     out: list[Coverage] = []
-    for article in originals:
-        family = _family(article, articles)
-        others = [facts[a.id] for a in articles if a.id not in family]
-        unique = _unique_sentences(facts[article.id], others, options)
+    for position in originals:
+        article = articles[position]
+        family = _family(article, copies)
+        others = index.outside(family)
+        unique = _unique_sentences(index, position, family, options)
         # Then figures and direct quotes only this article (or its copies) carries, unless a
         # listed sentence already states them; a few of each, so coverage stays a digest.
         figures = 0
-        for claim, mine in zip(article.claims, facts[article.id].claims, strict=True):
+        for claim, mine in zip(article.claims, index.facts[position].claims, strict=True):
             stated = claim.sentence.strip()
             if figures >= options.max_unique:
                 break
-            if stated and stated not in unique and not _claimed_elsewhere(mine, others):
+            if stated and stated not in unique and not index.claimed_elsewhere(mine, others):
                 unique.append(stated)
                 figures += 1
         said = 0
-        for quote in quotes:
+        for quote in quoted_by.get(article.id, ()):  # the story's quotes citing it, in order
             if said >= options.max_unique:
                 break
             if quote.kind != "direct" or any(quote.text in u for u in unique):
                 continue
-            if set(quote.sources) <= family and article.id in quote.sources:
+            if set(quote.sources) <= family:
                 who = f" ({quote.speaker})" if quote.speaker else ""
                 unique.append(f"“{quote.text}”{who}")
                 said += 1
         out.append(Coverage(article=article.id, outlet=article.outlet, unique=unique))
     return out
-
-
-def _claimed_elsewhere(
-    claim: tuple[tuple[str, str | None], FigureClaim], others: Sequence[_ArticleFacts]
-) -> bool:
-    """Whether another article gives a compatible value for the same measure."""
-    key, mine = claim
-    return any(k == key and compatible(mine, c) for a in others for k, c in a.claims)
 
 
 # ---------------------------------------------------------------- timeline

@@ -270,12 +270,15 @@ def quotes_match(a: str, b: str) -> bool:
     """Whether two normalised quote texts are the same quote (full, partial or reworded)."""
     if not a or not b:
         return False
-    if a == b or fuzz.token_sort_ratio(a, b) >= QUOTE_RATIO:
+    # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0
+    if a == b or fuzz.token_sort_ratio(a, b, score_cutoff=QUOTE_RATIO) >= QUOTE_RATIO:
         return True
     short, long = sorted((a, b), key=len)
     if len(short.split()) < QUOTE_PARTIAL_MIN_WORDS:
         return False
-    return short in long or fuzz.partial_ratio(short, long) >= QUOTE_PARTIAL_RATIO
+    if short in long:
+        return True
+    return fuzz.partial_ratio(short, long, score_cutoff=QUOTE_PARTIAL_RATIO) >= QUOTE_PARTIAL_RATIO
 
 
 def _most_common(values: Sequence[str | None]) -> str | None:

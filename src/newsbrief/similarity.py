@@ -84,12 +84,15 @@ def text_vectors(
         strip_accents="unicode",
         max_features=max_features,
         dtype=np.float64,
+        norm=None,  # normalised below, once each row's columns are sorted
     )
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # only stop words
         return sparse.csr_matrix((len(texts), 1)), np.array([""])
-    return sparse.csr_matrix(matrix), vectorizer.get_feature_names_out()
+    matrix = sparse.csr_matrix(matrix)
+    matrix.sort_indices()
+    return normalise_rows(matrix)[0], vectorizer.get_feature_names_out()
 
 
 def _norm_words(text: str, limit: int) -> str:
@@ -140,11 +143,18 @@ def anchor_vectors(
             cols.append(vocab[key])
             vals.append(weight * (math.log((1 + n) / (1 + df[key])) + 1.0))
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    matrix.sort_indices()
     return normalise_rows(matrix)
 
 
 def build_features(articles: Sequence[Article], options: FeatureOptions) -> Features:
-    """Text and anchor vectors of a batch (fitted deterministically on the batch itself)."""
+    """Text and anchor vectors of a batch (fitted deterministically on the batch itself).
+
+    Each row's columns are sorted before rows are normalised, so norms, sums and dot products
+    add the same numbers in the same order whatever the input order (the vectoriser keeps a
+    row's columns in the order its words first occurred in the batch, and floating-point
+    addition is not associative: two tied articles could otherwise swap places).
+    """
     text, terms = text_vectors(articles, max_features=options.max_features)
     anchors, has_anchors = anchor_vectors(articles, options)
     return Features(text=text, anchors=anchors, terms=terms, has_anchors=has_anchors)

@@ -47,14 +47,17 @@ STOPWORDS: frozenset[str] = wordset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Casefold and strip accents ("Vasková" -> "vaskova")."""
-    if text.isascii():  # most text: nothing to decompose, and casefold is lower
+    """Casefold and strip accents ("Vasková" -> "vaskova"). Cached: the story stages fold the
+    same sentences several times, and news text with curly quotes is rarely ASCII."""
+    if text.isascii():  # nothing to decompose, and casefold is lower
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # no character below U+0300 combines, so only the others need the table lookup
+    return "".join(c for c in decomposed if c < "\u0300" or not unicodedata.combining(c))
 
 
 def tokens(text: str) -> list[str]:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.extract.dates import parse_day
 from newsbrief.model import Claim, DateMention, Entity, Quantity, Quote
-from newsbrief.nlp import ParsedArticle
+from newsbrief.nlp import ParsedArticle, doc_text
 
 # Outcome words (lemmas, lower case) and the normalised outcome they stand for.
 OUTCOMES = {
@@ -513,7 +513,7 @@ class _Article(_Words):
             self.paragraphs.append((-1, parsed.title_doc))
         self.paragraphs.extend(enumerate(parsed.docs))
         super().__init__({t.lower_ for _, doc in self.paragraphs for t in doc})
-        self.datelines = {p: _dateline_end(doc.text) for p, doc in self.paragraphs}
+        self.datelines = {p: _dateline_end(doc_text(doc)) for p, doc in self.paragraphs}
 
     def in_dateline(self, paragraph: int, token: Token) -> bool:
         return token.idx < self.datelines.get(paragraph, 0)
@@ -593,7 +593,7 @@ def _draft(ctx: _Article, doc: Doc, quantity: Quantity) -> _Draft | None:
     )
     if _not_a_figure(quantity, span, number):
         return None
-    before = doc.text[max(span.sent.start_char, quantity.start - 16) : quantity.start].lower()
+    before = doc_text(doc)[max(span.sent.start_char, quantity.start - 16) : quantity.start].lower()
     draft.earlier_value = bool(_FROM.search(before))
     if _measure(ctx, draft, span):
         return draft
@@ -607,7 +607,7 @@ def _qualifier(ctx: _Article, quantity: Quantity) -> str | None:
     change = quantity.change
     if change in ("up", "down"):
         doc = ctx.parsed.doc_for(quantity.paragraph)
-        before = doc.text[max(0, quantity.start - 12) : quantity.start].lower() if doc else ""
+        before = doc_text(doc)[max(0, quantity.start - 12) : quantity.start].lower() if doc else ""
         counted = (
             quantity.unit is not None and quantity.unit.isalpha() and quantity.unit != "percent"
         )
@@ -968,7 +968,7 @@ def _vote(number: Token, noun: Token | None) -> str | None:
     following = number.doc[number.i + 1 : number.i + 2]
     if len(following) and following[0].lower_ == "against":
         return "votes against"
-    before = number.doc.text[max(0, number.idx - 40) : number.idx].lower()
+    before = doc_text(number.doc)[max(0, number.idx - 40) : number.idx].lower()
     if _VOTED_BY.search(before):
         return "votes for"
     if _VOTED_BY_TO.search(before):
@@ -1106,7 +1106,7 @@ def _votes_against(ctx: _Article, drafts: Sequence[_Draft]) -> list[_Draft]:
     for d in drafts:
         if d.fixed != "votes for":
             continue
-        text = d.doc.text
+        text = doc_text(d.doc)
         match = _AGAINST.search(text, d.quantity.end, d.sentence.end_char)
         if match is None:
             match = _TO_AGAINST.match(text, d.quantity.end)
@@ -1500,14 +1500,14 @@ def _own_date(ctx: _Article, d: _Draft) -> None:
     "a week earlier" count from the sentence's date."""
     q, sentence, number = d.quantity, d.sentence, d.number
     doc = d.doc
-    offset = _RELATIVE_OFFSET.match(doc.text[q.end : q.end + 40])
+    offset = _RELATIVE_OFFSET.match(doc_text(doc)[q.end : q.end + 40])
     inside = [
         m
         for m in ctx.dates
         if m.paragraph == q.paragraph
         and m.start >= sentence.start_char
         and m.end <= sentence.end_char
-        and not _period_boundary(doc.text, m.start)
+        and not _period_boundary(doc_text(doc), m.start)
     ]
     if offset is not None:
         stated = [day for day in (parse_day(m.date) for m in inside) if day is not None]
@@ -1519,7 +1519,7 @@ def _own_date(ctx: _Article, d: _Draft) -> None:
             sign = 1 if offset.group("dir").lower() == "later" else -1
             d.own_date, d.own_basis = (anchor + timedelta(days=sign * days)).isoformat(), "text"
             return
-    before = doc.text[max(sentence.start_char, q.start - 12) : q.start].lower()
+    before = doc_text(doc)[max(sentence.start_char, q.start - 12) : q.start].lower()
     if re.search(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", before):
         d.own_basis = "vague"  # "up from the 4.5% it had offered": an earlier, undated value
         return

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from newsbrief.datewords import MONTH_PATTERN, MONTHS
 from newsbrief.model import Article, DateMention
-from newsbrief.nlp import ParsedArticle
+from newsbrief.nlp import ParsedArticle, doc_text
 
 WEEKDAYS = {
     name: index
@@ -116,7 +116,7 @@ def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[Da
         taken.append((start, end))
         mentions.append(
             DateMention(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 date=resolved.isoformat(),
                 paragraph=paragraph,
                 start=start,
@@ -161,7 +161,7 @@ def parse_day(value: str | None) -> date | None:
 
 
 def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, date | None]]:
-    text = doc.text
+    text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.model import Quantity
-from newsbrief.nlp import ParsedArticle
+from newsbrief.nlp import ParsedArticle, doc_text
 
 SMALL_NUMBERS = {
     word: value
@@ -524,7 +524,7 @@ def parse_number_words(text: str) -> float | None:
 
 def _special_atoms(doc: Doc) -> Iterator[_Atom]:
     """Fractions ("two-thirds of", "one in five", "1/16 of", "2½") and powers of ten."""
-    text = doc.text
+    text = doc_text(doc)
     taken: list[tuple[int, int]] = []
     for pattern in (_SCIENTIFIC, _FRACTION_OUT_OF, _FRACTION_WORDS, _FRACTION_DIGITS, _HALF_OF):
         for match in pattern.finditer(text):
@@ -546,7 +546,7 @@ def _special_value(doc: Doc, match: re.Match[str]) -> float | None:
         exponent = groups["exponent"].translate(_SUPERSCRIPTS).replace("−", "-")
         return float(groups["mantissa"]) * 10.0 ** int(exponent)
     if groups.get("half"):
-        before = doc.text[: match.start()].split()
+        before = doc_text(doc)[: match.start()].split()
         previous = before[-1].lower() if before else ""
         return None if previous in NOT_A_HALF else 0.5
     if groups.get("vulgar"):
@@ -576,7 +576,7 @@ def _small_number(raw: str) -> float | None:
 
 
 def _atoms(doc: Doc) -> Iterator[_Atom | None]:
-    text = doc.text
+    text = doc_text(doc)
     for match in _ATOM.finditer(text):
         yield _atom(doc, match, text)
 
@@ -671,7 +671,7 @@ def _counts_as_number_word(doc: Doc, match: re.Match[str]) -> bool:
     if span is None:
         return False
     words = match.group("words").lower().split()
-    if re.match(r"-\w*(?:half|halves|third|quarter|fifth|th)s?\b", doc.text[match.end() :]):
+    if re.match(r"-\w*(?:half|halves|third|quarter|fifth|th)s?\b", doc_text(doc)[match.end() :]):
         return False
     if words == ["one"]:
         token = span[0]
@@ -697,7 +697,7 @@ def _is_excluded(
     span = doc.char_span(match.start("digits"), match.end(), alignment_mode="expand")
     if span is None:
         return True
-    has_unit = bool(currency or unit or _PERCENT.match(doc.text[match.end() :]))
+    has_unit = bool(currency or unit or _PERCENT.match(doc_text(doc)[match.end() :]))
     if has_unit or scaled:
         return False  # spaCy's ORDINAL on "5pc" or "100km" is wrong: ordinals have no unit
     unit_follows = _unit_follows(doc, span)
@@ -799,7 +799,7 @@ def _is_duration(doc: Doc, span: Span) -> bool:
 
 
 def _join_ranges(doc: Doc, atoms: list[_Atom], *, paragraph: int) -> Iterator[Quantity]:
-    text = doc.text
+    text = doc_text(doc)
     index = 0
     while index < len(atoms):
         first = atoms[index]
@@ -861,7 +861,7 @@ def _is_range(text: str, first: _Atom, second: _Atom) -> bool:
 def _quantity(
     doc: Doc, first: _Atom, second: _Atom | None, low_value: float, *, paragraph: int
 ) -> Quantity:
-    text = doc.text
+    text = doc_text(doc)
     last = second or first
     unit, concept, end = _unit_after(doc, last, currency=last.currency or first.currency)
     if second is not None:
@@ -902,7 +902,7 @@ def _unit_after(
     doc: Doc, atom: _Atom, *, currency: str | None
 ) -> tuple[str | None, str | None, int]:
     """The unit, the concept and the end of the quantity that ends with ``atom``."""
-    text = doc.text
+    text = doc_text(doc)
     end = atom.end
     unit = atom.unit and UNIT_ABBREVIATIONS.get(atom.unit.lower(), atom.unit)
     percent = _PERCENT.match(text[end:])
