@@ -327,6 +327,14 @@ def ingest(
     words: Annotated[int, typer.Option(help="Summary length budget per story, in words.")] = 60,
     no_clean: NoCleanOption = False,
     workers: WorkersOption = 1,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Documents read, extracted and committed at a time (bounded memory; after a "
+            "crash, a rerun skips every finished batch).",
+        ),
+    ] = 1000,  # newsbrief.store.ingest.BATCH_SIZE (not imported: keeps --help fast)
     quiet: QuietOption = False,
 ) -> None:
     """Add articles to a store (skipping those stored already) and update their stories."""
@@ -337,7 +345,9 @@ def ingest(
         report = run_ingest(
             store,
             inputs,
-            options=IngestOptions(words=words, clean=not no_clean, workers=workers),
+            options=IngestOptions(
+                words=words, clean=not no_clean, workers=workers, batch_size=batch_size
+            ),
             progress=bar,
             stdin=sys.stdin,
         )

@@ -168,3 +168,19 @@ def test_killed_run_resumes_without_redoing_finished_shards(tmp_path: Path) -> N
     plain_json = json.loads((tmp_path / "plain.json").read_text(encoding="utf-8"))
     assert resumed_json == plain_json
     assert os.path.getsize(tmp_path / "resumed.json") == os.path.getsize(tmp_path / "plain.json")
+
+
+def test_stale_temporary_files_are_swept_and_fresh_ones_kept(tmp_path: Path) -> None:
+    store = ShardStore(tmp_path)
+    folder = tmp_path / "shards" / "ab"
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".abcdef012345-x.tmp", folder / ".abcdef012345-y.tmp"
+    done = folder / "abcdef.json"
+    for path in (stale, fresh, done):
+        path.write_text("{}")
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    os.utime(done, (two_hours_ago, two_hours_ago))
+    store.check()  # a run starting on the folder sweeps what a killed run left
+    assert not stale.exists()
+    assert fresh.exists() and done.exists()  # another run's file in flight; a finished shard

@@ -118,6 +118,13 @@ WRITES = [  # (what, raw body, content type, status, code)
     ("blank text", b'{"text": "  \\n "}', "application/json", 422, "E422"),
     ("NUL in text", b'{"text": "a\\u0000b"}', "application/json", 422, "E422"),
     (
+        "text over the ingest limit (the schema says so)",
+        b'{"text": "' + b"a " * 500_001 + b'"}',
+        "application/json",
+        422,
+        "E422",
+    ),
+    (
         "id too long",
         b'{"text": "A bridge.", "id": "' + b"x" * 300 + b'"}',
         "application/json",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
@@ -79,6 +80,10 @@ def shard_key(
     return digest.hexdigest()
 
 
+STALE_TEMP_SECONDS = 3600.0
+"""A temporary shard file this old belongs to a run that died (a shard is written in seconds)."""
+
+
 class ShardStore:
     """Shard results in a folder: ``DIR/shards/KE/KEY.json``."""
 
@@ -86,7 +91,8 @@ class ShardStore:
         self.root = Path(root)
 
     def check(self) -> None:
-        """Create the folder, or raise ``OptionError`` naming the fix when it cannot be used."""
+        """Create the folder, or raise ``OptionError`` naming the fix when it cannot be used;
+        then sweep stale temporary files."""
         try:
             (self.root / "shards").mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.root / "shards"):
@@ -96,6 +102,22 @@ class ShardStore:
                 f"cannot use {self.root} as the state folder ({exc.strerror or exc}): pass "
                 "--state-dir a folder you may write to"
             ) from exc
+        self.sweep()
+
+    def sweep(self, older_than: float = STALE_TEMP_SECONDS) -> int:
+        """Remove temporary shard files a killed run left behind (never read: a shard counts
+        only once renamed into place). Only files older than ``older_than`` seconds go, so a
+        run writing into the same folder at the same time keeps its files. Returns how many."""
+        cutoff = time.time() - older_than
+        removed = 0
+        for tmp in (self.root / "shards").glob("*/.*.tmp"):
+            try:
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+                    removed += 1
+            except OSError:
+                continue  # gone already, or not ours to remove
+        return removed
 
     def path(self, key: str) -> Path:
         return self.root / "shards" / key[:2] / f"{key}.json"

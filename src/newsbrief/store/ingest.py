@@ -35,14 +35,20 @@ from newsbrief.store.repository import Store, Writer
 CANDIDATE_LIMIT = 500
 """At most this many recent stories are reconsidered for undated articles."""
 
+BATCH_SIZE = 1000
+"""Documents read, extracted and committed at a time by default (bounded memory; a crash loses
+at most the batch in flight, and a rerun skips what earlier batches stored)."""
+
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How new articles are extracted and briefed (as for ``newsbrief brief``)."""
+    """How new articles are extracted and briefed (as for ``newsbrief brief``), and how many
+    documents go through at a time (``batch_size``; None: all in one batch)."""
 
     words: int = 60
     clean: bool = True
     workers: int = 1
+    batch_size: int | None = BATCH_SIZE
 
 
 @dataclass
@@ -57,6 +63,27 @@ class IngestReport:
     removed_stories: list[str] = field(default_factory=list)
     story_of: dict[str, str] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
+
+    def merge(self, later: IngestReport) -> None:
+        """Add the report of a later batch: a story created in one batch and changed in a
+        later one stays new; one removed later is listed as removed only."""
+        self.read += later.read
+        self.skipped += later.skipped
+        self.added.extend(later.added)
+        self.story_of.update(later.story_of)
+        self.errors.extend(later.errors)
+        for story in later.new_stories:
+            if story not in self.new_stories:
+                self.new_stories.append(story)
+        for story in later.updated_stories:
+            if story not in self.new_stories and story not in self.updated_stories:
+                self.updated_stories.append(story)
+        for story in later.removed_stories:
+            created_here = story in self.new_stories
+            self.new_stories = [s for s in self.new_stories if s != story]
+            self.updated_stories = [s for s in self.updated_stories if s != story]
+            if not created_here and story not in self.removed_stories:
+                self.removed_stories.append(story)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -95,14 +122,33 @@ def ingest(
     progress: ProgressFn | None = None,
     stdin: TextIO | None = None,
 ) -> IngestReport:
-    """Add the documents of ``inputs`` that the store does not hold yet, and update stories."""
+    """Add the documents of ``inputs`` that the store does not hold yet, and update stories.
+
+    Documents are read as a stream and go through in batches of ``options.batch_size``: each
+    batch is extracted and committed before the next is read, so memory is bounded by a batch
+    and a run that dies keeps every batch it finished (a rerun skips those documents by their
+    content hash before any parsing)."""
     from newsbrief.ingest import read_inputs
 
-    docs: list[RawDocument] = []
+    opts = options or IngestOptions()
+    report = IngestReport()
     errors: list[InputError] = []
+    docs: list[RawDocument] = []
+    batches = 0
     for item in read_inputs(list(inputs), stdin=stdin):
-        (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
-    report = ingest_documents(store, docs, options=options, progress=progress)
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        docs.append(item)
+        if opts.batch_size and len(docs) >= opts.batch_size:
+            report.merge(ingest_documents(store, docs, options=opts, progress=progress))
+            batches += 1
+            docs = []
+    if docs or batches == 0:
+        report.merge(ingest_documents(store, docs, options=opts, progress=progress))
+        batches += 1
+    if batches > 1:  # a later batch may have moved articles an earlier one placed
+        report.story_of = store.article_stories(report.added)
     report.errors[:0] = errors
     return report
 

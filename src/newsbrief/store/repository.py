@@ -10,6 +10,8 @@ ingests never interleave.
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -146,17 +148,39 @@ def _engine(url: str) -> Engine:
     )
 
 
+SQLITE_BUSY_SECONDS = 30.0
+
+
+def _wal_mode(cursor: Any) -> None:
+    """Switch the file to write-ahead logging, waiting out another process doing the same.
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once (the
+    busy timeout does not cover it) while a second ``newsbrief ingest`` opens the same new file;
+    so the switch is retried until ``SQLITE_BUSY_SECONDS`` have passed."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def _sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # transactions are begun below
         cursor = dbapi_conn.cursor()
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=30000",
-            "PRAGMA synchronous=NORMAL",
-        ):
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
+        _wal_mode(cursor)
+        for pragma in ("PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"):
             cursor.execute(pragma)
         cursor.close()
 
@@ -389,6 +413,11 @@ class Store:
                 select(s.articles.c.story_id).where(s.articles.c.id == article_id)
             ).scalar()
 
+    def article_stories(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """article id -> story id, for stored articles that belong to a story."""
+        with self.connect() as conn:
+            return stories_of(conn, article_ids)
+
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """Stored articles by id, in the order asked (missing ids are left out)."""
         with self.connect() as conn:
@@ -508,6 +537,17 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 # ---------------------------------------------------------------- writes
 
 
+def stories_of(conn: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """article id -> story id, for stored articles that belong to a story (500 ids a query)."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(list(article_ids), 500):
+        rows = conn.execute(
+            select(s.articles.c.id, s.articles.c.story_id).where(s.articles.c.id.in_(chunk))
+        )
+        out.update((r.id, r.story_id) for r in rows if r.story_id)
+    return out
+
+
 class Writer:
     """Writes inside one locked transaction (see ``Store.writer``)."""
 
@@ -583,13 +623,7 @@ class Writer:
 
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
         """article id -> story id, for stored articles that belong to a story."""
-        out: dict[str, str] = {}
-        for chunk in _chunks(list(article_ids), 500):
-            rows = self.conn.execute(
-                select(s.articles.c.id, s.articles.c.story_id).where(s.articles.c.id.in_(chunk))
-            )
-            out.update((r.id, r.story_id) for r in rows if r.story_id)
-        return out
+        return stories_of(self.conn, article_ids)
 
     def story_seqs(self, story_ids: Sequence[str]) -> dict[str, int]:
         """story id -> its number."""

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from newsbrief import __version__
 from newsbrief.errors import Code, OptionError
-from newsbrief.ingest.limits import MAX_REQUEST_BYTES, MIN_REQUEST_BYTES
+from newsbrief.ingest.limits import MAX_REQUEST_BYTES, MAX_TEXT_CHARS, MIN_REQUEST_BYTES
 from newsbrief.model import Article, RawDocument, Story
 from newsbrief.store import IngestOptions, Store, StorySummary, content_hash, ingest_documents
 from newsbrief.web import errors, views
@@ -155,7 +155,11 @@ class ArticleIn(BaseModel):
     )
 
     id: str | None = Field(default=None, max_length=200, description="Your id for the article.")
-    text: str | None = Field(default=None, max_length=2_000_000)
+    text: str | None = Field(
+        default=None,
+        max_length=MAX_TEXT_CHARS,
+        description=f"Plain text (at most {MAX_TEXT_CHARS:,} characters).",
+    )
     html: str | None = Field(default=None, max_length=5_000_000)
     title: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=300)
