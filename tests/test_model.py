@@ -125,3 +125,35 @@ def test_sentence_texts_slice_paragraphs() -> None:
         ],
     )
     assert [t for _, t in article.sentence_texts()] == ["One two.", "Three four."]
+
+
+def test_records_share_field_sets_without_leaking_changes() -> None:
+    """Records given the same fields share one "fields set" (memory); copying with an update,
+    pickling and dumping with ``exclude_unset`` still see each record's own fields."""
+    import pickle
+
+    from newsbrief.model import Quantity, SentenceSpan
+
+    a = SentenceSpan(paragraph=0, start=0, end=10)
+    b = SentenceSpan(paragraph=1, start=4, end=9)
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    bare = Quantity(text="40", value=40.0, paragraph=0, start=0, end=2)
+    ranged = Quantity(text="40-50", value=45.0, low=40.0, high=50.0, paragraph=0, start=0, end=5)
+    assert "low" not in bare.model_fields_set and "low" in ranged.model_fields_set
+    assert bare.model_dump(exclude_unset=True).keys() == {
+        "text",
+        "value",
+        "paragraph",
+        "start",
+        "end",
+    }
+
+    widened = bare.model_copy(update={"low": 30.0})
+    assert "low" in widened.model_fields_set
+    again = Quantity(text="7", value=7.0, paragraph=2, start=1, end=2)
+    assert "low" not in bare.model_fields_set and "low" not in again.model_fields_set
+    assert again.model_dump(exclude_unset=True).keys() == bare.model_dump(exclude_unset=True).keys()
+
+    back = pickle.loads(pickle.dumps([a, b]))
+    assert back == [a, b]
+    assert back[0].__pydantic_fields_set__ is back[1].__pydantic_fields_set__
