@@ -345,3 +345,39 @@ def test_one_value_from_two_articles_agrees() -> None:
     arts = [article(i, "x.", claims=[claim(19, "people missing")]) for i in ("a", "b")]
     [figure] = figure_groups(arts)
     assert figure.status == "agree"
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    long_words=st.lists(st.sampled_from(_WORDS), min_size=4, max_size=30),
+    start=st.integers(min_value=0, max_value=29),
+    size=st.integers(min_value=4, max_value=12),
+    edits=st.lists(st.tuples(st.integers(0, 200), st.sampled_from("abz ")), max_size=4),
+)
+def test_partial_prefilter_never_drops_a_match(
+    long_words: list[str], start: int, size: int, edits: list[tuple[int, str]]
+) -> None:
+    """The word filter before ``partial_ratio`` only skips pairs that cannot reach the cut-off:
+    a piece of a quote with a few characters changed is still compared, and matched."""
+    from rapidfuzz import fuzz
+
+    from newsbrief.reconcile import QUOTE_PARTIAL_RATIO, QuoteText, _may_be_inside
+
+    long = " ".join(long_words)
+    piece = list(" ".join(long_words[start : start + size]) or long)
+    for at, char in edits:  # replace a character here and there
+        if piece:
+            piece[at % len(piece)] = char
+    short = " ".join("".join(piece).split())
+    if not short or len(short) > len(long):
+        return
+    if fuzz.partial_ratio(short, long) >= QUOTE_PARTIAL_RATIO:
+        assert _may_be_inside(QuoteText.of(short), long)
+
+
+def test_partial_prefilter_skips_unrelated_quotes() -> None:
+    from newsbrief.reconcile import QuoteText, _may_be_inside
+
+    short = QuoteText.of("the ferry will not sail until the storm has passed")
+    assert not _may_be_inside(short, "the council approved a budget for new school roofs in may")
+    assert _may_be_inside(short, "we said the ferry will not sail until the storm has passed, ok")
