@@ -381,3 +381,21 @@ def test_partial_prefilter_skips_unrelated_quotes() -> None:
     short = QuoteText.of("the ferry will not sail until the storm has passed")
     assert not _may_be_inside(short, "the council approved a budget for new school roofs in may")
     assert _may_be_inside(short, "we said the ferry will not sail until the storm has passed, ok")
+
+
+def test_merge_quotes_does_not_depend_on_how_many_copies_carry_a_quote() -> None:
+    """A wire quote carried by hundreds of copies is still one quote, and still merges with the
+    outlet that printed only part of it: copies of one text are compared once, so its words do
+    not count as too common to look it up by."""
+    full = "The ferry will not sail until the harbour wall has been checked by the engineers"
+    copies = [
+        article(f"wire-{n}", "Wire copy.", quotes=[quote(full, "Ada Ruiz")]) for n in range(250)
+    ]
+    partial = article(
+        "gazette", "Gazette.", quotes=[quote("will not sail until the harbour wall", "Ruiz")]
+    )
+    merged = merge_quotes([*copies, partial])
+    assert len(merged) == 1
+    assert merged[0].text == full and merged[0].speaker == "Ada Ruiz"
+    assert len(merged[0].sources) == 251
+    assert merge_quotes([copies[0], partial])[0].sources == ["gazette", "wire-0"]

@@ -277,6 +277,7 @@ class _QuoteItem:
     article: str
     text: str
     quote: QuoteText
+    text_index: int  # of ``quote`` among the story's distinct texts
     speaker: str | None
     kind: str
 
@@ -343,23 +344,31 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
     """
     names = unify_names(q.speaker for a in articles for q in a.quotes)
     items: list[_QuoteItem] = []
+    texts: dict[str, int] = {}  # a normalised quote text -> its index in ``distinct``
+    distinct: list[QuoteText] = []
     for article in articles:
         for quote in sorted(article.quotes, key=lambda q: (q.paragraph, q.start)):
             norm = normalize(quote.text)
             if not norm:
                 continue
+            k = texts.setdefault(norm, len(distinct))
+            if k == len(distinct):
+                distinct.append(QuoteText.of(norm))
             speaker = _canon(names, quote.speaker)
             items.append(
-                _QuoteItem(
-                    len(items), article.id, quote.text, QuoteText.of(norm), speaker, quote.kind
-                )
+                _QuoteItem(len(items), article.id, quote.text, distinct[k], k, speaker, quote.kind)
             )
-    groups = _Groups(len(items))
-    for i, j in blocked_pairs([it.quote.words for it in items]):
-        if groups.find(i) != groups.find(j) and texts_match(items[i].quote, items[j].quote):
-            groups.union(i, j)
+    # Copies of one text are one quote: only distinct texts are compared (a syndicated story
+    # repeats each quote in every copy), and a text is looked up by its rarest words among them.
+    same = _Groups(len(distinct))
+    for i, j in blocked_pairs([q.words for q in distinct]):
+        if same.find(i) != same.find(j) and texts_match(distinct[i], distinct[j]):
+            same.union(i, j)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for n, it in enumerate(items):
+        by_root[same.find(it.text_index)].append(n)
     merged: list[tuple[int, int, int, int, StoryQuote]] = []
-    for members in groups.members():
+    for members in by_root.values():
         group = [items[i] for i in members]
         best = max(group, key=lambda it: (len(it.quote.norm), -it.order))
         sources = sorted({it.article for it in group})
