@@ -1,13 +1,14 @@
 """newsbrief's tuned pipeline parses exactly as the model as shipped.
 
-``load_pipeline`` runs the model's layers on NumPy's BLAS instead of BLIS and its attribute ruler
-compiled (``fastruler``); neither may change a parse. The compiled ruler sets exactly what spaCy's
-``AttributeRuler`` sets, checked three ways: the shipped model's own rules on the demo corpus and
-on words its special patterns name ("ain't", "gonna", "y'all", whitespace tokens, "There is"),
-with every other attribute of the parse compared too; hand-written rules of
-every supported kind (IN, NOT_IN, REGEX, two-token patterns with an index, later rules winning)
-on random tagged docs, against spaCy's ruler with the same rules; and a ruler with a pattern it
-cannot compile is left in place.
+``load_pipeline`` runs the model's layers on NumPy's BLAS instead of BLIS, its attribute ruler
+compiled (``fastruler``) and its rule lemmatizer remembering its answers (``fastlemma``); none
+may change a parse (the comparisons with the stock model below include every lemma). The
+compiled ruler sets exactly what spaCy's ``AttributeRuler`` sets, checked three ways: the
+shipped model's own rules on the demo corpus and on words its special patterns name ("ain't",
+"gonna", "y'all", whitespace tokens, "There is"), with every other attribute of the parse
+compared too; hand-written rules of every supported kind (IN, NOT_IN, REGEX, two-token patterns
+with an index, later rules winning) on random tagged docs, against spaCy's ruler with the same
+rules; and a ruler with a pattern it cannot compile is left in place.
 """
 
 from __future__ import annotations
@@ -55,10 +56,23 @@ def _demo_paragraphs() -> list[str]:
     return [part for text in texts for part in text.split("\n\n") if part.strip()]
 
 
-def test_pipeline_uses_the_compiled_ruler() -> None:
+def test_pipeline_uses_the_compiled_ruler_and_the_remembering_lemmatizer() -> None:
+    from newsbrief.fastlemma import FACTORY as LEMMATIZER
+
     names = load_pipeline().pipe_names
     assert FACTORY in names and "attribute_ruler" not in names
-    assert names.index(FACTORY) < names.index("lemmatizer")
+    assert LEMMATIZER in names and "lemmatizer" not in names
+    assert names.index(FACTORY) < names.index(LEMMATIZER)
+
+
+def test_fast_lemmatizer_replaces_only_a_rule_lemmatizer() -> None:
+    from newsbrief.fastlemma import use_fast_lemmatizer
+
+    assert not use_fast_lemmatizer(spacy.blank("en"))  # nothing to replace
+    lookup = spacy.blank("en")
+    lookup.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not use_fast_lemmatizer(lookup)
+    assert lookup.pipe_names == ["lemmatizer"]
 
 
 def test_layers_multiply_through_numpy_and_blas_threads_are_restored() -> None:

@@ -41,11 +41,14 @@ def _split_glued_quotes(nlp: Language) -> Language:
 
 
 def _tuned(nlp: Language) -> Language:
-    """The loaded model with the glued-quote tokenizer rule and the compiled attribute ruler
-    (``fastruler``: the same attributes, a tenth of the time)."""
+    """The loaded model with the glued-quote tokenizer rule, the compiled attribute ruler
+    (``fastruler``: the same attributes, a tenth of the time) and the remembering rule
+    lemmatizer (``fastlemma``: the same lemmas, a fifth of the time)."""
+    from newsbrief.fastlemma import use_fast_lemmatizer
     from newsbrief.fastruler import use_fast_ruler
 
     use_fast_ruler(nlp)
+    use_fast_lemmatizer(nlp)
     return _split_glued_quotes(nlp)
 
 
