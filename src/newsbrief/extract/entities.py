@@ -9,6 +9,7 @@ When a mapping is ambiguous (two full names share the surname) the mention keeps
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -56,8 +57,10 @@ _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "&"})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_mention(text: str) -> str:
-    """Whitespace collapsed, curly apostrophes straightened, possessive and edge marks dropped."""
+    """Whitespace collapsed, curly apostrophes straightened, possessive and edge marks dropped.
+    Cached: an article's resolver normalises each name it meets many times."""
     text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
     if text.count("(") != text.count(")"):
         text = text.split("(")[0] if "(" in text else text.replace(")", "")
@@ -74,8 +77,10 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str, label: str) -> str:
-    """The article-independent canonical form of one mention ('' when nothing is left)."""
+    """The article-independent canonical form of one mention ('' when nothing is left); cached
+    like ``normalise_mention``."""
     name = normalise_mention(text)
     if name.rstrip(".").lower() in TITLE_WORDS:
         return ""
