@@ -9,9 +9,9 @@ When a mapping is ambiguous (two full names share the surname) the mention keeps
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
