@@ -148,3 +148,17 @@ def test_local_cluster_workers_keep_the_adaptive_malloc_threshold() -> None:
     with DaskExecutor.start(workers=1) as executor:
         settings = list(executor.client.run(_malloc_setting).values())
     assert settings == [(None, "1")]
+
+
+def _profiler_setting() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_local_cluster_workers_run_without_the_statistical_profiler() -> None:
+    """A local cluster's workers do not sample their task thread every 10 ms for a dashboard
+    that is not served (each sample takes the GIL from the parse)."""
+    with DaskExecutor.start(workers=1) as executor:
+        settings = list(executor.client.run(_profiler_setting).values())
+    assert settings == [False]

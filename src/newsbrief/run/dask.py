@@ -45,6 +45,12 @@ def _import_distributed() -> Any:
     return distributed
 
 
+_LOCAL_CLUSTER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+"""Dask settings for the clusters newsbrief starts itself. A worker's statistical profiler
+samples the task thread's stack every 10 ms for the dashboard (which a local cluster here does
+not serve), taking the GIL from the parse each time; a nanny hands these settings to its worker."""
+
+
 def _worker_environ() -> dict[str, Any]:
     """The environment a local cluster's nannies give their workers: Dask's own, without
     ``MALLOC_TRIM_THRESHOLD_``. Setting that variable at all switches off glibc's adaptive
@@ -96,7 +102,8 @@ class DaskExecutor:
             return
         import dask
 
-        with dask.config.set({"distributed.nanny.pre-spawn-environ": _worker_environ()}):
+        local = {**_LOCAL_CLUSTER_CONFIG, "distributed.nanny.pre-spawn-environ": _worker_environ()}
+        with dask.config.set(local):
             with warnings.catch_warnings():
                 # without a dashboard the scheduler still serves /health on a port (8787, else
                 # any)
