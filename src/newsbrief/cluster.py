@@ -1,6 +1,8 @@
 """Stories over a time-ordered stream of articles, and dated events inside each story.
 
-Stories: an online pass in time order (day, then id, so input order does not matter). Each
+Stories: an online pass in time order (day; inside a day, and among undated articles, the
+articles naming the most entities first, then a hash of the text: neither the input order nor
+the folder the files are read from matters; see ``timing.time_key``). Each
 article joins the open story whose centroid is most similar (TF-IDF cosine mixed with shared
 anchors: entities, quotes, figures, numbers, days) above ``story_threshold``, or opens a new
 story. A story idle for more than ``window_days`` is closed: its centroid leaves the dense open
@@ -503,7 +505,7 @@ def _build_stories(
     keys = [time_key(a) for a in articles]
     edays = [event_day(a, lookback_days=opts.event_lookback_days) for a in articles]
     reported = [reported_days(a, lookback_days=opts.reported_lookback_days) for a in articles]
-    written = [not undated for undated, _, _ in keys]
+    written = [not undated for undated, *_ in keys]
     followers: dict[int, list[int]] = {}
     for copy, original in copies.items():
         followers.setdefault(original, []).append(copy)

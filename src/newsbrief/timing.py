@@ -10,6 +10,7 @@ the day of an earlier happening ("the March 4 landslide") is evidence it reports
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from datetime import date
 
@@ -25,10 +26,25 @@ def article_day(article: Article) -> date | None:
     return parse_day(article.published) or dateline(article.title, article.paragraphs)
 
 
-def time_key(article: Article) -> tuple[bool, date, str]:
-    """Stream order: dated articles by day, undated last, ties by id."""
+def time_key(article: Article) -> tuple[bool, date, int, str, str]:
+    """Stream order: dated articles by day, undated last. Inside a day (and among the undated)
+    the articles naming the most entities come first, so the fullest reports open the stories
+    that thinner ones then join; remaining ties go by a hash of the text, then by id. Ids hash
+    the path an input was given by, so ties broken by id made the same files give other
+    stories from another folder (53 to 73 stories over the 924 undated PolNeAR texts staged in
+    different temporary folders). On ECB+, whose documents are undated and were streamed in id
+    order, this order raised event / story B-cubed on topics 1-22 from 0.875 / 0.846 to 0.883 /
+    0.850 (longest text first: 0.869 / 0.840; text hash alone: 0.867-0.878 / 0.826-0.859 over
+    three hash salts), and on held-out topics 23-35 from 0.903 / 0.945 to 0.918 / 0.953."""
     day = article_day(article)
-    return (day is None, day or date.min, article.id)
+    mentions = sum(entity.count for entity in article.entities)
+    return (day is None, day or date.min, -mentions, content_key(article), article.id)
+
+
+def content_key(article: Article) -> str:
+    """A hash of the article's title and paragraphs: the same text, the same key."""
+    text = "\n".join([article.title or "", *article.paragraphs])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _mentions(article: Article) -> Counter[date]:

@@ -53,9 +53,9 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     articles = analyse([to_article(r) for r in records], "extract")
     scores = score_clusters(records, articles)
     assert scores["topics"] == 13
-    assert scores["event_f1"] > 0.89  # measured 0.903
-    assert scores["story_f1"] > 0.93  # measured 0.945 (reopening closed stories through the index)
-    assert scores["story_event_f1"] > 0.73  # measured 0.743: stories hold both look-alikes
+    assert scores["event_f1"] > 0.90  # measured 0.918 (0.903 streaming undated ones by id)
+    assert scores["story_f1"] > 0.94  # measured 0.953 (reopening closed stories through the index)
+    assert scores["story_event_f1"] > 0.73  # measured 0.751: stories hold both look-alikes
     incidents = score_clusters(records, articles, options=ClusterOptions(incident_threshold=0.045))
-    assert incidents["story_event_f1"] > 0.9  # measured 0.913 (topics 1-22: 0.938)
-    assert incidents["event_f1"] > 0.88  # measured 0.893
+    assert incidents["story_event_f1"] > 0.91  # measured 0.923 (topics 1-22: 0.941)
+    assert incidents["event_f1"] > 0.89  # measured 0.905
