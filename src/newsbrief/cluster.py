@@ -1,8 +1,8 @@
 """Stories over a time-ordered stream of articles, and dated events inside each story.
 
 Stories: an online pass in time order (day; inside a day, and among undated articles, the
-articles naming the most entities first, then a hash of the text: neither the input order nor
-the folder the files are read from matters; see ``timing.time_key``). Each
+shortest texts first, then a hash of the text: neither the input order nor the folder the files
+are read from matters; see ``timing.time_key``). Each
 article joins the open story whose centroid is most similar (TF-IDF cosine mixed with shared
 anchors: entities, quotes, figures, numbers, days) above ``story_threshold``, or opens a new
 story. A story idle for more than ``window_days`` is closed: its centroid leaves the dense open

@@ -45,7 +45,12 @@ def test_score_ecbplus_few_topics(shared_data) -> None:
 
 def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     """Floors on topics 23-35 (held out: the defaults were chosen on topics 1-22), for the
-    default stories and for stories split into incidents (``incident_threshold``)."""
+    default stories and for stories split into incidents (``incident_threshold``).
+
+    Undated documents used to be streamed in id order, and ECB+ ids start with the topic
+    number, so each topic's documents came in a row; these floors were 0.01-0.02 higher then
+    (event 0.903, story 0.945). Streamed in an order that knows nothing of the topics (by
+    text hash, over eight hash salts) the same code gave story 0.898-0.933 here."""
     path = shared_data / "ecbplus" / "docs.jsonl"
     if not path.is_file():
         pytest.skip(f"ECB+ not found at {path}")
@@ -53,9 +58,9 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     articles = analyse([to_article(r) for r in records], "extract")
     scores = score_clusters(records, articles)
     assert scores["topics"] == 13
-    assert scores["event_f1"] > 0.90  # measured 0.918 (0.903 streaming undated ones by id)
-    assert scores["story_f1"] > 0.94  # measured 0.953 (reopening closed stories through the index)
-    assert scores["story_event_f1"] > 0.73  # measured 0.751: stories hold both look-alikes
+    assert scores["event_f1"] > 0.88  # measured 0.893 (see below)
+    assert scores["story_f1"] > 0.91  # measured 0.920 (reopening closed stories through the index)
+    assert scores["story_event_f1"] > 0.74  # measured 0.758: stories hold both look-alikes
     incidents = score_clusters(records, articles, options=ClusterOptions(incident_threshold=0.045))
-    assert incidents["story_event_f1"] > 0.91  # measured 0.923 (topics 1-22: 0.941)
-    assert incidents["event_f1"] > 0.89  # measured 0.905
+    assert incidents["story_event_f1"] > 0.88  # measured 0.890 (topics 1-22: 0.942)
+    assert incidents["event_f1"] > 0.87  # measured 0.880
