@@ -4,7 +4,7 @@
 # hooks, which take the GIL inside the parser's and NER's transition loops: the same model
 # parses the same texts in half the CPU time on 3.12 (bench/parse_profile.py).
 PYENV_ROOT ?= $(HOME)/.pyenv
-PYTHON ?= $(firstword $(foreach p,python3.12 $(wildcard $(PYENV_ROOT)/versions/3.12*/bin/python3.12) python3,$(if $(shell $(p) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null | grep -x True),$(p))))
+PYTHON ?= $(or $(firstword $(foreach p,python3.12 $(wildcard $(PYENV_ROOT)/versions/3.12*/bin/python3.12) python3,$(if $(shell $(p) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null | grep -x True),$(p)))),python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
