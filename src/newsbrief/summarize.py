@@ -127,7 +127,8 @@ class _Sentence:
     position: int
     span: SentenceSpan
     text: str
-    words: frozenset[str]
+    words: frozenset[str]  # content words
+    toks: tuple[str, ...]  # every token, for the features that look at function words too
 
 
 def _quoted_share(text: str) -> float:
@@ -171,8 +172,14 @@ def _collect(articles: Sequence[Article]) -> list[_Sentence]:
         for position, (span, raw) in enumerate(article.sentence_texts()):
             text = strip_dateline(raw)
             if text:
-                sentences.append(_Sentence(index, position, span, text, content_words(text)))
+                toks = tuple(tokens(text))
+                sentences.append(_Sentence(index, position, span, text, _content(toks), toks))
     return sentences
+
+
+def _content(toks: Sequence[str]) -> frozenset[str]:
+    """``textsim.content_words`` of a sentence whose tokens are known."""
+    return frozenset(t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
 def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOptions) -> bool:
@@ -206,17 +213,19 @@ def _key_fact(s: _Sentence, article: Article) -> float:
     return 0.0
 
 
-def _vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+def _vectors(texts: Sequence[str | frozenset[str]]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows over content words, kept sparse: a story of hundreds of
     articles has tens of thousands of sentences and words, and a dense matrix of them took
-    gigabytes."""
-    vectorizer = TfidfVectorizer(
-        analyzer=lambda t: sorted(content_words(t)), sublinear_tf=True, norm="l2"
-    )
+    gigabytes. A text may be given as its content words already (a ``_Sentence.words``)."""
+    vectorizer = TfidfVectorizer(analyzer=_sorted_words, sublinear_tf=True, norm="l2")
     try:
         return sparse.csr_matrix(vectorizer.fit_transform(texts))
     except ValueError:  # no content words at all
         return sparse.csr_matrix((len(texts), 1))
+
+
+def _sorted_words(text: str | frozenset[str]) -> list[str]:
+    return sorted(content_words(text) if isinstance(text, str) else text)
 
 
 def _related(articles: Sequence[Article], i: int, j: int) -> bool:
@@ -296,8 +305,8 @@ def _features(
             _key_fact(s, articles[s.article]),
             min(word_count(s.text) / 40.0, 1.5),
             _quoted_share(s.text),
-            1.0 if any(t in CUE_WORDS for t in tokens(s.text)) else 0.0,
-            1.0 if any(c.isdigit() for c in s.text) else 0.0,
+            1.0 if any(t in CUE_WORDS for t in s.toks) else 0.0,
+            1.0 if any(map(str.isdigit, s.text)) else 0.0,
         )
     return rows
 
@@ -308,10 +317,13 @@ def _features(
 def _story_words(
     articles: Sequence[Article], pool: list[_Sentence]
 ) -> tuple[list[str], np.ndarray]:
-    """The story's content words and their ``WORD_FEATURES`` rows."""
+    """The story's content words and their ``WORD_FEATURES`` rows (one pass over the
+    sentences, then one column at a time: a story of hundreds of articles has thousands of
+    words)."""
     originals = [i for i, a in enumerate(articles) if a.duplicate_of is None]
     n_outlets = max(len(originals), 1)
     titles = [content_words(articles[i].title or "") for i in originals if articles[i].title]
+    in_titles: Counter[str] = Counter(w for t in titles for w in t)
     outlets: dict[str, set[int]] = {}
     leads: dict[str, set[int]] = {}
     first: dict[str, int] = {}
@@ -320,30 +332,30 @@ def _story_words(
     for s in pool:
         if articles[s.article].duplicate_of is not None:
             continue
-        words = [w for w in tokens(s.text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-        counts.update(words)
+        counts.update(w for w in s.toks if w in s.words)
         names |= _names(s.text)
-        for w in words:
+        for w in s.words:
             outlets.setdefault(w, set()).add(s.article)
-            first[w] = min(first.get(w, s.position), s.position)
+            if first.get(w, s.position) >= s.position:
+                first[w] = s.position
             if s.position == 0:
                 leads.setdefault(w, set()).add(s.article)
     vocabulary = sorted(counts)
-    rows = np.zeros((len(vocabulary), len(WORD_FEATURES)))
-    for k, w in enumerate(vocabulary):
-        share = len(outlets[w]) / n_outlets
-        rows[k] = (
-            1.0,
+    share = np.asarray([len(outlets[w]) for w in vocabulary], dtype=float) / n_outlets
+    rows = np.column_stack(
+        [
+            np.ones(len(vocabulary)),
             share,
-            1.0 if share == 1.0 and n_outlets > 1 else 0.0,
-            sum(1 for t in titles if w in t) / max(len(titles), 1),
-            len(leads.get(w, ())) / n_outlets,
-            1.0 / (1.0 + first[w]),
-            float(np.log1p(counts[w])),
-            1.0 if w.isdigit() else 0.0,
-            1.0 if w in names else 0.0,
-        )
-    return vocabulary, rows
+            (share == 1.0) & (n_outlets > 1),
+            np.asarray([in_titles[w] for w in vocabulary], dtype=float) / max(len(titles), 1),
+            np.asarray([len(leads.get(w, ())) for w in vocabulary], dtype=float) / n_outlets,
+            1.0 / (1.0 + np.asarray([first[w] for w in vocabulary], dtype=float)),
+            np.log1p(np.asarray([counts[w] for w in vocabulary], dtype=float)),
+            [w.isdigit() for w in vocabulary],
+            [w in names for w in vocabulary],
+        ]
+    ).astype(float)
+    return vocabulary, rows.reshape(len(vocabulary), len(WORD_FEATURES))
 
 
 def word_probabilities(
@@ -358,11 +370,18 @@ def word_probabilities(
     return dict(zip(vocabulary, (float(x) for x in p), strict=True))
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def _names(text: str) -> set[str]:
     """Folded capitalised words that do not open the sentence (likely names)."""
-    raw = re.findall(r"\w+", text)
-    folded = (tokens(w) for w in raw[1:] if w[:1].isupper())
-    return {words[0] for words in folded if words}
+    names: set[str] = set()
+    for w in _WORD_RE.findall(text)[1:]:
+        if w[:1].isupper():
+            folded = w.lower() if w.isascii() else next(iter(tokens(w)), "")
+            if folded:
+                names.add(folded)
+    return names
 
 
 # ---------------------------------------------------------------- selection
@@ -378,11 +397,9 @@ class _Shape:
     content: frozenset[str]
 
 
-def _shape(text: str) -> _Shape:
-    toks = tokens(text)
-    content = frozenset(t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
-    function = sum(1 for t in toks if t not in content)
-    return _Shape(word_count(text), len(toks), function, content)
+def _shape(s: _Sentence) -> _Shape:
+    function = sum(1 for t in s.toks if t not in s.words)
+    return _Shape(word_count(s.text), len(s.toks), function, s.words)
 
 
 def _expected_f(
@@ -446,7 +463,7 @@ def _select(
 
     The best single sentence is taken even when it alone is over the budget.
     """
-    shapes = [_shape(c.text) for c in cands]
+    shapes = [_shape(c) for c in cands]
     budget = max(words, 1)
     weights = np.asarray(opts.set_weights)
 
@@ -502,7 +519,7 @@ def candidate_sets(
     prob, n_outlets = _word_model(articles, pool, opts)
     search = replace(opts, beam=10_000)  # exhaustive
     sets = _select(cands, features, gram, prob, words, search, n_outlets=n_outlets, all_sets=True)
-    shapes = [_shape(c.text) for c in cands]
+    shapes = [_shape(c) for c in cands]
     rows = np.asarray(
         [
             _set_features(s, shapes, features, gram, prob, cands, n_outlets, max(words, 1), opts)
@@ -552,7 +569,7 @@ def _prepare(
     if not cands:
         return pool, [], np.zeros((0, 1)), np.zeros((0, len(FEATURES))), fallback
     titles = [a.title for a in articles if a.title and a.duplicate_of is None]
-    vectors = _vectors([s.text for s in pool] + titles)
+    vectors = _vectors([*(s.words for s in pool), *titles])
     vec_p, vec_t = vectors[: len(pool)], vectors[len(pool) :]
     row = {id(s): k for k, s in enumerate(pool)}
     vec_c = vec_p[[row[id(s)] for s in cands]]
