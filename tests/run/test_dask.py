@@ -162,3 +162,17 @@ def test_local_cluster_workers_run_without_the_statistical_profiler() -> None:
     with DaskExecutor.start(workers=1) as executor:
         settings = list(executor.client.run(_profiler_setting).values())
     assert settings == [False]
+
+
+def _timers(dask_worker: Any) -> dict[str, float]:
+    return {name: pc.callback_time for name, pc in dask_worker.periodic_callbacks.items()}
+
+
+def test_local_cluster_workers_wake_at_most_once_a_second() -> None:
+    """No timer of a local cluster's worker wakes its event loop (which takes the GIL from the
+    task) more often than once a second; Dask's defaults tick every 20 ms and read the memory
+    every 100 ms."""
+    with DaskExecutor.start(workers=1) as executor:
+        (timers,) = executor.client.run(_timers).values()
+    assert {"tick", "memory_monitor", "monitor", "heartbeat"} <= set(timers)
+    assert min(timers.values()) >= 1000, timers

@@ -45,10 +45,20 @@ def _import_distributed() -> Any:
     return distributed
 
 
-_LOCAL_CLUSTER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
-"""Dask settings for the clusters newsbrief starts itself. A worker's statistical profiler
-samples the task thread's stack every 10 ms for the dashboard (which a local cluster here does
-not serve), taking the GIL from the parse each time; a nanny hands these settings to its worker."""
+_LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+"""Dask settings for the clusters newsbrief starts itself; a nanny hands them to its worker.
+Each timer wakes the worker's event-loop thread, which then takes the GIL from the task thread:
+the statistical profiler samples the task's stack every 10 ms for a dashboard a local cluster
+here does not serve, the event-loop health check ticks every 20 ms, the memory monitor reads
+the process size every 100 ms and the system monitor every 500 ms. With the last three at the
+values here, one worker building the 73 PolNeAR stories spent 8-9% less CPU (two runs each
+way, 8.7/9.1 s against 7.9/8.2 s); a second is still soon enough to catch a worker outgrowing
+its memory limit."""
 
 
 def _worker_environ() -> dict[str, Any]:
