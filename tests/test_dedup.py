@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.dedup import DedupOptions, is_near_copy, mark_duplicates, shingles
+from newsbrief.dedup import (
+    DedupOptions,
+    body_signature,
+    is_near_copy,
+    mark_duplicates,
+    shingle_hashes,
+    shingles,
+)
 from newsbrief.errors import OptionError
 from newsbrief.model import Article
 
@@ -182,3 +192,60 @@ def test_syndicated_copy_with_new_headline_is_found(body, extra) -> None:
     )  # fmt: skip
     marked = {a.id: a.duplicate_of for a in mark_duplicates([copy, wire])}
     assert marked == {"wire": None, "local": "wire"}
+
+
+def _corpus() -> list[Article]:
+    added = [*WIRE[:4], "Brightwater Lines shares fell slightly in early trading.", WIRE[4]]
+    return [
+        art("w", WIRE),
+        art("x", added, published="2024-05-07"),
+        art("y", WIRE, published="2024-05-08"),
+        art("z", OTHER),
+        art("e", []),
+    ]
+
+
+def test_signatures_made_beside_extraction_give_the_same_marks() -> None:
+    """The pipeline makes each body's signature on its workers; dedup given them marks what
+    it marks computing them itself, and ignores signatures made with other options."""
+    corpus = _corpus()
+    expected = mark_duplicates(corpus)
+    assert by_id(expected) == {"w": None, "x": "w", "y": "w", "z": None, "e": None}
+    signatures = [body_signature(a) for a in corpus]
+    assert signatures[-1].body == "" and signatures[-1].minhash == b""
+    assert mark_duplicates(corpus, signatures=signatures) == expected
+    other = [body_signature(a, DedupOptions(num_perm=64)) for a in corpus]
+    assert mark_duplicates(corpus, signatures=other) == expected  # made again, with 128
+
+
+def test_signatures_of_copies_agree_and_differ_from_other_texts() -> None:
+    w, x, y, z, _ = (body_signature(a) for a in _corpus())
+    assert w == y  # an exact copy: the same hash and MinHash
+    assert x.body != w.body
+    values = {k: np.frombuffer(s.minhash, dtype="<u8") for k, s in (("w", w), ("x", x), ("z", z))}
+    same = int((values["w"] == values["x"]).sum())
+    unrelated = int((values["w"] == values["z"]).sum())
+    assert same > 64 > unrelated  # of 128 values: the near copy shares most, another text few
+
+
+def test_gram_hashes_follow_word_order_and_are_the_same_in_every_process() -> None:
+    import subprocess
+    import sys
+
+    words = ["the", "ferry", "ran", "aground", "off", "the", "point", "on", "monday"]
+    hashes = shingle_hashes(words, 5)
+    assert len(hashes) == len(words) - 5 + 1
+    assert set(shingle_hashes(list(reversed(words)), 5).tolist()).isdisjoint(hashes.tolist())
+    assert len(shingle_hashes(words[:3], 5)) == 1  # shorter than a gram: one gram
+    code = (
+        f"from newsbrief.dedup import shingle_hashes;print(shingle_hashes({words!r}, 5).tolist())"
+    )
+    for seed in ("0", "12345"):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        assert out.strip() == str(hashes.tolist())

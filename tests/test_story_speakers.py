@@ -57,3 +57,5 @@ def test_with_story_speakers_rewrites_quotes_only() -> None:
     rewritten = with_story_speakers(articles)
     assert [q.speaker for a in rewritten for q in a.quotes] == ["Lena Vask", "Lena Vask"]
     assert [q.speaker_mention for a in rewritten for q in a.quotes] == ["Lena Vask", "Vask"]
+    assert rewritten[0] is articles[0]  # no speaker renamed: the article itself, not a copy
+    assert rewritten[1] is not articles[1] and articles[1].quotes[0].speaker == "Vask"

@@ -1,8 +1,10 @@
 """Exact and near-duplicate detection (wire copies with a new headline or an added paragraph).
 
 Steps, each mergeable so they scale out: a body *signature* per article (normalised-text hash,
-word shingles, MinHash), *buckets* from MinHash LSH that propose candidate pairs, then an exact
-*verification* on the shingle sets (Jaccard, or containment for "copy + added paragraph").
+word shingles, MinHash; ``body_signature``, an article-level step the pipeline runs on its
+workers beside extraction), *buckets* from MinHash LSH that propose candidate pairs, then an
+exact *verification* on the shingle sets (Jaccard, or containment for "copy + added
+paragraph").
 Matched articles form groups (chains collapse); each group's original is the earliest published
 article (undated last; on the same day the one whose outlet the copies credit, then by id), and
 every other member points at it with ``duplicate_of``.
@@ -13,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsbrief.errors import OptionError
@@ -75,11 +78,68 @@ def shingles(tokens: Sequence[str], size: int) -> frozenset[str]:
     return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def minhash(grams: frozenset[str], *, num_perm: int, seed: int) -> MinHash:
-    """MinHash signature of a shingle set (order-independent: the grams are sorted first)."""
-    sig = MinHash(num_perm=num_perm, seed=seed)
-    sig.update_batch([g.encode("utf-8") for g in sorted(grams)])
+@lru_cache(maxsize=1 << 16)
+def _token_hash(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit multiplier (the golden ratio's bits)
+
+
+def shingle_hashes(tokens: Sequence[str], size: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the word ``size``-grams (a body shorter than ``size`` words is
+    one gram): each word hashed once (BLAKE2b, the same in every process), and each gram's
+    words combined in order by a polynomial over uint64, all grams at once. Hashing every
+    gram's string with SHA-1, one call each, was most of dedup's time."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    words = np.fromiter((_token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    n = max(len(words) - size + 1, 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(min(size, len(words))):
+        acc = acc * _MIX + words[k : k + n]  # wraps modulo 2**64
+    return np.unique(acc >> np.uint64(32))
+
+
+def minhash(hashes: np.ndarray, *, num_perm: int, seed: int) -> MinHash:
+    """MinHash signature of a set of 32-bit gram hashes (``shingle_hashes``)."""
+    sig = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
+    sig.update_batch(hashes.tolist())
     return sig
+
+
+@dataclass(frozen=True)
+class BodySignature:
+    """What dedup needs of one article's body, computed where the article is: the hash of the
+    normalised body and its MinHash values (little-endian uint64, of datasketch's
+    permutation ``scheme``), both empty for an empty body, and the ``(shingle_size, num_perm,
+    seed)`` they were made with."""
+
+    body: str
+    minhash: bytes
+    scheme: str
+    params: tuple[int, int, int]
+
+
+def _params(options: DedupOptions) -> tuple[int, int, int]:
+    return (options.shingle_size, options.num_perm, options.seed)
+
+
+def body_signature(article: Article, options: DedupOptions | None = None) -> BodySignature:
+    """The article's ``BodySignature`` (an article-level step: it needs no other article)."""
+    opts = options or DedupOptions()
+    toks = body_tokens(article)
+    if not toks:
+        return BodySignature("", b"", "", _params(opts))
+    hashes = shingle_hashes(toks, opts.shingle_size)
+    sig = minhash(hashes, num_perm=opts.num_perm, seed=opts.seed)
+    values = sig.hashvalues.astype("<u8").tobytes()
+    return BodySignature(body_hash(toks), values, sig.scheme, _params(opts))
+
+
+def _lean(signature: BodySignature, options: DedupOptions) -> LeanMinHash:
+    values = np.frombuffer(signature.minhash, dtype="<u8").astype(np.uint64)
+    return LeanMinHash(seed=options.seed, hashvalues=values, scheme=signature.scheme)
 
 
 def is_near_copy(a: frozenset[str], b: frozenset[str], options: DedupOptions) -> bool:
@@ -127,25 +187,37 @@ def _union(parent: list[int], i: int, j: int) -> None:
 
 
 def duplicate_groups(
-    articles: Sequence[Article], *, options: DedupOptions | None = None
+    articles: Sequence[Article],
+    *,
+    options: DedupOptions | None = None,
+    signatures: Sequence[BodySignature] | None = None,
 ) -> list[list[int]]:
     """Indices of articles that copy one another, one list per group of two or more.
 
-    Memory stays small on large corpora: an article's tokens and shingles exist only while its
-    signature is computed (each keeps a hash and a lean MinHash), and the shingle sets of the
-    few candidate pairs LSH proposes are computed again for their verification.
+    ``signatures``, one per article, are the ones computed beside extraction; without them (or
+    when they were made with other options) they are computed here. Memory stays small on
+    large corpora: an article's tokens and shingles exist only while its signature is computed
+    (each keeps a hash and a lean MinHash), and the shingle sets of the few candidate pairs
+    LSH proposes are computed again for their verification.
     """
     opts = options or DedupOptions()
     n = len(articles)
+    given = signatures is not None and len(signatures) == n
+    given = given and all(sig.params == _params(opts) for sig in signatures or ())
     parent = list(range(n))
     has_body = [False] * n
     by_hash: dict[str, int] = {}
     for i, article in enumerate(articles):
-        toks = body_tokens(article)
-        if not toks:
+        if given:
+            assert signatures is not None
+            digest = signatures[i].body
+        else:
+            toks = body_tokens(article)
+            digest = body_hash(toks) if toks else ""
+        if not digest:
             continue  # empty bodies are never copies of each other
         has_body[i] = True
-        first = by_hash.setdefault(body_hash(toks), i)
+        first = by_hash.setdefault(digest, i)
         if first != i:
             _union(parent, first, i)
 
@@ -154,14 +226,17 @@ def duplicate_groups(
         return shingles(body_tokens(articles[i]), opts.shingle_size)
 
     keys = sorted(by_hash.values())  # one representative per exact-copy group
-    encoded = ([g.encode("utf-8") for g in sorted(grams(i))] for i in keys)
-    signatures = MinHash.generator(encoded, num_perm=opts.num_perm, seed=opts.seed)
+    if given:
+        assert signatures is not None
+        leans: Iterator[LeanMinHash] = (_lean(signatures[i], opts) for i in keys)
+    else:
+        leans = (_lean(body_signature(articles[i], opts), opts) for i in keys)
     sigs: dict[int, LeanMinHash] = {}
     lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
     with lsh.insertion_session() as session:  # batched bucket writes
-        for i, sig in zip(keys, signatures, strict=True):
-            sigs[i] = LeanMinHash(sig)
-            session.insert(i, sigs[i])
+        for i, lean in zip(keys, leans, strict=True):
+            sigs[i] = lean
+            session.insert(i, lean)
     grams.cache_clear()
     for i, lean in sigs.items():
         for j in sorted(lsh.query(lean)):
@@ -175,14 +250,18 @@ def duplicate_groups(
 
 
 def mark_duplicates(
-    articles: Sequence[Article], *, options: DedupOptions | None = None
+    articles: Sequence[Article],
+    *,
+    options: DedupOptions | None = None,
+    signatures: Sequence[BodySignature] | None = None,
 ) -> list[Article]:
-    """The articles in the same order, each copy's ``duplicate_of`` set to its group's original.
+    """The articles in the same order, each copy's ``duplicate_of`` set to its group's original
+    (``signatures``: see ``duplicate_groups``).
 
     Originals and unique articles get ``duplicate_of=None``, so the function is idempotent.
     """
     target: dict[int, str | None] = {}
-    for members in duplicate_groups(articles, options=options):
+    for members in duplicate_groups(articles, options=options, signatures=signatures):
         credits = {i: _credits(articles[i], [articles[j] for j in members]) for i in members}
         root = min(
             members,

@@ -18,16 +18,19 @@ import dataclasses
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newsbrief.errors import Code, InputReadError, OptionError
 from newsbrief.model import Article, InputError, RawDocument, Result, Story
-from newsbrief.run import check_executor, open_executor
+from newsbrief.run import Executor, check_executor, open_executor
 
 if TYPE_CHECKING:
+    from newsbrief.brief import BriefOptions
     from newsbrief.clean.recurring import Boilerplate
+    from newsbrief.dedup import BodySignature
     from newsbrief.run.state import ShardResult
 
 log = logging.getLogger(__name__)
@@ -217,13 +220,17 @@ run) its key and the state folder to store its results in."""
 def _run_shard(job: ShardJob) -> ShardResult:
     """Clean, parse and extract one shard's documents (the article-level work of a run); with a
     key, store the results in the state folder (the shard's completion marker)."""
+    from newsbrief.dedup import body_signature
     from newsbrief.run.state import ShardResult, ShardStore
 
     jobs, clean, key, root = job
     cleaned, clean_errors = _split(_clean_shard(jobs, clean=clean))
     analysed, analyse_errors = _split(_analyse_shard(cleaned))
     result = ShardResult(
-        clean_errors=clean_errors, articles=analysed, analyse_errors=analyse_errors
+        clean_errors=clean_errors,
+        articles=analysed,
+        signatures=[body_signature(a) for a in analysed],
+        analyse_errors=analyse_errors,
     )
     if key is not None and root is not None:
         ShardStore(root).save(key, result)
@@ -345,10 +352,28 @@ def extract_result(
     **overrides: object,
 ) -> Result:
     """Read, clean, dedup, parse and extract every input: a Result with articles and errors."""
+    opts = _options(options, overrides)
+    with _open_executor(opts) as executor:
+        return _extract(executor, inputs, opts, progress, stdin)
+
+
+def _open_executor(opts: RunOptions) -> AbstractContextManager[Executor]:
+    return open_executor(
+        opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
+    )
+
+
+def _extract(
+    executor: Executor,
+    inputs: Inputs,
+    opts: RunOptions,
+    progress: ProgressFn | None,
+    stdin: TextIO | None,
+) -> Result:
+    """``extract_result`` with its article-level work on ``executor``."""
     from newsbrief.dedup import mark_duplicates
     from newsbrief.run.state import ShardStore, shard_key
 
-    opts = _options(options, overrides)
     source = _Inputs(inputs, stdin)
     store = ShardStore(opts.state_dir) if opts.state_dir is not None else None
     if store is not None:
@@ -377,24 +402,27 @@ def extract_result(
             order.append(index)
             yield jobs, opts.clean, key, str(store.root) if store is not None else None
 
-    with open_executor(
-        opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
-    ) as executor:
-        for result in executor.imap(_run_shard, todo()):
-            results[order.popleft()] = result
-            advance(len(result.articles) + len(result.clean_errors) + len(result.analyse_errors))
+    for result in executor.imap(_run_shard, todo()):
+        results[order.popleft()] = result
+        advance(len(result.articles) + len(result.clean_errors) + len(result.analyse_errors))
     if progress and store is not None:
         progress("resumed", loaded, len(results))
     articles: list[Article] = []
+    signatures: list[BodySignature] | None = []
     clean_errors: list[InputError] = []
     analyse_errors: list[InputError] = []
     for shard in results:
         assert shard is not None
         articles += shard.articles
+        if signatures is not None and len(shard.signatures) == len(shard.articles):
+            signatures += shard.signatures
+        else:  # a shard without them: dedup computes them all itself
+            signatures = None
         clean_errors += shard.clean_errors
         analyse_errors += shard.analyse_errors
     results.clear()
-    articles = mark_duplicates(_unique_ids(articles))  # corpus-level: here, not on the cluster
+    # corpus-level: here, not on the cluster (the signatures were made there)
+    articles = mark_duplicates(_unique_ids(articles), signatures=signatures)
     clean_errors += [_input_error(a.source, Code.E111, a.language) for a in articles if a.language]
     return Result(articles=articles, errors=[*read_errors, *clean_errors, *analyse_errors])
 
@@ -412,23 +440,57 @@ def extract(
 
 
 def build_stories(
-    articles: Sequence[Article], *, options: RunOptions
+    articles: Sequence[Article],
+    *,
+    options: RunOptions,
+    executor: Executor | None = None,
+    progress: ProgressFn | None = None,
 ) -> tuple[list[Story], list[Article]]:
     """Group articles into stories and build each story's brief; also the articles with their
-    quote speakers named the same way across each story (``reconcile.with_story_speakers``)."""
-    from newsbrief.brief import BriefOptions, build_story
+    quote speakers named the same way across each story (``reconcile.with_story_speakers``).
+
+    Grouping is corpus-level and runs here; each story's brief depends on its own articles
+    only, so with an ``executor`` the stories are built on its workers, largest first (the
+    largest story bounds the stage, so it starts at once)."""
+    from newsbrief.brief import BriefOptions
     from newsbrief.cluster import cluster_stories, stories_by_folder
-    from newsbrief.reconcile import with_story_speakers
 
     english = [a for a in articles if a.language is None]  # the others are not clustered
     skeletons = stories_by_folder(english) if options.story_per_folder else cluster_stories(english)
     by_id = {a.id: a for a in articles}
-    for story in skeletons:
-        members = [by_id[i] for i in story.articles if i in by_id]
-        by_id.update((a.id, a) for a in with_story_speakers(members))
     brief_options = BriefOptions(words=options.words, story_per_folder=options.story_per_folder)
-    stories = [build_story(story, by_id, options=brief_options) for story in skeletons]
-    return stories, [by_id[a.id] for a in articles]
+    jobs: list[StoryJob] = [
+        (story, [by_id[i] for i in story.articles if i in by_id], brief_options)
+        for story in skeletons
+    ]
+    order = sorted(range(len(jobs)), key=lambda k: (-len(jobs[k][1]), k))
+    advance = _reporter(progress, "brief", len(jobs))
+    stories: list[Story | None] = [None] * len(jobs)
+    todo = (jobs[k] for k in order)
+    built = executor.imap(_build_story, todo) if executor else map(_build_story, todo)
+    for k, (story, members) in zip(order, built, strict=True):
+        stories[k] = story
+        by_id.update((a.id, a) for a in members)
+        advance(1)
+    jobs.clear()
+    return [s for s in stories if s is not None], [by_id[a.id] for a in articles]
+
+
+StoryJob = tuple[Story, list[Article], "BriefOptions"]
+"""A story's skeleton (its grouping), its articles and the brief's options."""
+
+
+def _build_story(job: StoryJob) -> tuple[Story, list[Article]]:
+    """One story's brief, and those of its articles whose quote speakers it renamed to their
+    story-wide names (only those travel back from a worker). Module-level so a process pool
+    can pickle it."""
+    from newsbrief.brief import build_story
+    from newsbrief.reconcile import with_story_speakers
+
+    skeleton, members, brief_options = job
+    renamed = with_story_speakers(members)
+    story = build_story(skeleton, {a.id: a for a in renamed}, options=brief_options)
+    return story, [a for a, before in zip(renamed, members, strict=True) if a is not before]
 
 
 def brief(
@@ -439,10 +501,12 @@ def brief(
     stdin: TextIO | None = None,
     **overrides: object,
 ) -> Result:
-    """The main job: story briefs (and every article's extractions) for ``inputs``."""
+    """The main job: story briefs (and every article's extractions) for ``inputs``; one
+    executor does the article-level work, then builds the stories."""
     opts = _options(options, overrides)
-    extracted = extract_result(inputs, options=opts, progress=progress, stdin=stdin)
-    stories, articles = build_stories(extracted.articles, options=opts)
-    if progress:
-        progress("brief", len(stories), len(stories))
+    with _open_executor(opts) as executor:
+        extracted = _extract(executor, inputs, opts, progress, stdin)
+        stories, articles = build_stories(
+            extracted.articles, options=opts, executor=executor, progress=progress
+        )
     return extracted.model_copy(update={"stories": stories, "articles": articles})

@@ -186,10 +186,14 @@ def story_speakers(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def with_story_speakers(articles: Sequence[Article]) -> list[Article]:
-    """The articles with every quote's speaker replaced by its story-wide name."""
+    """The articles with every quote's speaker replaced by its story-wide name (an article
+    none of whose speakers is renamed is returned as it is, not copied)."""
     names = story_speakers(articles)
     out = []
     for article in articles:
+        if all(names.get(q.speaker, q.speaker) == q.speaker for q in article.quotes if q.speaker):
+            out.append(article)
+            continue
         quotes = [
             q.model_copy(update={"speaker": names.get(q.speaker, q.speaker)}) if q.speaker else q
             for q in article.quotes

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+import newsbrief.dedup as dedup
 import newsbrief.pipeline as pipeline
+from newsbrief.dedup import body_signature
 from newsbrief.errors import OptionError
 from newsbrief.ingest import read_inputs
 from newsbrief.model import RawDocument, Result
 from newsbrief.pipeline import brief, extract_result
-from newsbrief.run.state import ShardStore, shard_key
+from newsbrief.run.state import ShardResult, ShardStore, shard_key
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo"
@@ -48,20 +50,31 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_same_output_as_a_plain_run_and_nothing_redone(
-    demo_result: Result, tmp_path: Path, counted: list[int]
+    demo_result: Result, tmp_path: Path, counted: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = brief([DEMO], state_dir=str(tmp_path), shard_size=SHARD)
     assert first.to_json() == demo_result.to_json()
     shards = -(-len(demo_result.articles) // SHARD)
     assert len(counted) == shards and len(_markers(tmp_path)) == shards
     before = _markers(tmp_path)
+    for path in (tmp_path / "shards").rglob("*.json"):  # each body's dedup signature is kept
+        stored = ShardResult.model_validate_json(path.read_bytes())
+        assert [s.body for s in stored.signatures] == [
+            body_signature(a).body for a in stored.articles
+        ]
     counted.clear()
+    signed: list[str] = []
+    real_signature = dedup.body_signature
+    monkeypatch.setattr(
+        dedup, "body_signature", lambda a, *o: signed.append(a.id) or real_signature(a, *o)
+    )
     seen: list[tuple[str, int, int]] = []
     again = brief(
         [DEMO], state_dir=str(tmp_path), shard_size=SHARD, progress=lambda *a: seen.append(a)
     )
     assert again.to_json() == demo_result.to_json()
     assert counted == []  # nothing parsed
+    assert signed == []  # dedup used the stored signatures
     assert ("resumed", shards, shards) in seen
     assert _markers(tmp_path) == before  # nothing rewritten
 

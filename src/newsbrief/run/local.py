@@ -4,6 +4,11 @@ The function takes a list (a shard) and returns a list of the same length, so a 
 the spaCy pipeline once and pipe a whole shard through it. Results keep the input order.
 ``imap`` streams: it takes work from an iterator only as workers free up (a few items ahead per
 worker), so the inputs are never all held at once.
+
+An executor opened with ``LocalExecutor.open`` keeps one pool for all its calls, so a run's
+story stage goes to the same workers as its article stage: they were forked while the calling
+process was small, and have the parse pipeline loaded already. A bare ``LocalExecutor`` makes a
+pool per call.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -34,6 +40,26 @@ class LocalExecutor:
 
     workers: int = 1
     shard_size: int = 16
+    shared: _PoolHolder | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    @contextmanager
+    def open(cls, *, workers: int = 1, shard_size: int = 16) -> Iterator[LocalExecutor]:
+        """An executor whose calls share one process pool (started at the first call that
+        needs it, shut down on exit)."""
+        holder = _PoolHolder(workers)
+        try:
+            yield cls(workers=workers, shard_size=shard_size, shared=holder)
+        finally:
+            holder.close()
+
+    @contextmanager
+    def _pool(self) -> Iterator[ProcessPoolExecutor]:
+        if self.shared is not None:
+            yield self.shared.get()
+            return
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            yield pool
 
     def map(
         self,
@@ -51,7 +77,7 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
             return out
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        with self._pool() as pool:
             for part, result in zip(parts, pool.map(fn, parts), strict=True):
                 out.extend(self._checked(result, part))
                 if progress:
@@ -65,15 +91,19 @@ class LocalExecutor:
             for item in items:
                 yield fn(item)
             return
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        with self._pool() as pool:
             pending: deque[Future[R]] = deque()
             ahead = AHEAD_PER_WORKER * self.workers
-            for item in items:
-                pending.append(pool.submit(fn, item))
-                if len(pending) >= ahead:
+            try:
+                for item in items:
+                    pending.append(pool.submit(fn, item))
+                    if len(pending) >= ahead:
+                        yield pending.popleft().result()
+                while pending:
                     yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+            finally:  # a consumer that stops early leaves no work queued on a shared pool
+                for future in pending:
+                    future.cancel()
 
     @staticmethod
     def _checked(result: list[R], part: list[T]) -> list[R]:
@@ -82,3 +112,21 @@ class LocalExecutor:
                 f"shard function returned {len(result)} results for {len(part)} items"
             )
         return result
+
+
+class _PoolHolder:
+    """The one pool of an opened executor, started on first use."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def get(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None

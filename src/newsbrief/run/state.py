@@ -2,7 +2,8 @@
 
 A run with a state folder splits its documents into shards (consecutive runs of
 ``RunOptions.shard_size`` documents in input order) and keeps each shard's article-level results
-(cleaned and extracted articles, and the errors of those stages) in one JSON file under
+(cleaned and extracted articles, their bodies' dedup signatures, and the errors of those
+stages) in one JSON file under
 ``DIR/shards/``. The file is written to a temporary name and renamed into place, so it exists
 only once it is complete: its presence is the shard's completion marker. A rerun after a crash
 loads the shards it finds and computes only the others, then runs the corpus-level stages.
@@ -26,22 +27,27 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from newsbrief.dedup import BodySignature
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, InputError, RawDocument
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 """Bumped when the layout of a shard file changes."""
 
 _CODE_SUFFIXES = (".py", ".json", ".txt", ".tsv", ".csv")
 
 
 class ShardResult(BaseModel):
-    """The article-level results of one shard, in input order."""
+    """The article-level results of one shard, in input order (``signatures``: one per
+    article, for the corpus-level dedup)."""
+
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     clean_errors: list[InputError] = []
     articles: list[Article] = []
+    signatures: list[BodySignature] = []
     analyse_errors: list[InputError] = []
 
 

@@ -1,0 +1,75 @@
+"""The story stage: grouping is corpus-level, each story's brief is built from its own articles
+only, so a run's executor builds them (largest first) and the result is the one built
+in-process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsbrief.model import Result
+from newsbrief.pipeline import RunOptions, brief, build_stories
+from newsbrief.run.local import LocalExecutor
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+
+class _Recording:
+    """An in-process executor that records the size of each story it is given."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def map(self, fn: Callable[..., Any], items: Any, *, progress: Any = None) -> Any:
+        raise AssertionError("the story stage streams its stories with imap")
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            self.sizes.append(len(item[1]))
+            yield fn(item)
+
+
+def test_stories_built_by_an_executor_are_the_in_process_ones(demo_result: Result) -> None:
+    options = RunOptions()
+    recording = _Recording()
+    expected = build_stories(demo_result.articles, options=options)
+    assert build_stories(demo_result.articles, options=options, executor=recording) == expected
+    assert len(recording.sizes) == len(expected[0]) >= 3
+    assert recording.sizes == sorted(recording.sizes, reverse=True)  # the largest first
+    assert recording.sizes[0] > recording.sizes[-1]
+
+
+def test_stories_built_in_a_process_pool_are_the_in_process_ones(demo_result: Result) -> None:
+    options = RunOptions()
+    expected = build_stories(demo_result.articles, options=options)
+    with LocalExecutor.open(workers=2) as pool:
+        assert build_stories(demo_result.articles, options=options, executor=pool) == expected
+
+
+def test_story_stage_reports_progress_per_story(demo_result: Result) -> None:
+    seen: list[tuple[str, int, int]] = []
+    stories, _ = build_stories(
+        demo_result.articles, options=RunOptions(), progress=lambda *a: seen.append(a)
+    )
+    assert seen == [("brief", n, len(stories)) for n in range(len(stories) + 1)]
+
+
+def test_a_pool_run_gives_the_in_process_brief(demo_result: Result) -> None:
+    assert brief([DEMO], workers=2, shard_size=4).to_json() == demo_result.to_json()
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_an_opened_local_executor_keeps_one_pool_for_all_its_calls() -> None:
+    with LocalExecutor.open(workers=2) as executor:
+        first = set(executor.imap(_pid, range(8)))
+        second = set(executor.imap(_pid, range(8)))
+        pool = executor.shared.pool if executor.shared else None
+        assert pool is not None
+    assert os.getpid() not in first
+    assert second <= first  # the same worker processes, not a new pool
+    assert executor.shared is not None and executor.shared.pool is None  # shut down on exit
