@@ -249,3 +249,22 @@ def test_gram_hashes_follow_word_order_and_are_the_same_in_every_process() -> No
             env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout
         assert out.strip() == str(hashes.tolist())
+
+
+def test_copies_already_joined_are_not_verified_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Five copies of one wire story make one group from four verified pairs: a pair joined
+    through the others is not compared again (at 10,000 articles that was most of dedup)."""
+    import newsbrief.dedup as dedup
+
+    checked: list[int] = []
+    real = dedup.is_near_copy
+
+    def counting(a, b, options):  # type: ignore[no-untyped-def]
+        checked.append(1)
+        return real(a, b, options)
+
+    monkeypatch.setattr(dedup, "is_near_copy", counting)
+    copies = [art(f"c{n}", [*WIRE, f"Filed by desk number {n} of the wire."]) for n in range(5)]
+    marked = mark_duplicates(copies)
+    assert by_id(marked) == {"c0": None, "c1": "c0", "c2": "c0", "c3": "c0", "c4": "c0"}
+    assert len(checked) == 4  # not all 10 pairs

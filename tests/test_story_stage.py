@@ -9,6 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import newsbrief.pipeline as pipeline
 from newsbrief.model import Result
 from newsbrief.pipeline import RunOptions, brief, build_stories
 from newsbrief.run.local import LocalExecutor
@@ -39,6 +42,33 @@ def test_stories_built_by_an_executor_are_the_in_process_ones(demo_result: Resul
     assert len(recording.sizes) == len(expected[0]) >= 3
     assert recording.sizes == sorted(recording.sizes, reverse=True)  # the largest first
     assert recording.sizes[0] > recording.sizes[-1]
+
+
+def test_stories_too_large_to_ship_are_built_in_the_calling_process(
+    demo_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker would hold a copy of a large story's articles: those are built here, at the
+    same time as the workers build the others, with the same result."""
+    options = RunOptions()
+    expected = build_stories(demo_result.articles, options=options)
+    sizes = sorted((len(s.articles) for s in expected[0]), reverse=True)
+    limit = sizes[1]  # the largest story stays, the others go
+    monkeypatch.setattr(pipeline, "SHIPPED_STORY_MAX", limit)
+    recording = _Recording()
+    assert build_stories(demo_result.articles, options=options, executor=recording) == expected
+    assert recording.sizes == sizes[1:] and max(recording.sizes) <= limit
+
+
+def test_a_story_that_fails_on_a_worker_fails_the_stage(
+    demo_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken(_Recording):
+        def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+            raise RuntimeError("worker lost")
+            yield
+
+    with pytest.raises(RuntimeError, match="worker lost"):
+        build_stories(demo_result.articles, options=RunOptions(), executor=Broken())
 
 
 def test_stories_built_in_a_process_pool_are_the_in_process_ones(demo_result: Result) -> None:
@@ -73,3 +103,14 @@ def test_an_opened_local_executor_keeps_one_pool_for_all_its_calls() -> None:
     assert os.getpid() not in first
     assert second <= first  # the same worker processes, not a new pool
     assert executor.shared is not None and executor.shared.pool is None  # shut down on exit
+
+
+def test_a_local_run_builds_its_stories_in_the_calling_process() -> None:
+    """``refreshed`` shuts the parse workers down (they hold the model) and gives None: the
+    stories of a local run are built here, sharing this process's articles."""
+    with LocalExecutor.open(workers=2) as executor:
+        assert len(set(executor.imap(_pid, range(6)))) >= 1
+        assert executor.shared is not None and executor.shared.pool is not None
+        with executor.refreshed() as later:
+            assert later is None
+            assert executor.shared.pool is None

@@ -240,7 +240,9 @@ def duplicate_groups(
     grams.cache_clear()
     for i, lean in sigs.items():
         for j in sorted(lsh.query(lean)):
-            if j > i and is_near_copy(grams(i), grams(j), opts):
+            # a pair already joined through others needs no check (and no shingles made again)
+            skip = j <= i or _find(parent, i) == _find(parent, j)
+            if not skip and is_near_copy(grams(i), grams(j), opts):
                 _union(parent, i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

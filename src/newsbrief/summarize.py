@@ -33,7 +33,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
-from newsbrief.textsim import STOPWORDS, content_words, same_fact, tokens, word_count, wordset
+from newsbrief.textsim import content_words, same_fact, tokens, word_count, wordset
 
 QUOTE_MARKS = '"“”„«»'
 CUE_WORDS = wordset(
@@ -127,8 +127,7 @@ class _Sentence:
     position: int
     span: SentenceSpan
     text: str
-    words: frozenset[str]  # content words
-    toks: tuple[str, ...]  # every token, for the features that look at function words too
+    words: frozenset[str]  # content words (shared between identical sentences: cached)
 
 
 def _quoted_share(text: str) -> float:
@@ -172,14 +171,8 @@ def _collect(articles: Sequence[Article]) -> list[_Sentence]:
         for position, (span, raw) in enumerate(article.sentence_texts()):
             text = strip_dateline(raw)
             if text:
-                toks = tuple(tokens(text))
-                sentences.append(_Sentence(index, position, span, text, _content(toks), toks))
+                sentences.append(_Sentence(index, position, span, text, content_words(text)))
     return sentences
-
-
-def _content(toks: Sequence[str]) -> frozenset[str]:
-    """``textsim.content_words`` of a sentence whose tokens are known."""
-    return frozenset(t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
 def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOptions) -> bool:
@@ -305,7 +298,7 @@ def _features(
             _key_fact(s, articles[s.article]),
             min(word_count(s.text) / 40.0, 1.5),
             _quoted_share(s.text),
-            1.0 if any(t in CUE_WORDS for t in s.toks) else 0.0,
+            1.0 if any(t in CUE_WORDS for t in tokens(s.text)) else 0.0,
             1.0 if any(map(str.isdigit, s.text)) else 0.0,
         )
     return rows
@@ -332,7 +325,7 @@ def _story_words(
     for s in pool:
         if articles[s.article].duplicate_of is not None:
             continue
-        counts.update(w for w in s.toks if w in s.words)
+        counts.update(w for w in tokens(s.text) if w in s.words)
         names |= _names(s.text)
         for w in s.words:
             outlets.setdefault(w, set()).add(s.article)
@@ -398,8 +391,9 @@ class _Shape:
 
 
 def _shape(s: _Sentence) -> _Shape:
-    function = sum(1 for t in s.toks if t not in s.words)
-    return _Shape(word_count(s.text), len(s.toks), function, s.words)
+    toks = tokens(s.text)
+    function = sum(1 for t in toks if t not in s.words)
+    return _Shape(word_count(s.text), len(toks), function, s.words)
 
 
 def _expected_f(

@@ -8,7 +8,7 @@ existing one (``scheduler="tcp://HOST:PORT"``) or a local one with ``workers`` p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol, TypeVar
 
 from newsbrief.errors import OptionError
@@ -32,6 +32,11 @@ class Executor(Protocol):
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn(item)`` per item in order, taking items lazily with a few in flight."""
+        ...
+
+    def refreshed(self) -> AbstractContextManager[Executor | None]:
+        """The executor for a later stage (the stories), or None to run it in the calling
+        process: a local pool is shut down for it, a Dask cluster's workers build it."""
         ...
 
 

@@ -134,6 +134,12 @@ class DaskExecutor:
             finally:
                 cluster.close()
 
+    @contextmanager
+    def refreshed(self) -> Iterator[DaskExecutor]:
+        """The same executor: a cluster's workers are started once, and each has its own
+        memory limit (``LocalExecutor.refreshed`` shuts its pool down instead)."""
+        yield self
+
     def _threads(self) -> int:
         info = self.client.scheduler_info()
         return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
