@@ -453,8 +453,9 @@ def build_stories(
     Grouping is corpus-level and runs here; each story's brief depends on its own articles
     only, so with an ``executor`` the stories are built on its workers, largest first (the
     largest story bounds the stage, so it starts at once). A story of more than
-    ``SHIPPED_STORY_MAX`` articles is built here instead, before the others: a worker would
-    hold a copy of all its articles."""
+    ``SHIPPED_STORY_MAX`` articles is built here instead, while the workers build the others:
+    a worker would hold a copy of all its articles. Without an executor every story is built
+    here, one after the other."""
     from newsbrief.brief import BriefOptions
     from newsbrief.cluster import cluster_stories, stories_by_folder
 
@@ -527,9 +528,10 @@ def _in_background(
 SHIPPED_STORY_MAX = 500
 """The largest story (in articles) the story stage hands to the executor's workers. A worker
 building a story holds a copy of its articles (about 56 KB each) besides its working memory;
-with no limit, two workers building the two largest stories of the 10,000-article benchmark
-(3,387 and about 2,300 articles, mostly marked copies) at once took the run's peak memory
-from 1.2 GB to 2.1 GB. Built in the calling process, a story shares the caller's articles."""
+with no limit, two workers of a local pool building the two largest stories of the
+10,000-article benchmark (3,387 and about 2,300 articles, mostly marked copies) at once took the
+run's peak memory from 1.2 GB to 2.1 GB (1.7 GB with this limit, so a local run ships none).
+Built in the calling process, a story shares the caller's articles."""
 
 StoryJob = tuple[Story, list[Article], "BriefOptions"]
 """A story's skeleton (its grouping), its articles and the brief's options."""
