@@ -162,15 +162,18 @@ def original_key(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published or "", article.id)
 
 
-def _credits(article: Article, group: Sequence[Article]) -> int:
+def _credits(article: Article, group: Sequence[Article], texts: Sequence[str] = ()) -> int:
     """How many copies in a group name this article's outlet (a republished wire story credits
-    the wire: "Posted by Meridian Wire"); breaks ties between copies of the same day."""
+    the wire: "Posted by Meridian Wire"); breaks ties between copies of the same day.
+    ``texts``: the group's ``_credit_text``s, when the caller has them."""
     outlet = (article.outlet or "").casefold().strip()
     if not outlet:
         return 0
-    return sum(
-        outlet in "\n".join([other.title or "", *other.paragraphs]).casefold() for other in group
-    )
+    return sum(outlet in text for text in (texts or [_credit_text(other) for other in group]))
+
+
+def _credit_text(article: Article) -> str:
+    return "\n".join([article.title or "", *article.paragraphs]).casefold()
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -264,7 +267,9 @@ def mark_duplicates(
     """
     target: dict[int, str | None] = {}
     for members in duplicate_groups(articles, options=options, signatures=signatures):
-        credits = {i: _credits(articles[i], [articles[j] for j in members]) for i in members}
+        group = [articles[j] for j in members]
+        texts = [_credit_text(a) for a in group]  # once per member, not once per pair
+        credits = {i: _credits(articles[i], group, texts) for i in members}
         root = min(
             members,
             key=lambda i: (*original_key(articles[i])[:2], -credits[i], articles[i].id),
