@@ -4,7 +4,6 @@ in-process."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -74,8 +73,8 @@ def test_a_story_that_fails_on_a_worker_fails_the_stage(
 def test_stories_built_in_a_process_pool_are_the_in_process_ones(demo_result: Result) -> None:
     options = RunOptions()
     expected = build_stories(demo_result.articles, options=options)
-    with LocalExecutor.open(workers=2) as pool:
-        assert build_stories(demo_result.articles, options=options, executor=pool) == expected
+    pool = LocalExecutor(workers=2)
+    assert build_stories(demo_result.articles, options=options, executor=pool) == expected
 
 
 def test_story_stage_reports_progress_per_story(demo_result: Result) -> None:
@@ -90,27 +89,8 @@ def test_a_pool_run_gives_the_in_process_brief(demo_result: Result) -> None:
     assert brief([DEMO], workers=2, shard_size=4).to_json() == demo_result.to_json()
 
 
-def _pid(_: int) -> int:
-    return os.getpid()
-
-
-def test_an_opened_local_executor_keeps_one_pool_for_all_its_calls() -> None:
-    with LocalExecutor.open(workers=2) as executor:
-        first = set(executor.imap(_pid, range(8)))
-        second = set(executor.imap(_pid, range(8)))
-        pool = executor.shared.pool if executor.shared else None
-        assert pool is not None
-    assert os.getpid() not in first
-    assert second <= first  # the same worker processes, not a new pool
-    assert executor.shared is not None and executor.shared.pool is None  # shut down on exit
-
-
 def test_a_local_run_builds_its_stories_in_the_calling_process() -> None:
-    """``refreshed`` shuts the parse workers down (they hold the model) and gives None: the
-    stories of a local run are built here, sharing this process's articles."""
-    with LocalExecutor.open(workers=2) as executor:
-        assert len(set(executor.imap(_pid, range(6)))) >= 1
-        assert executor.shared is not None and executor.shared.pool is not None
-        with executor.refreshed() as later:
-            assert later is None
-            assert executor.shared.pool is None
+    """A local executor gives None for the story stage: the stories are built here, sharing
+    this process's articles."""
+    with LocalExecutor(workers=2).refreshed() as later:
+        assert later is None

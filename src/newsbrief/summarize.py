@@ -33,7 +33,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
-from newsbrief.textsim import content_words, same_fact, tokens, word_count, wordset
+from newsbrief.textsim import WORD_RE, content_words, same_fact, tokens, word_count, wordset
 
 QUOTE_MARKS = '"“”„«»'
 CUE_WORDS = wordset(
@@ -363,13 +363,10 @@ def word_probabilities(
     return dict(zip(vocabulary, (float(x) for x in p), strict=True))
 
 
-_WORD_RE = re.compile(r"\w+")
-
-
 def _names(text: str) -> set[str]:
     """Folded capitalised words that do not open the sentence (likely names)."""
     names: set[str] = set()
-    for w in _WORD_RE.findall(text)[1:]:
+    for w in WORD_RE.findall(text)[1:]:
         if w[:1].isupper():
             folded = w.lower() if w.isascii() else next(iter(tokens(w)), "")
             if folded:

@@ -68,14 +68,12 @@ def open_executor(
     scheduler: str | None = None,
 ) -> Iterator[Executor]:
     """The executor named ``executor``, open for the duration of the ``with`` block (a Dask
-    cluster is started, or connected to, once and closed at the end; a local process pool is
-    started at the first call that needs it and shut down at the end)."""
+    cluster is started, or connected to, once and closed at the end)."""
     check_executor(executor, workers=workers, scheduler=scheduler)
     if executor == "local":
         from newsbrief.run.local import LocalExecutor
 
-        with LocalExecutor.open(workers=workers, shard_size=shard_size) as local:
-            yield local
+        yield LocalExecutor(workers=workers, shard_size=shard_size)
         return
     from newsbrief.run.dask import DaskExecutor
 

@@ -137,7 +137,7 @@ class DaskExecutor:
     @contextmanager
     def refreshed(self) -> Iterator[DaskExecutor]:
         """The same executor: a cluster's workers are started once, and each has its own
-        memory limit (``LocalExecutor.refreshed`` shuts its pool down instead)."""
+        memory limit (``LocalExecutor.refreshed`` gives None instead)."""
         yield self
 
     def _threads(self) -> int:

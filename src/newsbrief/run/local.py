@@ -4,10 +4,6 @@ The function takes a list (a shard) and returns a list of the same length, so a 
 the spaCy pipeline once and pipe a whole shard through it. Results keep the input order.
 ``imap`` streams: it takes work from an iterator only as workers free up (a few items ahead per
 worker), so the inputs are never all held at once.
-
-An executor opened with ``LocalExecutor.open`` keeps one pool for all its calls until
-``refreshed`` shuts it down for a later stage, which then runs in the calling process (a bare
-``LocalExecutor`` makes a pool per call).
 """
 
 from __future__ import annotations
@@ -16,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,37 +35,6 @@ class LocalExecutor:
 
     workers: int = 1
     shard_size: int = 16
-    shared: _PoolHolder | None = field(default=None, compare=False, repr=False)
-
-    @classmethod
-    @contextmanager
-    def open(cls, *, workers: int = 1, shard_size: int = 16) -> Iterator[LocalExecutor]:
-        """An executor whose calls share one process pool (started at the first call that
-        needs it, shut down on exit)."""
-        holder = _PoolHolder(workers)
-        try:
-            yield cls(workers=workers, shard_size=shard_size, shared=holder)
-        finally:
-            holder.close()
-
-    @contextmanager
-    def refreshed(self) -> Iterator[None]:
-        """None: a later stage (the stories) runs in the calling process. This executor's pool
-        is shut down first: its workers hold the parse model, which that stage does not need,
-        and new workers would each need a copy of the stories' articles on the machine whose
-        memory bounds the run (building the 10,000-article benchmark's stories on two workers
-        took its peak from 1.2 to 1.7-2.1 GB)."""
-        if self.shared is not None:
-            self.shared.close()
-        yield None
-
-    @contextmanager
-    def _pool(self) -> Iterator[ProcessPoolExecutor]:
-        if self.shared is not None:
-            yield self.shared.get()
-            return
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            yield pool
 
     def map(
         self,
@@ -87,7 +52,7 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
             return out
-        with self._pool() as pool:
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
             for part, result in zip(parts, pool.map(fn, parts), strict=True):
                 out.extend(self._checked(result, part))
                 if progress:
@@ -101,19 +66,24 @@ class LocalExecutor:
             for item in items:
                 yield fn(item)
             return
-        with self._pool() as pool:
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
             pending: deque[Future[R]] = deque()
             ahead = AHEAD_PER_WORKER * self.workers
-            try:
-                for item in items:
-                    pending.append(pool.submit(fn, item))
-                    if len(pending) >= ahead:
-                        yield pending.popleft().result()
-                while pending:
+            for item in items:
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= ahead:
                     yield pending.popleft().result()
-            finally:  # a consumer that stops early leaves no work queued on a shared pool
-                for future in pending:
-                    future.cancel()
+            while pending:
+                yield pending.popleft().result()
+
+    @contextmanager
+    def refreshed(self) -> Iterator[None]:
+        """None: a later stage (the stories) runs in the calling process, whose articles it
+        shares; workers would each need a copy of the stories' articles on the machine whose
+        memory bounds the run (building the 10,000-article benchmark's stories on two workers
+        took its peak from 1.2 to 1.7-2.1 GB). Each call's pool is shut down when it ends, so
+        the parse workers, which hold the model, are gone by then."""
+        yield None
 
     @staticmethod
     def _checked(result: list[R], part: list[T]) -> list[R]:
@@ -122,21 +92,3 @@ class LocalExecutor:
                 f"shard function returned {len(result)} results for {len(part)} items"
             )
         return result
-
-
-class _PoolHolder:
-    """The one pool of an opened executor, started on first use."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-
-    def get(self) -> ProcessPoolExecutor:
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
-        return self.pool
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
