@@ -131,6 +131,35 @@ def test_merge_quotes_prefers_named_speaker() -> None:
     assert merged.sources == ["a", "b", "c"]
 
 
+def test_merge_quotes_tie_goes_to_the_speaker_of_the_fullest_text() -> None:
+    """One vote each: the fragment (a pull quote) came first, but the full quote's attribution
+    is the one made with context."""
+    arts = [
+        article(
+            "a",
+            "x.",
+            quotes=[
+                quote("the whole ridge was burning", "Kaldoria"),
+                quote("By six the whole ridge was burning and we had to go", "Ilse Varga"),
+            ],
+        )
+    ]
+    (merged,) = merge_quotes(arts)
+    assert merged.speaker == "Ilse Varga"
+
+
+def test_merge_quotes_majority_still_beats_the_fullest_text() -> None:
+    arts = [
+        article("a", "x.", quotes=[quote("every house on the east bank was checked", "Ida Roos")]),
+        article("b", "x.", quotes=[quote("every house on the east bank was checked", "Ida Roos")]),
+        article(
+            "c", "x.", quotes=[quote("Every house on the east bank was checked twice", "Ola Berg")]
+        ),
+    ]
+    (merged,) = merge_quotes(arts)
+    assert merged.speaker == "Ida Roos"
+
+
 def test_merge_quotes_empty() -> None:
     assert merge_quotes([]) == []
     assert merge_quotes([article("a", "No quotes here.")]) == []

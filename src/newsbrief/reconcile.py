@@ -332,13 +332,14 @@ def _may_be_inside(short: QuoteText, long: str) -> bool:
     return True
 
 
-def _most_common(values: Sequence[str | None]) -> str | None:
-    """The most frequent non-None value, ties to the first seen; None if there is none."""
+def _most_common(values: Sequence[str | None], prefer: str | None = None) -> str | None:
+    """The most frequent non-None value, ties to ``prefer`` (when it is among them), then to
+    the first seen; None if there is none."""
     named = [v for v in values if v]
     if not named:
         return None
     counts = Counter(named)
-    return max(dict.fromkeys(named), key=lambda v: counts[v])
+    return max(dict.fromkeys(named), key=lambda v: (counts[v], v == prefer))
 
 
 def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
@@ -379,7 +380,9 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
         kind = best.kind if best.kind in ("direct", "indirect", "mixed") else "direct"
         record = StoryQuote(
             text=best.text.strip(),
-            speaker=_most_common([it.speaker for it in group]),
+            # a tie goes to the speaker of the fullest text: a fragment of a quote (a
+            # pull quote, a headline's excerpt) is attributed with less context
+            speaker=_most_common([it.speaker for it in group], prefer=best.speaker),
             sources=sources,
             kind=kind,  # type: ignore[arg-type]
         )

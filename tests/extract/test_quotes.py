@@ -171,6 +171,28 @@ def test_unattributed_quote_with_no_one_named_nearby_is_none() -> None:
     assert quotes[-1].speaker is None
 
 
+def test_quoted_subheading_is_not_speech() -> None:
+    """A paragraph that is only a quoted phrase with no end mark and no cue is a subheading or
+    pull quote: it is not a quote of its own, and it does not borrow the last name above it."""
+    quotes = quotes_of(
+        "In Ostrev, Kaldoria has released no evidence for its claim.",
+        "‘The whole ridge was burning’",
+        "“We heard the first shells at dawn,” said Ilse Varga, a retired teacher. "
+        "“By six the whole ridge was burning.”",
+    )
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [("We", "Ilse Varga")]
+
+
+def test_quote_paragraph_with_end_mark_still_continues_the_speaker() -> None:
+    quotes = quotes_of(
+        "“We tried everything we could,” Omar Reyes said.",
+        "“Nothing will change in this town.”",
+    )
+    # the bare quote paragraph joins the attributed one (one attribution, one record)
+    assert [q.speaker for q in quotes] == ["Omar Reyes"]
+    assert "Nothing will change" in quotes[0].text
+
+
 def test_title_quote_with_colon() -> None:
     quotes = quotes_of("The council met.", title="Mayor to council: “We cannot wait any longer”")
     title = [q for q in quotes if q.paragraph == -1]

@@ -103,6 +103,8 @@ NAMING_WORDS = _wordset(
 PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS
 
 _ENDS_LIKE_SPEECH = re.compile(r"[.,!?…;:]\W*$")
+_END_MARK_RE = re.compile(r"[.!?…]\W*$")
+_MARK_CHARS = " \t\n\"'“”‘’„«»"
 
 
 # ---------------------------------------------------------------- candidates
@@ -260,6 +262,17 @@ def _sentence_like(span: Span, text: str) -> tuple[bool, int]:
     return (len(words) >= 4 and has_verb) or (ends and len(words) >= 2), len(words)
 
 
+def _display_line(text: str, m: MarkedSpan) -> bool:
+    """A paragraph that is nothing but one quoted phrase with no end mark and no cue: a
+    subheading or pull quote set in quote marks (‘The whole ridge was burning’), which repeats
+    words said elsewhere in the article rather than reporting them here. Taken as speech, it
+    would borrow the last speaker named above it."""
+    before, after = text[: m.start], text[m.end :]
+    if before.strip(_MARK_CHARS) or after.strip(_MARK_CHARS):
+        return False
+    return not _END_MARK_RE.search(text[m.start : m.end].rstrip())
+
+
 def _previous_word(text: str, start: int) -> tuple[str, str]:
     """The character and the word right before an opening mark, on the same line."""
     head = text[: max(0, start - 1)]
@@ -307,6 +320,8 @@ def _direct(
                 doc, span, inside
             )
         if not (sentence_like or ((cue is not None or colon is not None) and n_words >= 2)):
+            continue
+        if cue is None and colon is None and _display_line(text, m):
             continue
         found.append(
             Candidate(
