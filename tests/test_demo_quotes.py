@@ -34,3 +34,20 @@ def test_quotes_carried_by_several_outlets_are_merged(demo_result: Result) -> No
         merged = [sq for sq in story_quotes if scores._norm(prefix) in scores._norm(sq.text)]
         assert len(merged) == 1, prefix
         assert want <= set(merged[0].sources), prefix
+
+
+def test_story_quotes_keep_the_planted_speaker(demo_result: Result) -> None:
+    """The brief's merged quotes, not only the articles' own, name the planted speaker: a
+    fragment of a quote elsewhere (a quoted subheading) must not take its attribution. (A
+    story lists its ``max_quotes`` best quotes, so only the planted quotes listed are checked.)"""
+    id_of = {scores._key(a): a.id for a in demo_result.articles}
+    checked, wrong = 0, []
+    for q in truth.QUOTES:
+        story = next(s for s in demo_result.stories if id_of[q["file"]] in s.articles)
+        prefix = scores._norm(q["text_prefix"])
+        for sq in (sq for sq in story.quotes if prefix in scores._norm(sq.text)):
+            checked += 1
+            if scores._norm(sq.speaker or "") != scores._norm(q["speaker"]):
+                wrong.append((q["text_prefix"], q["speaker"], sq.speaker))
+    assert checked >= 10
+    assert wrong == []
