@@ -1,12 +1,15 @@
-"""Text features for grouping: the accent stripping used by the TF-IDF vectoriser."""
+"""Features for grouping: the accent stripping used by the TF-IDF vectoriser, and anchor rows."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import strip_accents_unicode
 
-from newsbrief.similarity import strip_accents
+from newsbrief.model import Article, Entity
+from newsbrief.similarity import FeatureOptions, anchor_vectors, strip_accents
 
 
 @given(st.text())
@@ -18,3 +21,40 @@ def test_strip_accents_on_news_text() -> None:
     text = "“Vasková’s café,” said the mayor of Søndre Ås — naïve résumé. ﬁnal"
     assert strip_accents(text) == strip_accents_unicode(text)
     assert "Vaskova" in strip_accents(text) and "cafe" in strip_accents(text)
+
+
+def _named(id: str, *names: str) -> Article:
+    return Article(
+        id=id,
+        source=f"{id}.txt",
+        paragraphs=["Body."],
+        entities=[Entity(text=n, label="PERSON", canonical=n) for n in names],
+    )
+
+
+def test_anchor_rows_count_unshared_names_in_their_norm() -> None:
+    """Names no other article has get no column but keep their weight in the row's norm: an
+    article naming six people of its own and two shared ones is not a copy of one naming only
+    those two (before, both pairs scored a cosine of 1)."""
+    shared = ("Ilse Varga", "Aurel Dant")
+    arts = [
+        _named("a", *shared),
+        _named("b", *shared),
+        _named("c", *shared, "Ylva Strand", "Idun Mahr", "Oskar Brandt", "Lena Vask", "Ida Roos"),
+    ]
+    rows, has_anchors, hidden = anchor_vectors(arts, FeatureOptions())
+    cos = (rows @ rows.T).toarray()
+    assert cos[0, 1] == pytest.approx(1.0)
+    assert cos[0, 2] < 0.6
+    assert list(has_anchors) == [True, True, True]
+    assert hidden[0] == 0.0 and hidden[2] > 0.5
+    kept = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    assert kept + hidden == pytest.approx(np.ones(3))  # unit rows, part of them hidden
+
+
+def test_an_article_naming_nothing_shared_has_no_anchors() -> None:
+    rows, has_anchors, hidden = anchor_vectors(
+        [_named("a", "Ilse Varga"), _named("b", "Aurel Dant")], FeatureOptions()
+    )
+    assert rows.nnz == 0 and not has_anchors.any()
+    assert hidden == pytest.approx(np.ones(2))

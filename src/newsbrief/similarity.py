@@ -3,7 +3,9 @@
 Anchors are the specific things an editor matches stories and events on: canonical entity names
 (weighted by label and rarity), quotes (their opening words), claimed figures (measure and
 value), the numbers the text states (value and unit) and the days it names. Text and anchor
-vectors are L2-normalised rows of sparse matrices, so a dot product is a cosine.
+vectors are L2-normalised rows of sparse matrices, so a dot product is a cosine. An anchor no
+other article shares has no column but keeps its weight in its row's norm (``Features.hidden``),
+as a word of one article does in the text cosine.
 
 ``local_weights`` re-weights the rows of one story by how few of its members share each feature:
 the words and names every article of a story uses say nothing about *which* happening an article
@@ -63,6 +65,9 @@ class Features:
     anchors: sparse.csr_matrix
     terms: np.ndarray
     has_anchors: np.ndarray
+    hidden: np.ndarray | None = None
+    """Per row, the squared weight of the anchors no other article shares (``anchor_vectors``),
+    or None when every anchor is kept as a column."""
 
 
 def article_text(article: Article) -> str:
@@ -143,23 +148,39 @@ def anchor_counts(article: Article, options: FeatureOptions) -> dict[str, float]
 
 def anchor_vectors(
     articles: Sequence[Article], options: FeatureOptions
-) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Anchor rows weighted by smoothed IDF (rare shared names count most), L2-normalised."""
+) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Anchor rows weighted by smoothed IDF (rare shared names count most), L2-normalised over
+    all of an article's anchors; which rows share an anchor; and each row's hidden mass.
+
+    An anchor no other article shares cannot link anything, so it gets no column; but it still
+    counts in its article's norm, as its words count in the text cosine. Its share of the unit
+    norm is the row's *hidden* mass (1 minus the squared kept values). Otherwise an article
+    with eight names of its own and two common ones (a glacier survey naming the country and
+    city a war story names) would match that story as if it named nothing else.
+    """
     per_article = [anchor_counts(a, options) for a in articles]
     df = Counter(key for counts in per_article for key in counts)
-    vocab = {key: i for i, key in enumerate(sorted(df))}
+    vocab = {key: i for i, key in enumerate(sorted(k for k, d in df.items() if d >= 2))}
     n = len(articles)
     rows, cols, vals = [], [], []
+    hidden_sq = np.zeros(n)
     for r, counts in enumerate(per_article):
         for key, weight in counts.items():
+            value = weight * (math.log((1 + n) / (1 + df[key])) + 1.0)
             if df[key] < 2:
-                continue  # an anchor no other article shares cannot link anything
+                hidden_sq[r] += value * value
+                continue
             rows.append(r)
             cols.append(vocab[key])
-            vals.append(weight * (math.log((1 + n) / (1 + df[key])) + 1.0))
+            vals.append(value)
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
     matrix.sort_indices()
-    return normalise_rows(matrix)
+    kept_sq = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    total = kept_sq + hidden_sq
+    scale = np.divide(1.0, np.sqrt(total), out=np.zeros_like(total), where=total > 0)
+    scaled = sparse.csr_matrix(sparse.diags(scale) @ matrix)
+    hidden = np.where(total > 0, hidden_sq * scale * scale, 0.0)
+    return scaled, kept_sq > 0, hidden
 
 
 def build_features(articles: Sequence[Article], options: FeatureOptions) -> Features:
@@ -171,8 +192,8 @@ def build_features(articles: Sequence[Article], options: FeatureOptions) -> Feat
     addition is not associative: two tied articles could otherwise swap places).
     """
     text, terms = text_vectors(articles, max_features=options.max_features)
-    anchors, has_anchors = anchor_vectors(articles, options)
-    return Features(text=text, anchors=anchors, terms=terms, has_anchors=has_anchors)
+    anchors, has_anchors, hidden = anchor_vectors(articles, options)
+    return Features(text=text, anchors=anchors, terms=terms, has_anchors=has_anchors, hidden=hidden)
 
 
 def normalise_rows(matrix: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
