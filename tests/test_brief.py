@@ -160,3 +160,32 @@ def test_single_article_story() -> None:
     assert story.title == "Flood in Kessel"
     assert [s.text for s in story.summary] == [LEAD]
     assert story.coverage == []  # nothing to compare against
+
+
+def test_timeline_gives_a_sentence_naming_two_days_one_entry() -> None:
+    text = (
+        "Engineers have been blasting rock above the slide since Sunday, and the road south "
+        "reopened on Monday."
+    )
+    other = "Inspectors walked the slope on Monday."
+    solo = article("solo", text, other)
+    start = text.index("Sunday")
+    monday = text.index("Monday")
+    solo = solo.model_copy(
+        update={
+            "dates": [
+                DateMention(
+                    text="Sunday", date="2031-03-02", paragraph=0, start=start, end=start + 6
+                ),
+                DateMention(
+                    text="Monday", date="2031-03-03", paragraph=0, start=monday, end=monday + 6
+                ),
+                DateMention(text="Monday", date="2031-03-03", paragraph=1, start=31, end=37),
+            ]
+        }
+    )
+    story = build_story(Story(id="s", title="t", articles=["solo"]), {"solo": solo})
+    assert [(t.date, t.text) for t in story.timeline] == [
+        ("2031-03-02", text),  # the earlier day chooses first on a tie
+        ("2031-03-03", other),  # the later day takes its next sentence, not the same one again
+    ]

@@ -325,8 +325,17 @@ def _timeline(
                 break
         else:
             groups.append((text, {article_id}))
-    for date, groups in by_date.items():
-        text, sources = max(groups, key=lambda g: len(g[1]))  # first of the most cited
+    # a sentence naming two days ("blasting since Sunday… reopened on Monday") is one entry:
+    # the best-cited dates choose first (earlier first on ties), each its most cited sentence
+    # not taken yet (the first of them on ties)
+    used: set[str] = set()
+    ranked = sorted(by_date.items(), key=lambda d: (-max(len(g[1]) for g in d[1]), d[0]))
+    for date, groups in ranked:
+        free = [g for g in groups if g[0] not in used]
+        if not free:
+            continue
+        text, sources = max(free, key=lambda g: len(g[1]))
+        used.add(text)
         entries.append((len(sources), TimelineEntry(date=date, text=text, sources=sorted(sources))))
     kept = sorted(entries, key=lambda e: (-e[0], e[1].date))[: options.max_timeline]
     return [e for _, e in sorted(kept, key=lambda e: e[1].date)]

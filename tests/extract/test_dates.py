@@ -37,6 +37,16 @@ def dates(text: str, *, published: str | None = PUBLISHED) -> list[tuple[str, st
         ("The rain eased last week.", []),
         ("The fee is due on 3/4.", []),
         ("Ministers may 3 times revise it.", []),
+        # a kind of day, not a date
+        ("“Monday was busy, but this was like a Sunday,” he said.", [("Monday", "2026-03-02")]),
+        ("The market closes early every Friday.", []),
+        # a headline's "X to do Y" is its future
+        ("Ministers to meet on Monday", [("Monday", "2026-03-09")]),
+        ("Trams to run again from Saturday while members vote", [("Saturday", "2026-03-07")]),
+        # no past day goes on a present perfect: the day is the coming one...
+        ("The mayor has called both sides to talks on Tuesday.", [("Tuesday", "2026-03-10")]),
+        # ... unless it starts the period ("since")
+        ("Engineers have been blasting rock since Sunday.", [("Sunday", "2026-03-01")]),
     ],
 )
 def test_resolved_dates(text: str, expected: list[tuple[str, str]]) -> None:

@@ -53,6 +53,7 @@ _WEEKDAY = re.compile(
     r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
 COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -173,8 +174,10 @@ def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, da
         return
     for match in _WEEKDAY.finditer(text):
         modifier = (match.group("modifier") or "").lower()
+        if not modifier and _GENERIC_BEFORE.search(text, 0, match.start()):
+            continue  # "like a Sunday", "every Monday": a kind of day, not a date
         span = doc.char_span(match.start("weekday"), match.end("weekday"), alignment_mode="expand")
-        future = span is not None and _is_future(span)
+        future = span is not None and _is_future(span, modifier)
         weekday = WEEKDAYS[match.group("weekday").lower()]
         start = match.start() if modifier in ("last", "next", "this") else match.start("weekday")
         if modifier == "this":
@@ -220,16 +223,26 @@ def _shift(offset: re.Match[str], anchor: date) -> date:
     )
 
 
-def _is_future(span: Span) -> bool:
-    """Whether the clause governing a date word is in the future tense."""
+def _is_future(span: Span, modifier: str = "") -> bool:
+    """Whether the clause governing a date word is in the future tense.
+
+    Besides "will"/"would" and intentions ("voted to strike from Monday"): a headline's bare
+    infinitive ("Trams to run again from Saturday") is its future, and a day on a present
+    perfect ("has called both sides to talks on Tuesday") is not the day of that verb, since
+    English puts no past day on a present perfect, so it is the coming one ("since Sunday"
+    and "last Sunday" excepted)."""
     verb = span.root.head
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX"):
             break
         verb = verb.head
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES:
-            return True
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUXILIARIES for c in aux):
+        return True
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
+        root = verb.sent.root
+        if verb.i == root.i or (verb.head.i == root.i and root.pos_ not in ("VERB", "AUX")):
+            return True  # a headline's "X to do Y" (parsed as a clause or on its noun)
         return verb.head.lower_ in FUTURE_GOVERNORS or verb.head.lemma_ in FUTURE_GOVERNORS
-    return False
+    perfect = verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "'ve") for c in aux)
+    return perfect and modifier not in ("since", "last", "until", "by")
