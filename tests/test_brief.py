@@ -189,3 +189,31 @@ def test_timeline_gives_a_sentence_naming_two_days_one_entry() -> None:
         ("2031-03-02", text),  # the earlier day chooses first on a tie
         ("2031-03-03", other),  # the later day takes its next sentence, not the same one again
     ]
+
+
+def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
+    """A quote of several sentences only one outlet carries is listed whole, with its speaker;
+    its sentences (a piece cut off with one quote mark, a middle one with none) are not listed
+    again beside it."""
+    said = (
+        "It was like a freight train coming through the kitchen wall. The lights went out "
+        "and then the whole house shook under our feet. By morning the street below had gone"
+    )
+    first, middle, last = said.split(". ")
+    own = article(
+        "own",
+        "Rescuers searched the buried streets of Kerrow Falls through the night.",
+        f"“{first}. {middle}. {last},” said Maren Hollis, a school cook from Mill Lane.",
+        outlet="Valley Ledger",
+        quotes=[quote(f"{said},", "Maren Hollis", paragraph=1, start=1)],
+    )
+    other = article(
+        "other",
+        "Rescuers searched the buried streets of Kerrow Falls through the night.",
+        outlet="Harbour Post",
+    )
+    story = build_story(
+        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
+    )
+    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    assert listed == [f"“{said},” (Maren Hollis)"]

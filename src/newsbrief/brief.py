@@ -23,11 +23,13 @@ from newsbrief.reconcile import (
 from newsbrief.summarize import summarize
 from newsbrief.textsim import (
     MIN_FACT_WORDS,
+    QUOTED_RE,
     SAME_FACT_CONTAINMENT,
     SAME_FACT_RATIO,
     content_words,
     normalize,
     same_fact,
+    unbalanced_quotes,
     word_count,
 )
 
@@ -223,6 +225,8 @@ def _unique_sentences(
         words = sentence.words
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
+        if unbalanced_quotes(text):  # a piece of a quote of several sentences: listed whole
+            continue
         novel = index.novel_words(words, inside)
         if len(novel) < options.min_novelty * len(words):
             continue
@@ -232,6 +236,14 @@ def _unique_sentences(
         ranked.append((-informative, position, text))
     ranked.sort()
     return [text for _, _, text in ranked[: options.max_unique]]
+
+
+def _inside_quote(sentence: str, quote: str) -> bool:
+    """Whether a sentence is part of ``quote``: one of its sentences (split off without quote
+    marks), or a sentence each of whose quoted spans is part of the quote."""
+    whole = normalize(quote)
+    spans = [normalize(m.group(1)) for m in QUOTED_RE.finditer(sentence)] or [normalize(sentence)]
+    return all(span and span in whole for span in spans)
 
 
 def _coverage(
@@ -272,6 +284,8 @@ def _coverage(
             if quote.kind != "direct" or any(quote.text in u for u in unique):
                 continue
             if set(quote.sources) <= family:
+                # the whole quote with its speaker replaces a listed sentence holding part of it
+                unique = [u for u in unique if not _inside_quote(u, quote.text)]
                 who = f" ({quote.speaker})" if quote.speaker else ""
                 unique.append(f"“{quote.text}”{who}")
                 said += 1

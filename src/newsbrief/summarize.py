@@ -33,14 +33,22 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
-from newsbrief.textsim import WORD_RE, content_words, same_fact, tokens, word_count, wordset
+from newsbrief.textsim import (
+    QUOTED_RE,
+    WORD_RE,
+    content_words,
+    same_fact,
+    tokens,
+    unbalanced_quotes,
+    word_count,
+    wordset,
+)
 
 QUOTE_MARKS = '"“”„«»'
 CUE_WORDS = wordset(
     "said says say told tells according added adds asked stated wrote writes tweeted declared "
     "insisted argued warned noted explained claimed announced confirmed"
 )
-_QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]*)[\"”»]")
 _END_MARK_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: The sentence features, in the order of ``SummaryOptions.weights``.
@@ -131,22 +139,14 @@ class _Sentence:
 
 
 def _quoted_share(text: str) -> float:
-    return sum(len(m.group(1)) for m in _QUOTED_RE.finditer(text)) / max(len(text), 1)
-
-
-def _unbalanced_quotes(text: str) -> bool:
-    """An odd number of double quote marks: part of a quote cut off from the rest."""
-    straight = text.count('"')
-    opening = sum(text.count(c) for c in "“„«")
-    closing = sum(text.count(c) for c in "”»")
-    return straight % 2 == 1 or (straight == 0 and opening != closing)
+    return sum(len(m.group(1)) for m in QUOTED_RE.finditer(text)) / max(len(text), 1)
 
 
 def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
     """An unbalanced quote, or mostly quoted words with no speech cue to attribute them."""
     if not any(c in QUOTE_MARKS for c in text):
         return False
-    if _unbalanced_quotes(text):
+    if unbalanced_quotes(text):
         return True
     if any(t in CUE_WORDS for t in tokens(text)):
         return False

@@ -77,6 +77,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
+QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]*)[\"”»]")
+"""A double-quoted span (straight, curly or guillemets); group 1 is the quoted words."""
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """An odd number of double quote marks: part of a quote cut off from the rest (a sentence
+    split inside a quote of several sentences)."""
+    straight = text.count('"')
+    opening = sum(text.count(c) for c in "“„«")
+    closing = sum(text.count(c) for c in "”»")
+    return straight % 2 == 1 or (straight == 0 and opening != closing)
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (whitespace-separated)."""
     return len(text.split())
