@@ -204,3 +204,24 @@ def test_join_pieces_ends_the_sentence_before_a_new_one() -> None:
 
     assert join_pieces(["We tried,", "Nobody listened."]) == "We tried. Nobody listened."
     assert join_pieces(["We tried,", "and we failed."]) == "We tried, and we failed."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She declined to say how large the fund would be.",
+        "He refused to say who had ordered the closure.",
+        "The mayor did not say whether the bridge would reopen.",
+        "The agency isn't saying if the dam was inspected.",
+    ],
+)
+def test_words_withheld_are_not_quotes(text: str) -> None:
+    """What someone declined, refused or did not say is not their indirect quote."""
+    assert quotes_of(text) == []
+
+
+def test_a_double_negative_still_says() -> None:
+    quotes = quotes_of(
+        "The reporters could not resist pointing out that every shooting did not end in a death."
+    )
+    assert [q.kind for q in quotes] == ["indirect"]

@@ -450,7 +450,7 @@ def _indirect(
     taken = [(c.start, c.end) for c in direct]
     voiced: list[MarkedSpan] = []  # partial quotes with a speaker of their own
     for tok in doc:
-        if tok.i in inside or not is_cue(tok):
+        if tok.i in inside or not is_cue(tok) or _withheld(tok):
             continue
         clause = _reported_clause(tok)
         if clause is None:
@@ -492,6 +492,18 @@ def _indirect(
             fallback.text = _clean_text(_unmark(doc_text(doc)[fallback.start : fallback.end]))
             taken.append((fallback.start, fallback.end))
             yield fallback
+
+
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _withheld(cue: Token) -> bool:
+    """A speech verb whose words were not said: negated ("did not say whether"), or what
+    someone declined or refused to say ("declined to say how large the fund would be")."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    # not any negated governor: "could not resist pointing out that…" did point it out
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _REFUSALS
 
 
 def _cover(start: int, end: int, embedded: Sequence[MarkedSpan]) -> tuple[int, int]:
