@@ -58,12 +58,11 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     articles = analyse([to_article(r) for r in records], "extract")
     scores = score_clusters(records, articles)
     assert scores["topics"] == 13
-    # session 9: anchor norms count unshared names, story bar 0.08 (it was 0.893 / 0.920 /
-    # 0.758 / 0.890 / 0.880 below): stories now pair the two look-alikes of a topic more often,
-    # which ECB+ topics want and its event clusters do not
-    assert scores["event_f1"] > 0.89  # measured 0.904
-    assert scores["story_f1"] > 0.95  # measured 0.967
-    assert scores["story_event_f1"] > 0.70  # measured 0.715: stories hold both look-alikes
+    # session 9: anchor norms count unshared names, story bar 0.10 (it was 0.893 / 0.920 /
+    # 0.758 / 0.890 / 0.880 below)
+    assert scores["event_f1"] > 0.89  # measured 0.906
+    assert scores["story_f1"] > 0.92  # measured 0.933
+    assert scores["story_event_f1"] > 0.74  # measured 0.760: stories hold both look-alikes
     incidents = score_clusters(records, articles, options=ClusterOptions(incident_threshold=0.045))
-    assert incidents["story_event_f1"] > 0.90  # measured 0.914 (topics 1-22: 0.942)
-    assert incidents["event_f1"] > 0.88  # measured 0.894
+    assert incidents["story_event_f1"] > 0.90  # measured 0.913 (topics 1-22: 0.942)
+    assert incidents["event_f1"] > 0.88  # measured 0.893
