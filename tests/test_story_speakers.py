@@ -49,6 +49,19 @@ def test_role_phrase_resolves_to_the_one_matching_body() -> None:
     assert names["the ministry"] == "the ministry"  # two ministries: ambiguous, kept
 
 
+def test_role_phrase_never_becomes_a_person_name() -> None:
+    """A PERSON name holding the role's words is a headline the tagger took for a name."""
+    articles = [
+        _article(
+            "a",
+            ["The presidential candidate"],
+            [("Dana Holt Named Best Presidential Candidate Ever", "PERSON")],
+        )
+    ]
+    names = story_speakers(articles)
+    assert names["The presidential candidate"] == "The presidential candidate"
+
+
 def test_with_story_speakers_rewrites_quotes_only() -> None:
     articles = [
         _article("a", ["Lena Vask"], [("Lena Vask", "PERSON")]),

@@ -164,14 +164,19 @@ def story_speakers(articles: Sequence[Article]) -> dict[str, str]:
 
     Name variants fold together (``unify_names`` over the speakers and the named entities:
     "Vask", "Minister Lena Vask", "Kaldoria's General Staff" / "Kaldorian General Staff"). A
-    role phrase ("the Varnian ministry") becomes the one named body or person of the story
-    whose name holds every word of the role (demonyms compared by stem); with two such names
-    ("the ministry" when both sides' ministries are named) it stays as written.
+    role phrase ("the Varnian ministry") becomes the one named body of the story whose name
+    holds every word of the role (demonyms compared by stem); with two such names ("the
+    ministry" when both sides' ministries are named) it stays as written. A person's name holds
+    no role words, so a PERSON name that seems to ("Obama Claims Hillary Most Qualified
+    Presidential Candidate Ever", a headline the tagger took for a name) never takes a role.
     """
     speakers = [q.speaker for a in articles for q in a.quotes if q.speaker]
     entities = [e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS]
+    bodies = [
+        e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS - {"PERSON"}
+    ]
     mapping = unify_names([*speakers, *entities])
-    named = sorted({mapping.get(n, n) for n in entities if " " in n})
+    named = sorted({mapping.get(n, n) for n in bodies if " " in n})
     keyed = [(n, {_stem(t) for t in _name_tokens(n)}) for n in named]
     out: dict[str, str] = {}
     for speaker in dict.fromkeys(speakers):

@@ -27,6 +27,11 @@ from newsbrief.nlp import parse_article
         ("the Harbour Authority (HA", "ORG", "Harbour Authority"),
         ("General Motors", "ORG", "General Motors"),
         ("Minister", "PERSON", ""),
+        # a title-case headline the tagger took for one name: cut at its verb, or dropped
+        ("Obama Claims Hillary Most Qualified Presidential Candidate Ever", "PERSON", "Obama"),
+        ("Lena Vask Warns", "PERSON", "Lena Vask"),
+        ("Harbour Board Chair Faces Tough Questions Over Late Report", "PERSON", ""),
+        ("Martin Luther King Jr.", "PERSON", "Martin Luther King Jr"),
     ],
 )
 def test_clean_name(text: str, label: str, expected: str) -> None:

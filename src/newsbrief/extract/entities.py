@@ -49,6 +49,9 @@ HEADLINE_VERBS = _wordset(
     """
 )
 
+MAX_PERSON_WORDS = 5
+"""Longer PERSON spans are title-case lines the tagger took for one name."""
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -87,8 +90,14 @@ def clean_name(text: str, label: str) -> str:
     if label == "PERSON":
         name = strip_titles(name)
         words = name.split(" ")
-        if len(words) > 1 and words[-1] in HEADLINE_VERBS:
-            name = " ".join(words[:-1])  # a headline's "Obama Says …": the tagger took the verb
+        verb = next((k for k, w in enumerate(words) if k and w in HEADLINE_VERBS), None)
+        if verb is not None:
+            # a headline's "Obama Says …" or "Obama Claims Hillary Most Qualified …": the
+            # tagger took the verb and what follows it into the name
+            words = words[:verb]
+        if len(words) > MAX_PERSON_WORDS:
+            return ""  # a title-case line taken for one name, not a person
+        name = " ".join(words)
     elif name.lower().startswith("the "):
         name = name[4:]
     return name
