@@ -225,3 +225,11 @@ def test_a_double_negative_still_says() -> None:
         "The reporters could not resist pointing out that every shooting did not end in a death."
     )
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_speaker_phrase_stops_before_a_relative_clause() -> None:
+    quotes = quotes_of(
+        "Executives for Brandt Foods, which earned 30 million marks last year, say the plant "
+        "will close in June."
+    )
+    assert [q.speaker for q in quotes] == ["Executives for Brandt Foods"]

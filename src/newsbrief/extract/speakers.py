@@ -101,6 +101,9 @@ def _through_document(subj: Token) -> Token:
     return subj
 
 
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "that", "when"})
+
+
 def noun_phrase(head: Token) -> Span:
     """The name or noun phrase around ``head``: its entity, or its modifiers and 'for/of' tail."""
     doc = head.doc
@@ -122,7 +125,14 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in {"compound", "flat"}:
             tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
-            tokens.extend(child.subtree)
+            # not into a relative clause: "Executives for Mondelez, which generated…" names
+            # the executives of Mondelez (an appositive name after the comma stays)
+            for tok in child.subtree:
+                if tok.text in {"(", ";"} or (
+                    tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _RELATIVES
+                ):
+                    break
+                tokens.append(tok)
             break
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
