@@ -233,3 +233,17 @@ def test_speaker_phrase_stops_before_a_relative_clause() -> None:
         "will close in June."
     )
     assert [q.speaker for q in quotes] == ["Executives for Brandt Foods"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Clark County Sheriff Joe Lombardo said the gunman had acted alone.", "Joe Lombardo"),
+        ("Harbour Board Chairwoman Ida Roos said the quay would reopen.", "Ida Roos"),
+    ],
+)
+def test_a_named_speaker_is_the_person_not_the_office(text: str, speaker: str) -> None:
+    """The words before a person's name (an office, a county) stay in the mention only."""
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention is not None and quote.speaker_mention.endswith(speaker)

@@ -753,7 +753,11 @@ class _Attributor:
         if subj.pos_ == "PRON":
             return Speaker(mention, None, "unknown")
         if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            name = self.resolver.canonical(phrase.text, subj.ent_type_)
+            text = phrase.text
+            if subj.ent_type_ == "PERSON":  # the person, not the office before the name
+                # ("Clark County Sheriff Joe Lombardo" is Joe Lombardo)
+                text = next((e.text for e in subj.doc.ents if e.start <= subj.i < e.end), text)
+            name = self.resolver.canonical(text, subj.ent_type_)
             return Speaker(mention, name, _kind_of_label(subj.ent_type_))
         if subj.pos_ == "PROPN":
             name = self.resolver.canonical(phrase.text)
