@@ -13,6 +13,7 @@ import pytest
 import newsbrief.pipeline as pipeline
 from newsbrief.model import Result
 from newsbrief.pipeline import RunOptions, brief, build_stories
+from newsbrief.run import local
 from newsbrief.run.local import LocalExecutor
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
@@ -89,8 +90,50 @@ def test_a_pool_run_gives_the_in_process_brief(demo_result: Result) -> None:
     assert brief([DEMO], workers=2, shard_size=4).to_json() == demo_result.to_json()
 
 
-def test_a_local_run_builds_its_stories_in_the_calling_process() -> None:
-    """A local executor gives None for the story stage: the stories are built here, sharing
-    this process's articles."""
-    with LocalExecutor(workers=2).refreshed() as later:
+def test_a_story_split_in_two_jobs_is_the_story_built_whole(
+    demo_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large story goes to the workers as its summary and the rest, which two workers build
+    at once; put together they are the story built in one piece."""
+    options = RunOptions()
+    expected = build_stories(demo_result.articles, options=options)
+    sizes = sorted((len(s.articles) for s in expected[0]), reverse=True)
+    limit = sizes[1]  # the largest stories are split, the smallest go whole
+    assert limit > sizes[-1]
+    monkeypatch.setattr(pipeline, "SPLIT_STORY_MIN", limit)
+    recording = _Recording()
+    assert build_stories(demo_result.articles, options=options, executor=recording) == expected
+    assert recording.sizes == [n for n in sizes for _ in range(2 if n >= limit else 1)]
+    assert all(story.summary for story in expected[0])
+
+
+def test_a_split_story_without_a_title_takes_its_first_summary_sentence(
+    demo_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbrief.cluster import cluster_stories
+
+    untitled = [a.model_copy(update={"title": ""}) for a in demo_result.articles]
+    english = [a for a in untitled if a.language is None]
+    monkeypatch.setattr(
+        "newsbrief.cluster.cluster_stories",
+        lambda arts: [s.model_copy(update={"title": ""}) for s in cluster_stories(arts)],
+    )
+    options = RunOptions()
+    expected, _ = build_stories(english, options=options)
+    monkeypatch.setattr(pipeline, "SPLIT_STORY_MIN", 1)
+    split, _ = build_stories(english, options=options, executor=_Recording())
+    assert split == expected
+    assert all(s.title == s.summary[0].text for s in split if s.summary)
+
+
+def test_a_local_pool_builds_the_stories_of_a_small_run() -> None:
+    """A local pool starts afresh for the story stage (the parse workers hold the model); one
+    worker, or a run too large for each worker to hold copies of its stories, builds them in
+    the calling process, which shares its articles."""
+    limit = local.STORY_POOL_MAX_ARTICLES
+    with LocalExecutor(workers=2).refreshed(limit) as later:
+        assert later == LocalExecutor(workers=2)
+    with LocalExecutor(workers=2).refreshed(limit + 1) as later:
+        assert later is None
+    with LocalExecutor(workers=1).refreshed(10) as later:
         assert later is None

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from newsbrief.errors import OptionError
-from newsbrief.model import Article, Coverage, FigureClaim, Story, StoryQuote, TimelineEntry
+from newsbrief.model import (
+    Article,
+    Coverage,
+    FigureClaim,
+    Story,
+    StoryQuote,
+    SummarySentence,
+    TimelineEntry,
+)
 from newsbrief.reconcile import (
     as_figure_claim,
     compatible,
@@ -377,26 +385,45 @@ def representative_title(articles: Sequence[Article]) -> str:
 
 
 def build_story(
-    story: Story, articles: Mapping[str, Article], *, options: BriefOptions | None = None
+    story: Story,
+    articles: Mapping[str, Article],
+    *,
+    options: BriefOptions | None = None,
+    summary: bool = True,
 ) -> Story:
     """The story with its summary, quotes, figures, coverage and timeline filled in.
 
-    Articles are taken in the story's order; ids missing from ``articles`` are skipped.
+    Articles are taken in the story's order; ids missing from ``articles`` are skipped. With
+    ``summary=False`` the summary is left out, to be added by ``with_summary`` from
+    ``story_summary`` (computed elsewhere: the two halves of a large story can be built at once
+    on two workers); the result is then the same.
     """
     opts = options or BriefOptions()
     members = [articles[i] for i in story.articles if i in articles]
     quotes = merge_quotes(members)
-    summary = summarize(members, words=opts.words)
-    title = story.title.strip() or representative_title(members)
-    if not title and summary:
-        title = summary[0].text
-    return story.model_copy(
+    built = story.model_copy(
         update={
-            "title": title,
-            "summary": summary,
+            "title": story.title.strip() or representative_title(members),
             "quotes": quotes[: opts.max_quotes],
             "figures": figure_groups(members),
             "coverage": _coverage(members, quotes, opts),
             "timeline": _timeline(story, members, opts),
         }
     )
+    return with_summary(built, story_summary(story, articles, options=opts)) if summary else built
+
+
+def story_summary(
+    story: Story, articles: Mapping[str, Article], *, options: BriefOptions | None = None
+) -> list[SummarySentence]:
+    """The story's cited summary (``summarize`` over its articles, in the story's order). It
+    reads a quote's speaker only for whether it has one, so story-wide speaker names
+    (``reconcile.with_story_speakers``) do not change it."""
+    opts = options or BriefOptions()
+    return summarize([articles[i] for i in story.articles if i in articles], words=opts.words)
+
+
+def with_summary(story: Story, summary: list[SummarySentence]) -> Story:
+    """``story`` with its summary; a story with no title takes its first sentence as one."""
+    title = story.title or (summary[0].text if summary else "")
+    return story.model_copy(update={"title": title, "summary": summary})

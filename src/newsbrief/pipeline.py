@@ -22,10 +22,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from newsbrief.errors import Code, InputReadError, OptionError
-from newsbrief.model import Article, InputError, Quote, RawDocument, Result, Story
+from newsbrief.model import (
+    Article,
+    InputError,
+    Quote,
+    RawDocument,
+    Result,
+    Story,
+    SummarySentence,
+)
 from newsbrief.run import Executor, check_executor, open_executor
 
 if TYPE_CHECKING:
@@ -452,10 +460,11 @@ def build_stories(
 
     Grouping is corpus-level and runs here; each story's brief depends on its own articles
     only, so with an ``executor`` the stories are built on its workers, largest first (the
-    largest story bounds the stage, so it starts at once). A story of more than
-    ``SHIPPED_STORY_MAX`` articles is built here instead, while the workers build the others:
-    a worker would hold a copy of all its articles. Without an executor every story is built
-    here, one after the other."""
+    largest story bounds the stage, so it starts at once), and a story of ``SPLIT_STORY_MIN``
+    articles or more as two jobs, its summary and the rest, so two workers share it. A story of
+    more than ``SHIPPED_STORY_MAX`` articles is built here instead, while the workers build the
+    others: a worker would hold a copy of all its articles. Without an executor every story is
+    built here, one after the other."""
     from newsbrief.brief import BriefOptions
     from newsbrief.cluster import cluster_stories, stories_by_folder
 
@@ -463,26 +472,38 @@ def build_stories(
     skeletons = stories_by_folder(english) if options.story_per_folder else cluster_stories(english)
     by_id = {a.id: a for a in articles}
     brief_options = BriefOptions(words=options.words, story_per_folder=options.story_per_folder)
-    jobs: list[StoryJob] = [
-        (story, [by_id[i] for i in story.articles if i in by_id], brief_options)
-        for story in skeletons
-    ]
-    order = sorted(range(len(jobs)), key=lambda k: (-len(jobs[k][1]), k))
-    here = [k for k in order if executor is None or len(jobs[k][1]) > SHIPPED_STORY_MAX]
+    jobs: list[StoryJob] = []
+    story_of: list[int] = []  # the story of each job
+    for k, story in enumerate(skeletons):
+        members = [by_id[i] for i in story.articles if i in by_id]
+        split = executor is not None and SPLIT_STORY_MIN <= len(members) <= SHIPPED_STORY_MAX
+        for part in ("summary", "rest") if split else ("whole",):
+            jobs.append((story, members, brief_options, part))
+            story_of.append(k)
+    order = sorted(range(len(jobs)), key=lambda j: (-len(jobs[j][1]), j))
+    here = [j for j in order if executor is None or len(jobs[j][1]) > SHIPPED_STORY_MAX]
     kept = set(here)
-    shipped = [k for k in order if k not in kept]
-    advance = _reporter(progress, "brief", len(jobs))
+    shipped = [j for j in order if j not in kept]
+    parts_of = [0] * len(skeletons)
+    for k in story_of:
+        parts_of[k] += 1
+    advance = _reporter(progress, "brief", len(skeletons))
+    pieces: dict[int, list[BuiltPart]] = {}
     built: dict[int, tuple[Story, dict[str, list[Quote]]]] = {}
     lock = threading.Lock()
 
-    def done(k: int, out: tuple[Story, dict[str, list[Quote]]]) -> None:
+    def done(j: int, out: BuiltPart) -> None:
         with lock:
-            built[k] = out
-            advance(1)
+            k = story_of[j]
+            got = pieces.setdefault(k, [])
+            got.append(out)
+            if len(got) == parts_of[k]:
+                built[k] = _assembled(pieces.pop(k))
+                advance(1)
 
     with _in_background(executor, shipped, jobs, done):  # the workers' share, meanwhile:
-        for k in here:
-            done(k, _build_story(jobs[k]))
+        for j in here:
+            done(j, _build_part(jobs[j]))
     jobs.clear()
     stories: list[Story] = []
     for k in range(len(built)):
@@ -498,18 +519,18 @@ def _in_background(
     executor: Executor | None,
     shipped: list[int],
     jobs: list[StoryJob],
-    done: Callable[[int, tuple[Story, dict[str, list[Quote]]]], None],
+    done: Callable[[int, BuiltPart], None],
 ) -> Iterator[None]:
-    """Build the ``shipped`` stories on the executor from a thread while the ``with`` block
-    runs; on exit wait for them and raise what failed there."""
+    """Build the ``shipped`` jobs on the executor from a thread while the ``with`` block runs;
+    on exit wait for them and raise what failed there."""
     failed: list[BaseException] = []
 
     def consume() -> None:
         try:
             assert executor is not None
-            results = executor.imap(_build_story, (jobs[k] for k in shipped))
-            for k, out in zip(shipped, results, strict=True):
-                done(k, out)
+            results = executor.imap(_build_part, (jobs[j] for j in shipped))
+            for j, out in zip(shipped, results, strict=True):
+                done(j, out)
         except BaseException as exc:  # handed to the calling thread
             failed.append(exc)
 
@@ -530,27 +551,63 @@ SHIPPED_STORY_MAX = 500
 building a story holds a copy of its articles (about 56 KB each) besides its working memory;
 with no limit, two workers of a local pool building the two largest stories of the
 10,000-article benchmark (3,387 and about 2,300 articles, mostly marked copies) at once took the
-run's peak memory from 1.2 GB to 2.1 GB (1.7 GB with this limit, so a local run ships none).
-Built in the calling process, a story shares the caller's articles."""
+run's peak memory from 1.2 GB to 2.1 GB. Built in the calling process, a story shares the
+caller's articles."""
 
-StoryJob = tuple[Story, list[Article], "BriefOptions"]
-"""A story's skeleton (its grouping), its articles and the brief's options."""
+SPLIT_STORY_MIN = 100
+"""A story of this many articles or more goes to the executor as two jobs, its summary and the
+rest of its brief, which take about as long each (the largest of the 924 PolNeAR texts' stories,
+400 articles: 3.5 s against 4.0 s), so two workers share the story that bounds the stage. Each
+job carries the story's articles, so smaller stories, which do not bound it, go whole."""
+
+StoryPart = Literal["whole", "summary", "rest"]
+StoryJob = tuple[Story, list[Article], "BriefOptions", StoryPart]
+"""A story's skeleton (its grouping), its articles, the brief's options, and what to build."""
 
 
-def _build_story(job: StoryJob) -> tuple[Story, dict[str, list[Quote]]]:
-    """One story's brief, and the quotes of those of its articles whose speakers it renamed to
-    their story-wide names, by article id: only these travel back from a worker, and the
-    caller's articles take them, sharing the rest (a worker's copy of a whole article would
-    double the caller's memory). Module-level so a process pool can pickle it."""
-    from newsbrief.brief import build_story
+@dataclass(frozen=True)
+class BuiltPart:
+    """What a story job gives back: the story (for "whole" and "rest") with the quotes of those
+    of its articles whose speakers it renamed to their story-wide names, by article id; or the
+    summary (for "summary")."""
+
+    story: Story | None = None
+    renamed: dict[str, list[Quote]] = dataclasses.field(default_factory=dict)
+    summary: list[SummarySentence] | None = None
+
+
+def _build_part(job: StoryJob) -> BuiltPart:
+    """One story's brief, or one of its two halves. Only the renamed quotes travel back from a
+    worker, and the caller's articles take them, sharing the rest (a worker's copy of a whole
+    article would double the caller's memory). Module-level so a process pool can pickle it."""
+    from newsbrief.brief import build_story, story_summary
     from newsbrief.reconcile import with_story_speakers
 
-    skeleton, members, brief_options = job
+    skeleton, members, brief_options, part = job
+    if part == "summary":  # speaker names do not change it (``brief.story_summary``)
+        summary = story_summary(skeleton, {a.id: a for a in members}, options=brief_options)
+        return BuiltPart(summary=summary)
     renamed = with_story_speakers(members)
-    story = build_story(skeleton, {a.id: a for a in renamed}, options=brief_options)
-    return story, {
-        a.id: a.quotes for a, before in zip(renamed, members, strict=True) if a is not before
-    }
+    story = build_story(
+        skeleton, {a.id: a for a in renamed}, options=brief_options, summary=part == "whole"
+    )
+    return BuiltPart(
+        story=story,
+        renamed={
+            a.id: a.quotes for a, before in zip(renamed, members, strict=True) if a is not before
+        },
+    )
+
+
+def _assembled(parts: list[BuiltPart]) -> tuple[Story, dict[str, list[Quote]]]:
+    """A story from its job's result, or from its summary and the rest."""
+    from newsbrief.brief import with_summary
+
+    whole = next(p for p in parts if p.story is not None)
+    assert whole.story is not None
+    summary = next((p.summary for p in parts if p.summary is not None), None)
+    story = whole.story if summary is None else with_summary(whole.story, summary)
+    return story, whole.renamed
 
 
 def brief(
@@ -562,12 +619,12 @@ def brief(
     **overrides: object,
 ) -> Result:
     """The main job: story briefs (and every article's extractions) for ``inputs``; the run's
-    executor does the article-level work, then builds the stories on a Dask cluster's workers
-    (a local run builds them in this process: ``LocalExecutor.refreshed``)."""
+    executor does the article-level work, then builds the stories on its workers (a large
+    local run builds them in this process: ``LocalExecutor.refreshed``)."""
     opts = _options(options, overrides)
     with _open_executor(opts) as executor:
         extracted = _extract(executor, inputs, opts, progress, stdin)
-        with executor.refreshed() as story_executor:  # a local pool: the calling process
+        with executor.refreshed(len(extracted.articles)) as story_executor:
             stories, articles = build_stories(
                 extracted.articles, options=opts, executor=story_executor, progress=progress
             )

@@ -34,9 +34,10 @@ class Executor(Protocol):
         """``fn(item)`` per item in order, taking items lazily with a few in flight."""
         ...
 
-    def refreshed(self) -> AbstractContextManager[Executor | None]:
-        """The executor for a later stage (the stories), or None to run it in the calling
-        process: a local pool is shut down for it, a Dask cluster's workers build it."""
+    def refreshed(self, articles: int) -> AbstractContextManager[Executor | None]:
+        """The executor for a later stage (the stories) over ``articles`` articles, or None to
+        run it in the calling process: a local pool starts afresh for it, or leaves a large run
+        to the calling process; a Dask cluster's workers build it."""
         ...
 
 

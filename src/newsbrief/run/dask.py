@@ -135,9 +135,10 @@ class DaskExecutor:
                 cluster.close()
 
     @contextmanager
-    def refreshed(self) -> Iterator[DaskExecutor]:
-        """The same executor: a cluster's workers are started once, and each has its own
-        memory limit (``LocalExecutor.refreshed`` gives None instead)."""
+    def refreshed(self, articles: int) -> Iterator[DaskExecutor]:
+        """The same executor, whatever the number of ``articles``: a cluster's workers are
+        started once, and each has its own memory limit (``LocalExecutor.refreshed`` gives None
+        for a large run instead)."""
         yield self
 
     def _threads(self) -> int:

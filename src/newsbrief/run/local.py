@@ -8,6 +8,7 @@ worker), so the inputs are never all held at once.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +23,27 @@ Progress = Callable[[int], None]
 
 AHEAD_PER_WORKER = 2
 """Items ``imap`` submits ahead per worker: enough to keep workers busy, little to hold."""
+
+STORY_POOL_MAX_ARTICLES = 4000
+"""The largest run (in articles) whose stories a local pool builds; a larger one builds them
+in the calling process. A worker holds a copy of the stories it builds besides its working
+memory (the largest story of the 924 PolNeAR texts, 400 articles, peaks 240 MB above the
+worker's base), while the calling process holds every article: on the 10,000-article benchmark
+(1.2 GB building its stories in-process) two workers building stories took the peak to
+1.7-2.1 GB. Below this size the peak stays under that of the parse workers, which hold the
+model."""
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the calling process's objects out of the workers' garbage collections while a pool
+    forked from it runs (``gc.freeze``): a collection in a forked worker writes to every object
+    it scans, which copies the memory pages holding the caller's articles into the worker."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def shards(items: Sequence[T], size: int) -> list[list[T]]:
@@ -52,7 +74,7 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
             return out
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        with _frozen_heap(), ProcessPoolExecutor(max_workers=self.workers) as pool:
             for part, result in zip(parts, pool.map(fn, parts), strict=True):
                 out.extend(self._checked(result, part))
                 if progress:
@@ -66,7 +88,7 @@ class LocalExecutor:
             for item in items:
                 yield fn(item)
             return
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        with _frozen_heap(), ProcessPoolExecutor(max_workers=self.workers) as pool:
             pending: deque[Future[R]] = deque()
             ahead = AHEAD_PER_WORKER * self.workers
             for item in items:
@@ -77,13 +99,13 @@ class LocalExecutor:
                 yield pending.popleft().result()
 
     @contextmanager
-    def refreshed(self) -> Iterator[None]:
-        """None: a later stage (the stories) runs in the calling process, whose articles it
-        shares; workers would each need a copy of the stories' articles on the machine whose
-        memory bounds the run (building the 10,000-article benchmark's stories on two workers
-        took its peak from 1.2 to 1.7-2.1 GB). Each call's pool is shut down when it ends, so
-        the parse workers, which hold the model, are gone by then."""
-        yield None
+    def refreshed(self, articles: int) -> Iterator[LocalExecutor | None]:
+        """The executor for a later stage (the stories) over ``articles`` articles: a pool of
+        the same size, started afresh for it (each call's pool is shut down when it ends, so the
+        parse workers, which hold the model, are gone by then); None, to run it in the calling
+        process, which shares its articles, for one worker or a run of more than
+        ``STORY_POOL_MAX_ARTICLES``."""
+        yield self if self.workers > 1 and articles <= STORY_POOL_MAX_ARTICLES else None
 
     @staticmethod
     def _checked(result: list[R], part: list[T]) -> list[R]:
