@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.cluster import ClusterOptions, cluster_stories, event_day, stories_by_folder
+from newsbrief.cluster import (
+    LABEL_MAX_WORDS,
+    ClusterOptions,
+    cluster_stories,
+    event_day,
+    lead_label,
+    stories_by_folder,
+)
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, DateMention, Entity, Story
 
@@ -143,6 +150,40 @@ def test_ids_titles_dates_and_order() -> None:
     assert flood.events[1].label in {t for _, _, t, _ in AID}
     assert vote.events[0].date == "2024-03-05"
     assert not flood.summary and not flood.figures and not flood.timeline
+
+
+def test_an_untitled_story_is_labelled_by_its_central_lead_not_by_top_terms() -> None:
+    """Plain texts often come without a title: a story and its events then take the lead
+    sentence of their most central article, which says what happened."""
+    untitled = [a.model_copy(update={"title": None}) for a in CORPUS]
+    flood, vote = cluster_stories(untitled)
+    leads = {a.paragraphs[0].split(". ")[0] + "." for a in untitled}
+
+    def a_lead(label: str) -> bool:  # a lead sentence, or its first 25 words and an ellipsis
+        cut = label.endswith("…") and len(label.split()) == LABEL_MAX_WORDS
+        return any(s == label or (cut and s.startswith(label[:-1])) for s in leads)
+
+    assert a_lead(flood.title) and a_lead(vote.title)
+    assert all(a_lead(e.label) for s in (flood, vote) for e in s.events)
+    assert flood.events[0].label.split()[:3] != flood.title.split()[:3]  # each its own lead
+
+
+def test_lead_label_drops_the_dateline_and_cuts_a_long_lede() -> None:
+    wire = Article(
+        id="w",
+        source="w.txt",
+        paragraphs=[
+            "MARROWBY, March 4 (Wire) - The River Wend burst its banks overnight.",
+            "Boats reached the quay.",
+        ],
+    )
+    assert lead_label(wire) == "The River Wend burst its banks overnight."
+    only_dateline = wire.model_copy(update={"paragraphs": ["MARROWBY —", "Boats reached it."]})
+    assert lead_label(only_dateline) == "Boats reached it."
+    long = " ".join(f"w{i}," for i in range(40))
+    cut = lead_label(wire.model_copy(update={"paragraphs": [long]}), max_words=5)
+    assert cut == "w0, w1, w2, w3, w4…"
+    assert lead_label(wire.model_copy(update={"paragraphs": []})) == ""
 
 
 def test_lookalike_happening_after_the_window_is_a_new_event() -> None:

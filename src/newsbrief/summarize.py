@@ -38,6 +38,7 @@ from newsbrief.textsim import (
     WORD_RE,
     content_words,
     same_fact,
+    strip_dateline,
     tokens,
     unbalanced_quotes,
     word_count,
@@ -151,18 +152,6 @@ def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
     if any(t in CUE_WORDS for t in tokens(text)):
         return False
     return _quoted_share(text) > options.max_quote_share
-
-
-# A wire dateline opening a lead: "PORT ELIN, March 3 (Meridian Wire) - ", "NORTHGATE — ".
-_DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?"
-    r"\s*[-–—]+(?:\s+|$)"
-)
-
-
-def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``)."""
-    return _DATELINE_RE.sub("", text.strip()).strip()
 
 
 def _collect(articles: Sequence[Article]) -> list[_Sentence]:

@@ -124,3 +124,15 @@ def same_fact(
     if containment(words, other_words) >= SAME_FACT_CONTAINMENT:
         return True
     return fuzzy and fuzz.token_sort_ratio(normalize(text), normalize(other)) >= SAME_FACT_RATIO
+
+
+# A wire dateline opening a lead: "PORT ELIN, March 3 (Meridian Wire) - ", "NORTHGATE — ".
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?"
+    r"\s*[-–—]+(?:\s+|$)"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``)."""
+    return _DATELINE_RE.sub("", text.strip()).strip()
