@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from storyfixtures import article, claim
+from storyfixtures import article, claim, quote
 
 from newsbrief.model import Article, SummarySentence
 from newsbrief.summarize import (
@@ -108,6 +108,27 @@ def test_summary_skips_fragments_short_sentences_and_duplicates() -> None:
     assert not any(t.startswith("“") for t in texts)  # quotes without attribution
     assert "Ok." not in texts
     assert len(texts) == len(set(texts))
+
+
+def test_summary_never_takes_a_sentence_from_inside_a_quote() -> None:
+    """A sentence from the middle of a quote of several sentences has neither quote marks nor
+    speaker: taken alone it would read as the outlet's own claim."""
+    said = (
+        "The mayor spoke to reporters at the flooded quay in Marrowby on Tuesday morning. "
+        "“We lost the bridge. The river is the highest anyone in Marrowby has ever seen it "
+        "in forty years. Rebuilding will take years,” she said."
+    )
+    inner = "The river is the highest anyone in Marrowby has ever seen it in forty years."
+    start = said.index("We lost")
+    end = said.index("years,”") + len("years")
+    quoted = quote(said[start:end], "Mayor Ilse Varga", start=start)
+    assert said[quoted.start : quoted.end].endswith("Rebuilding will take years")
+    plain = article("q1", said, published="2024-03-05", outlet="post")
+    with_quote = article("q1", said, published="2024-03-05", outlet="post", quotes=[quoted])
+    assert inner in [s.text for s in summarize([plain], words=200)]  # a sentence like any other
+    texts = [s.text for s in summarize([with_quote], words=200)]
+    assert texts and inner not in texts
+    assert texts[0].startswith("The mayor spoke")
 
 
 def test_summary_has_no_near_repeats() -> None:

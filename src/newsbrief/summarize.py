@@ -172,7 +172,27 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and len(s.words) >= 3
         and _END_MARK_RE.search(s.text) is not None  # a standfirst or a headline has none
         and not _is_quote_fragment(s.text, options)
+        and not _inside_quoted_words(s.span, articles[s.article])
     )
+
+
+def _inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
+    """Whether a sentence lies wholly inside one piece of a direct quote: a sentence from the
+    middle of a quote of several sentences carries neither the quote marks nor the speaker
+    ("Number Two, in terms of divisive: I don't think I'm a divisive person."), so as a summary
+    sentence it would read as the outlet's own words. One character of slack each side takes in
+    a quote mark the piece leaves out."""
+    for quote in article.quotes:
+        if quote.kind == "indirect":  # a reported clause: its sentence holds the attribution
+            continue
+        for piece in quote.spans:
+            if (
+                piece.paragraph == span.paragraph
+                and piece.start - 1 <= span.start
+                and span.end <= piece.end + 1
+            ):
+                return True
+    return False
 
 
 def _key_fact(s: _Sentence, article: Article) -> float:
