@@ -191,6 +191,28 @@ def test_timeline_gives_a_sentence_naming_two_days_one_entry() -> None:
     ]
 
 
+def test_timeline_leaves_out_figures_dated_only_by_publication() -> None:
+    """A claim whose date is its article's publication day says nothing happened that day;
+    a claim the text dates is a timeline entry."""
+    dated = "The toll stood at 40 on Sunday night, the agency said."
+    undated = "The agency has counted 126 dead in all."
+    solo = article("solo", dated, undated, published="2031-03-04")
+    solo = solo.model_copy(
+        update={
+            "claims": [
+                claim(40, "people killed", as_of="2031-03-02", sentence=dated).model_copy(
+                    update={"as_of_basis": "text"}
+                ),
+                claim(126, "people killed", as_of="2031-03-04", sentence=undated).model_copy(
+                    update={"as_of_basis": "published"}
+                ),
+            ]
+        }
+    )
+    story = build_story(Story(id="s", title="t", articles=["solo"]), {"solo": solo})
+    assert [(t.date, t.text) for t in story.timeline] == [("2031-03-02", dated)]
+
+
 def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
     """A quote of several sentences only one outlet carries is listed whole, with its speaker;
     its sentences (a piece cut off with one quote mark, a middle one with none) are not listed

@@ -312,11 +312,13 @@ def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
 
 
 def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
-    """(date, sentence, article id) for every dated claim and date mention."""
+    """(date, sentence, article id) for every date mention, and every claim the text dates: a
+    claim dated only by its article's publication ("won more than 77 percent of the vote
+    through the May 10 contests") is news of that day, not a happening on it."""
     facts: list[tuple[str, str, str]] = []
     for article in articles:
         for claim in article.claims:
-            if claim.as_of and claim.sentence.strip():
+            if claim.as_of and claim.as_of_basis != "published" and claim.sentence.strip():
                 facts.append((claim.as_of, claim.sentence.strip(), article.id))
         for mention in article.dates:
             text = _sentence_at(article, mention.paragraph, mention.start)
