@@ -239,3 +239,21 @@ def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
     )
     (listed,) = [c.unique for c in story.coverage if c.article == "own"]
     assert listed == [f"“{said},” (Maren Hollis)"]
+
+
+def test_coverage_does_not_list_a_headline_line_of_the_body() -> None:
+    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
+    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
+    own = article(
+        "own",
+        "Kerrow Falls Volunteers Answer Call as Mill Lane Shelter Fills Up.",
+        shared,
+        own_fact,
+        outlet="Valley Ledger",
+    )
+    other = article("other", shared, outlet="Harbour Post")
+    story = build_story(
+        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
+    )
+    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    assert listed == [own_fact]

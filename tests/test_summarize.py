@@ -18,7 +18,14 @@ from newsbrief.summarize import (
     strip_dateline,
     summarize,
 )
-from newsbrief.textsim import containment, content_words, normalize, tokens, word_count
+from newsbrief.textsim import (
+    containment,
+    content_words,
+    headline_case,
+    normalize,
+    tokens,
+    word_count,
+)
 
 FLOOD = [
     article(
@@ -129,6 +136,32 @@ def test_summary_never_takes_a_sentence_from_inside_a_quote() -> None:
     texts = [s.text for s in summarize([with_quote], words=200)]
     assert texts and inner not in texts
     assert texts[0].startswith("The mayor spoke")
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Only 24 Percent of Hillary Clinton’s Contributors Are Small Donors.", True),
+        ("FIREWORKS FLY IN FIRST ONE-ON-ONE DEBATE.", True),
+        ("(Reporting by Anna Vell in Port Elin; Editing by Tomas Brenn.)", True),
+        ("Donald Trump, Ted Cruz, Marco Rubio and John Kasich debated in Detroit.", False),
+        ("The Greyhaven Transit Authority said so on Monday.", False),
+        ("Flood Hits Town.", False),  # too short to tell
+    ],
+)
+def test_headline_case(line: str, headline: bool) -> None:
+    assert headline_case(line) is headline
+
+
+def test_a_headline_line_in_the_body_is_not_a_summary_sentence() -> None:
+    """A plain text often keeps its headline as the first line of the body."""
+    head = "River Wend Floods Marrowby Homes as Rescue Boats Reach Old Quay."
+    lead = (
+        "The River Wend burst its banks in Marrowby overnight, flooding homes and shops "
+        "along the old quay, and rescue boats reached families trapped upstairs."
+    )
+    texts = [s.text for s in summarize([article("h", head, lead)], words=200)]
+    assert texts == [lead]
 
 
 def test_summary_has_no_near_repeats() -> None:

@@ -35,6 +35,7 @@ from newsbrief.textsim import (
     SAME_FACT_CONTAINMENT,
     SAME_FACT_RATIO,
     content_words,
+    headline_case,
     normalize,
     same_fact,
     unbalanced_quotes,
@@ -234,6 +235,8 @@ def _unique_sentences(
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
         if unbalanced_quotes(text):  # a piece of a quote of several sentences: listed whole
+            continue
+        if headline_case(text):  # a headline or section title kept as a line of the body
             continue
         novel = index.novel_words(words, inside)
         if len(novel) < options.min_novelty * len(words):

@@ -37,6 +37,7 @@ from newsbrief.textsim import (
     QUOTED_RE,
     WORD_RE,
     content_words,
+    headline_case,
     same_fact,
     strip_dateline,
     tokens,
@@ -171,6 +172,7 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and word_count(s.text) >= options.min_words
         and len(s.words) >= 3
         and _END_MARK_RE.search(s.text) is not None  # a standfirst or a headline has none
+        and not headline_case(s.text)  # a headline kept as a line of the body
         and not _is_quote_fragment(s.text, options)
         and not _inside_quoted_words(s.span, articles[s.article])
     )

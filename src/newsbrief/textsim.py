@@ -136,3 +136,22 @@ _DATELINE_RE = re.compile(
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``)."""
     return _DATELINE_RE.sub("", text.strip()).strip()
+
+
+# Words a title-case headline leaves in lower case ("Party for Hillary Clinton").
+_HEADLINE_SMALL_WORDS = wordset(
+    "a an the of to in on for and or nor but at by with from as via per vs into over is"
+)
+_HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+HEADLINE_MIN_WORDS = 5
+"""A line needs this many capitalisable words before its case makes it a headline."""
+
+
+def headline_case(text: str) -> bool:
+    """Whether a line is set like a headline: every word but the small ones capitalised, or all
+    in capitals ("Only 24 Percent of Hillary Clinton’s Contributors Are Small Donors.",
+    "ELEVEN POLICE KILLED IN CAR BOMB ATTACK."). Prose puts its verbs and common nouns in lower
+    case, so a sentence of names still has a lower-case word ("Trump, Cruz and Rubio met in
+    Detroit."). Plain-text exports keep the headline and section titles as lines of the body."""
+    words = [w for w in _HEADLINE_WORD_RE.findall(text) if w.lower() not in _HEADLINE_SMALL_WORDS]
+    return len(words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in words)
