@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.model import Figure, FigureClaim, Result, Story
+from newsbrief.model import Article, Figure, FigureClaim, Result, Story
 from newsbrief.render.common import (
     figure_gist,
     footer,
@@ -12,6 +12,7 @@ from newsbrief.render.common import (
     format_value,
     plural,
     status_badge,
+    story_meta,
     story_sources,
 )
 
@@ -104,3 +105,17 @@ def test_story_sources_without_articles_fall_back_to_ids() -> None:
     story = Story(id="s", title="t", articles=["x1"])
     sources = story_sources(story, {})
     assert sources.outlets(["x1"]) == ["x1"]
+
+
+def test_story_meta_counts_articles_without_an_outlet_apart() -> None:
+    def art(i: str, outlet: str | None) -> Article:
+        return Article(id=i, source=f"{i}.txt", outlet=outlet, published="2031-03-02")
+
+    arts = {a.id: a for a in [art("a", "Post"), art("b", "Wire"), art("c", None), art("d", None)]}
+    known = story_meta(Story(id="s", title="t", articles=["a", "b"]), arts)
+    assert known == "2 articles · 2 outlets · 2031-03-02"
+    mixed = story_meta(Story(id="s", title="t", articles=["a", "c", "d"]), arts)
+    assert mixed == "3 articles · 1 outlet and 2 unknown · 2031-03-02"
+    assert story_meta(Story(id="s", title="t", articles=["c"]), arts).startswith(
+        "1 article · outlet unknown ·"
+    )

@@ -182,9 +182,18 @@ def _cited_ids(story: Story) -> Iterable[Sequence[str]]:
 
 
 def story_meta(story: Story, articles: Mapping[str, Article]) -> str:
-    """``"3 articles · 2 outlets · 2024-03-02 – 2024-03-05"`` for a story header."""
+    """``"3 articles · 2 outlets · 2024-03-02 – 2024-03-05"`` for a story header; articles
+    without an outlet are counted apart ("2 outlets and 1 unknown", "outlet unknown"), not as
+    no outlet at all."""
     members = [articles[i] for i in story.articles if i in articles]
     outlets = {a.outlet for a in members if a.outlet}
+    unknown = sum(1 for a in members if not a.outlet)
+    if not outlets:
+        sources = "outlet unknown" if members else plural(0, "outlet")
+    elif unknown:
+        sources = f"{plural(len(outlets), 'outlet')} and {unknown} unknown"
+    else:
+        sources = plural(len(outlets), "outlet")
     dates = sorted(a.published for a in members if a.published)
     if not dates:
         span = "undated"
@@ -192,9 +201,7 @@ def story_meta(story: Story, articles: Mapping[str, Article]) -> str:
         span = dates[0]
     else:
         span = f"{dates[0]} – {dates[-1]}"
-    return " · ".join(
-        [plural(len(story.articles), "article"), plural(len(outlets), "outlet"), span]
-    )
+    return " · ".join([plural(len(story.articles), "article"), sources, span])
 
 
 def quote_text(text: str, kind: str) -> str:
