@@ -524,11 +524,15 @@ def _in_background(
     """Build the ``shipped`` jobs on the executor from a thread while the ``with`` block runs;
     on exit wait for them and raise what failed there."""
     failed: list[BaseException] = []
+    # called here, not in the thread: a local pool forks its workers in this call, before this
+    # thread goes on to build stories of its own
+    results = None
+    if executor is not None and shipped:
+        results = executor.imap(_build_part, (jobs[j] for j in shipped))
 
     def consume() -> None:
         try:
-            assert executor is not None
-            results = executor.imap(_build_part, (jobs[j] for j in shipped))
+            assert results is not None
             for j, out in zip(shipped, results, strict=True):
                 done(j, out)
         except BaseException as exc:  # handed to the calling thread

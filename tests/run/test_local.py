@@ -60,3 +60,20 @@ def test_imap_keeps_order_and_takes_items_lazily(workers: int) -> None:
         # never more than a few items ahead of what has come back
         assert len(taken) - len(out) <= AHEAD_PER_WORKER * workers
     assert out == [i * i for i in range(20)]
+
+
+def test_a_pool_imap_starts_its_workers_when_called_and_stops_them_at_the_end() -> None:
+    """The caller may hand the iterator to another thread and go on working: the workers are
+    forked by the call, from the calling thread, not later from that other thread; the pool
+    and the frozen heap are released once the results are used up."""
+    import gc
+    import multiprocessing
+
+    before = len(multiprocessing.active_children())
+    frozen = gc.get_freeze_count()
+    results = LocalExecutor(workers=2).imap(_square, iter(range(5)))
+    assert len(multiprocessing.active_children()) == before + 2  # nothing iterated yet
+    assert gc.get_freeze_count() > frozen
+    assert list(results) == [0, 1, 4, 9, 16]
+    assert len(multiprocessing.active_children()) == before
+    assert gc.get_freeze_count() == frozen

@@ -35,6 +35,24 @@ stage: 924 articles 704 / 995 MB (in the calling process: 719 MB in all), 2,000 
 against 12 s."""
 
 
+def _started_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers run already, with the calling process's heap frozen
+    (``_frozen_heap``; ``gc.unfreeze`` when the pool is shut down). A forking pool starts every
+    worker at its first task, so one trivial task starts them here: forked from the thread that
+    calls, while no other thread of this process builds a story (a fork copies only the calling
+    thread, and a lock another thread holds at that moment, in a C library, would stay held in
+    the child)."""
+    gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        pool.submit(int).result()
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+        raise
+    return pool
+
+
 @contextmanager
 def _frozen_heap() -> Iterator[None]:
     """Keep the calling process's objects out of the workers' garbage collections while a pool
@@ -84,12 +102,16 @@ class LocalExecutor:
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn(item)`` for each item, in order, taking items lazily (at most a few per worker
-        in flight)."""
+        in flight). A pool's workers are started by the call itself, in the calling thread
+        (``_started_pool``), before the caller hands the iterator to another thread."""
         if self.workers <= 1:
-            for item in items:
-                yield fn(item)
-            return
-        with _frozen_heap(), ProcessPoolExecutor(max_workers=self.workers) as pool:
+            return (fn(item) for item in items)
+        return self._pooled(_started_pool(self.workers), fn, items)
+
+    def _pooled(
+        self, pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]
+    ) -> Iterator[R]:
+        try:
             pending: deque[Future[R]] = deque()
             ahead = AHEAD_PER_WORKER * self.workers
             for item in items:
@@ -98,6 +120,9 @@ class LocalExecutor:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
 
     @contextmanager
     def refreshed(self, articles: int) -> Iterator[LocalExecutor | None]:
