@@ -9,16 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.cluster import (
-    LABEL_MAX_WORDS,
-    ClusterOptions,
-    cluster_stories,
-    event_day,
-    lead_label,
-    stories_by_folder,
-)
+from newsbrief.cluster import ClusterOptions, cluster_stories, event_day, stories_by_folder
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, DateMention, Entity, Story
+from newsbrief.textsim import LABEL_MAX_WORDS, lead_label
 
 
 def ents(*names: tuple[str, str]) -> list[Entity]:

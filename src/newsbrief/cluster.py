@@ -35,7 +35,6 @@ of the same story.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,7 +54,7 @@ from newsbrief.similarity import (
     local_weights,
     top_terms,
 )
-from newsbrief.textsim import strip_dateline
+from newsbrief.textsim import lead_label
 from newsbrief.timing import article_day, event_day, reported_days, time_key
 
 __all__ = ["ClusterOptions", "cluster_stories", "event_day", "stories_by_folder"]
@@ -510,27 +509,6 @@ def _label(members: Sequence[int], articles: Sequence[Article], feats: Features,
         return lead
     terms = top_terms(centroid, feats.terms, k)
     return " ".join(terms) if terms else "(untitled)"
-
-
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z])")
-
-LABEL_MAX_WORDS = 25
-"""An untitled group's label is its lead sentence cut to this many words (a lede runs 20-35
-words; a headline set as the first line of a plain text, 6-15)."""
-
-
-def lead_label(article: Article, max_words: int = LABEL_MAX_WORDS) -> str:
-    """An untitled article's stand-in headline: its first sentence without a wire dateline,
-    cut to ``max_words`` words with an ellipsis. A lede states what happened; a plain text's
-    first line is often its headline (a run of top terms, "pga doral golf tour", names a topic
-    but says nothing)."""
-    texts = [text for _, text in article.sentence_texts()] or [
-        _SENTENCE_END_RE.split(p.strip(), maxsplit=1)[0] for p in article.paragraphs
-    ]  # a record without sentence spans: cut at the first full stop before a capital
-    words = next((w for w in (strip_dateline(t).split() for t in texts) if w), [])
-    if len(words) <= max_words:
-        return " ".join(words)
-    return " ".join(words[:max_words]).rstrip(",;:—–-") + "…"
 
 
 def _modal_day(members: Sequence[int], edays: Sequence[date | None]) -> date | None:

@@ -12,8 +12,12 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from newsbrief.model import Article
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -155,3 +159,24 @@ def headline_case(text: str) -> bool:
     Detroit."). Plain-text exports keep the headline and section titles as lines of the body."""
     words = [w for w in _HEADLINE_WORD_RE.findall(text) if w.lower() not in _HEADLINE_SMALL_WORDS]
     return len(words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in words)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z])")
+
+LABEL_MAX_WORDS = 25
+"""An untitled group's label is its lead sentence cut to this many words (a lede runs 20-35
+words; a headline set as the first line of a plain text, 6-15)."""
+
+
+def lead_label(article: Article, max_words: int = LABEL_MAX_WORDS) -> str:
+    """An untitled article's stand-in headline: its first sentence without a wire dateline,
+    cut to ``max_words`` words with an ellipsis. A lede states what happened; a plain text's
+    first line is often its headline (a run of top terms, "pga doral golf tour", names a topic
+    but says nothing)."""
+    texts = [text for _, text in article.sentence_texts()] or [
+        _SENTENCE_END_RE.split(p.strip(), maxsplit=1)[0] for p in article.paragraphs
+    ]  # a record without sentence spans: cut at the first full stop before a capital
+    words = next((w for w in (strip_dateline(t).split() for t in texts) if w), [])
+    if len(words) <= max_words:
+        return " ".join(words)
+    return " ".join(words[:max_words]).rstrip(",;:—–-") + "…"

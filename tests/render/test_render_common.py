@@ -119,3 +119,17 @@ def test_story_meta_counts_articles_without_an_outlet_apart() -> None:
     assert story_meta(Story(id="s", title="t", articles=["c"]), arts).startswith(
         "1 article · outlet unknown ·"
     )
+
+
+def test_an_untitled_source_is_named_by_how_it_begins() -> None:
+    lead = "Al Gore will skip the Democratic convention in Philadelphia next week, his aide said."
+    gore = Article(id="g", source="g.txt", paragraphs=[lead])
+    story = Story(id="s", title="t", articles=["g"])
+    ((_, line),) = story_sources(story, {"g": gore}).legend()
+    assert line == (
+        "unknown outlet — untitled: “Al Gore will skip the Democratic convention in "
+        "Philadelphia next week, his…” — undated — g"
+    )
+    blank = gore.model_copy(update={"paragraphs": []})
+    ((_, line),) = story_sources(story, {"g": blank}).legend()
+    assert line == "unknown outlet — untitled — undated — g"

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsbrief.model import Article, Figure, FigureClaim, Result, Story
+from newsbrief.textsim import lead_label
 
 #: Visible status badges; conflicts and updates must stand out at a glance.
 STATUS_BADGES: dict[str, str] = {
@@ -136,7 +137,7 @@ class StorySources:
                 continue
             parts = [
                 article.outlet or "unknown outlet",
-                article.title or "untitled",
+                article.title or untitled(article),
                 article.published or "undated",
                 article_id,
             ]
@@ -179,6 +180,17 @@ def _cited_ids(story: Story) -> Iterable[Sequence[str]]:
     yield from ([c.article] for c in story.coverage)
     yield from (t.sources for t in story.timeline)
     yield from (e.articles for e in story.events)
+
+
+UNTITLED_LEAD_WORDS = 12
+"""How much of an untitled source's lead its legend line shows."""
+
+
+def untitled(article: Article) -> str:
+    """A source without a title, named by how it begins (``textsim.lead_label``):
+    ``untitled: “Al Gore to skip Democratic convention.”``; just ``untitled`` without text."""
+    lead = lead_label(article, UNTITLED_LEAD_WORDS)
+    return f"untitled: “{lead}”" if lead else "untitled"
 
 
 def story_meta(story: Story, articles: Mapping[str, Article]) -> str:
