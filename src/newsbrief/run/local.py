@@ -35,39 +35,33 @@ stage: 924 articles 704 / 995 MB (in the calling process: 719 MB in all), 2,000 
 against 12 s."""
 
 
+def shards(items: Sequence[T], size: int) -> list[list[T]]:
+    """Split items into consecutive shards of at most ``size``."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
 def _started_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers run already, with the calling process's heap frozen
-    (``_frozen_heap``; ``gc.unfreeze`` when the pool is shut down). A forking pool starts every
-    worker at its first task, so one trivial task starts them here: forked from the thread that
-    calls, while no other thread of this process builds a story (a fork copies only the calling
-    thread, and a lock another thread holds at that moment, in a C library, would stay held in
-    the child)."""
+    (``gc.freeze``, undone by ``_stopped``): a garbage collection in a forked worker writes to
+    every object it scans, which would copy the pages holding the caller's articles (the story
+    stage's) into the worker. A forking pool starts every worker at its first task, so one
+    trivial task starts them here: forked from the thread that calls, while no other thread of
+    this process builds a story (a fork copies only the calling thread, and a lock another
+    thread holds at that moment, in a C library, would stay held in the child)."""
     gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         pool.submit(int).result()
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        _stopped(pool)
         raise
     return pool
 
 
-@contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """Keep the calling process's objects out of the workers' garbage collections while a pool
-    forked from it runs (``gc.freeze``): a collection in a forked worker writes to every object
-    it scans, which copies the memory pages holding the caller's articles into the worker."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def shards(items: Sequence[T], size: int) -> list[list[T]]:
-    """Split items into consecutive shards of at most ``size``."""
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+def _stopped(pool: ProcessPoolExecutor) -> None:
+    """Shut a ``_started_pool`` down and unfreeze the heap."""
+    pool.shutdown(wait=True, cancel_futures=True)
+    gc.unfreeze()
 
 
 @dataclass(frozen=True)
@@ -93,11 +87,14 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
             return out
-        with _frozen_heap(), ProcessPoolExecutor(max_workers=self.workers) as pool:
+        pool = _started_pool(self.workers)
+        try:
             for part, result in zip(parts, pool.map(fn, parts), strict=True):
                 out.extend(self._checked(result, part))
                 if progress:
                     progress(len(part))
+        finally:
+            _stopped(pool)
         return out
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -121,8 +118,7 @@ class LocalExecutor:
             while pending:
                 yield pending.popleft().result()
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-            gc.unfreeze()
+            _stopped(pool)
 
     @contextmanager
     def refreshed(self, articles: int) -> Iterator[LocalExecutor | None]:
