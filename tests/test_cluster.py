@@ -178,6 +178,9 @@ def test_lead_label_drops_the_dateline_and_cuts_a_long_lede() -> None:
     cut = lead_label(wire.model_copy(update={"paragraphs": [long]}), max_words=5)
     assert cut == "w0, w1, w2, w3, w4…"
     assert lead_label(wire.model_copy(update={"paragraphs": []})) == ""
+    section = wire.model_copy(update={"paragraphs": ["IN BRIEF.", "Boats reached the quay."]})
+    assert lead_label(section) == "Boats reached the quay."
+    assert lead_label(wire.model_copy(update={"paragraphs": ["IN BRIEF."]})) == "IN BRIEF."
 
 
 def test_lookalike_happening_after_the_window_is_a_new_event() -> None:

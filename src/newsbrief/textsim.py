@@ -163,20 +163,26 @@ def headline_case(text: str) -> bool:
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z])")
 
+LABEL_MIN_WORDS = 3
+"""A shorter first sentence ("IN BRIEF.", "Updated.") is a section line, not a lead."""
+
 LABEL_MAX_WORDS = 25
 """An untitled group's label is its lead sentence cut to this many words (a lede runs 20-35
 words; a headline set as the first line of a plain text, 6-15)."""
 
 
 def lead_label(article: Article, max_words: int = LABEL_MAX_WORDS) -> str:
-    """An untitled article's stand-in headline: its first sentence without a wire dateline,
-    cut to ``max_words`` words with an ellipsis. A lede states what happened; a plain text's
-    first line is often its headline (a run of top terms, "pga doral golf tour", names a topic
-    but says nothing)."""
+    """An untitled article's stand-in headline: its first sentence of ``LABEL_MIN_WORDS`` words
+    or more without a wire dateline (a section line such as "IN BRIEF." says nothing of the
+    story; the first sentence at all when none is that long), cut to ``max_words`` words with
+    an ellipsis. A lede states what happened; a plain text's first line is often its headline
+    (a run of top terms, "pga doral golf tour", names a topic but says nothing)."""
     texts = [text for _, text in article.sentence_texts()] or [
         _SENTENCE_END_RE.split(p.strip(), maxsplit=1)[0] for p in article.paragraphs
     ]  # a record without sentence spans: cut at the first full stop before a capital
-    words = next((w for w in (strip_dateline(t).split() for t in texts) if w), [])
+    candidates = [w for w in (strip_dateline(t).split() for t in texts) if w]
+    words = next((w for w in candidates if len(w) >= LABEL_MIN_WORDS), None)
+    words = words or (candidates[0] if candidates else [])
     if len(words) <= max_words:
         return " ".join(words)
     return " ".join(words[:max_words]).rstrip(",;:—–-") + "…"
