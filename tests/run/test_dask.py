@@ -3,6 +3,7 @@ stories and articles; its option errors are coded and name the fix."""
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,6 +70,22 @@ def test_imap_keeps_order_and_takes_items_lazily(threads_cluster: Any) -> None:
             assert len(taken) - len(out) <= IN_FLIGHT_PER_THREAD * 2  # 2 one-thread workers
         assert list(ex.imap(_square, iter([]))) == []
     assert out == [i * i for i in range(30)]
+
+
+def _unpicklable(items: list[int]) -> list[Any]:
+    return [lambda i=i: i for i in items]  # a lambda pickles by name, and this one has none
+
+
+def test_items_and_results_travel_pickled_even_on_a_threads_cluster(threads_cluster: Any) -> None:
+    """Each task's item and result cross as one pickled ``bytes`` (Dask's own serialisation of
+    a list of articles, element by element, was the slow part of shipping a story): a threads
+    cluster then pickles like a process cluster, so a result no worker process could send back
+    fails in these tests too, and a worker gets a copy of the item, not the caller's object."""
+    with DaskExecutor.start(scheduler=threads_cluster.scheduler_address) as ex:
+        with pytest.raises((AttributeError, pickle.PicklingError)):
+            ex.map(_unpicklable, [1, 2])
+        caller = [[1, 2]]
+        assert list(ex.imap(lambda item: item is caller[0], caller)) == [False]
 
 
 def test_map_rejects_shard_functions_that_lose_items(threads_cluster: Any) -> None:

@@ -13,6 +13,7 @@ Dask is optional (``pip install 'newsbrief[dask]'``) and imported only here, laz
 from __future__ import annotations
 
 import logging
+import pickle
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -74,9 +75,30 @@ def _worker_environ() -> dict[str, Any]:
     return environ
 
 
+def _packed(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _call_packed(fn: Callable[[T], R], packed: bytes) -> bytes:
+    """``fn`` of a pickled item, pickled: what a task runs on a worker (see ``DaskExecutor``)."""
+    return _packed(fn(pickle.loads(packed)))
+
+
+def _unpacked(future: Any) -> Any:
+    """A task's pickled result, unpickled; its future released."""
+    packed = future.result()
+    future.release()
+    return pickle.loads(packed)
+
+
 @dataclass
 class DaskExecutor:
-    """Schedule ``fn(shard) -> results`` over shards on a Dask cluster, keeping input order."""
+    """Schedule ``fn(shard) -> results`` over shards on a Dask cluster, keeping input order.
+
+    Each task's item and result travel as one pickled ``bytes`` each (``_call_packed``): Dask
+    serialises a list argument element by element, and a story job of the largest PolNeAR
+    story (400 articles, 6.4 MB pickled) then reached its worker 0.9-1.5 s after it was
+    submitted, against 0.15-0.3 s as bytes (plus 0.2 s to unpickle there)."""
 
     client: Client
     shard_size: int = 16
@@ -151,18 +173,12 @@ class DaskExecutor:
         _import_distributed()
         pending: deque[Any] = deque()
         ahead = IN_FLIGHT_PER_THREAD * self._threads()
-
-        def take(future: Any) -> R:
-            result: R = future.result()
-            future.release()
-            return result
-
         for item in items:
-            pending.append(self.client.submit(fn, item, pure=False))
+            pending.append(self.client.submit(_call_packed, fn, _packed(item), pure=False))
             if len(pending) >= ahead:
-                yield take(pending.popleft())
+                yield _unpacked(pending.popleft())
         while pending:
-            yield take(pending.popleft())
+            yield _unpacked(pending.popleft())
 
     def map(
         self,
@@ -184,7 +200,7 @@ class DaskExecutor:
         def submit(queue: Any) -> None:
             nxt = next(pending, None)
             if nxt is not None:
-                future = self.client.submit(fn, nxt[1], pure=False)
+                future = self.client.submit(_call_packed, fn, _packed(nxt[1]), pure=False)
                 index_of[future.key] = nxt[0]
                 queue.add(future)
 
@@ -193,8 +209,7 @@ class DaskExecutor:
             submit(queue)
         for future in queue:
             i = index_of.pop(future.key)
-            result = future.result()
-            future.release()
+            result = _unpacked(future)
             if len(result) != len(parts[i]):
                 raise RuntimeError(
                     f"shard function returned {len(result)} results for {len(parts[i])} items"
