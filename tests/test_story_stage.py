@@ -20,18 +20,21 @@ DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 
 
 class _Recording:
-    """An in-process executor that records the size of each story it is given."""
+    """An in-process executor that records the size of each story job it is given, and the
+    jobs of each batch."""
 
     def __init__(self) -> None:
         self.sizes: list[int] = []
+        self.batches: list[list[int]] = []
 
     def map(self, fn: Callable[..., Any], items: Any, *, progress: Any = None) -> Any:
         raise AssertionError("the story stage streams its stories with imap")
 
     def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        for item in items:
-            self.sizes.append(len(item[1]))
-            yield fn(item)
+        for batch in items:
+            self.batches.append([len(job[1]) for job in batch])
+            self.sizes.extend(self.batches[-1])
+            yield fn(batch)
 
 
 def test_stories_built_by_an_executor_are_the_in_process_ones(demo_result: Result) -> None:
@@ -42,6 +45,26 @@ def test_stories_built_by_an_executor_are_the_in_process_ones(demo_result: Resul
     assert len(recording.sizes) == len(expected[0]) >= 3
     assert recording.sizes == sorted(recording.sizes, reverse=True)  # the largest first
     assert recording.sizes[0] > recording.sizes[-1]
+
+
+def test_small_stories_travel_in_batches(
+    demo_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each job costs a round trip to a worker, so stories under ``BATCH_ARTICLES`` articles go
+    together, up to about that many articles a batch; larger ones go alone."""
+    options = RunOptions()
+    expected = build_stories(demo_result.articles, options=options)
+    sizes = sorted((len(s.articles) for s in expected[0]), reverse=True)
+    assert len(sizes) >= 3 and sizes[0] > sizes[-1]
+    limit = sizes[0]  # the largest story alone, the rest batched
+    monkeypatch.setattr(pipeline, "BATCH_ARTICLES", limit)
+    recording = _Recording()
+    assert build_stories(demo_result.articles, options=options, executor=recording) == expected
+    assert recording.batches[0] == [sizes[0]]
+    assert len(recording.batches) < len(sizes)
+    for batch in recording.batches[1:]:
+        assert max(batch) < limit and sum(batch[:-1]) < limit  # full once it reaches the limit
+    assert recording.sizes == sizes
 
 
 def test_stories_too_large_to_ship_are_built_in_the_calling_process(
@@ -137,3 +160,6 @@ def test_a_local_pool_builds_the_stories_of_a_small_run() -> None:
         assert later is None
     with LocalExecutor(workers=1).refreshed(10) as later:
         assert later is None
+    calls: list[int] = []
+    with LocalExecutor(workers=2).refreshed(10, prepare=lambda: calls.append(1)) as later:
+        assert calls == [1]  # in this process, which the pool's workers are forked from

@@ -88,6 +88,31 @@ def test_items_and_results_travel_pickled_even_on_a_threads_cluster(threads_clus
         assert list(ex.imap(lambda item: item is caller[0], caller)) == [False]
 
 
+PREPARED: list[str] = []
+
+
+def _prepare() -> None:
+    import threading
+
+    PREPARED.append(threading.current_thread().name)
+
+
+def test_refreshed_starts_prepare_on_every_worker_without_waiting(threads_cluster: Any) -> None:
+    """The story stage's imports start on the workers while the caller groups the stories."""
+    import time
+
+    PREPARED.clear()
+    with (
+        DaskExecutor.start(scheduler=threads_cluster.scheduler_address) as ex,
+        ex.refreshed(10, prepare=_prepare) as later,
+    ):
+        assert later is ex
+        deadline = time.monotonic() + 10
+        while len(PREPARED) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert len(PREPARED) == 2  # one call per worker of the cluster
+
+
 def test_map_rejects_shard_functions_that_lose_items(threads_cluster: Any) -> None:
     with (
         DaskExecutor.start(scheduler=threads_cluster.scheduler_address, shard_size=3) as ex,

@@ -34,10 +34,14 @@ class Executor(Protocol):
         """``fn(item)`` per item in order, taking items lazily with a few in flight."""
         ...
 
-    def refreshed(self, articles: int) -> AbstractContextManager[Executor | None]:
+    def refreshed(
+        self, articles: int, prepare: Callable[[], object] | None = None
+    ) -> AbstractContextManager[Executor | None]:
         """The executor for a later stage (the stories) over ``articles`` articles, or None to
         run it in the calling process: a local pool starts afresh for it, or leaves a large run
-        to the calling process; a Dask cluster's workers build it."""
+        to the calling process; a Dask cluster's workers build it. ``prepare`` (module-level,
+        no arguments) readies a process for the stage's work, such as importing its modules:
+        a Dask cluster's workers start it at once, while the caller goes on."""
         ...
 
 

@@ -121,12 +121,17 @@ class LocalExecutor:
             _stopped(pool)
 
     @contextmanager
-    def refreshed(self, articles: int) -> Iterator[LocalExecutor | None]:
+    def refreshed(
+        self, articles: int, prepare: Callable[[], object] | None = None
+    ) -> Iterator[LocalExecutor | None]:
         """The executor for a later stage (the stories) over ``articles`` articles: a pool of
         the same size, started afresh for it (each call's pool is shut down when it ends, so the
         parse workers, which hold the model, are gone by then); None, to run it in the calling
         process, which shares its articles, for one worker or a run of more than
-        ``STORY_POOL_MAX_ARTICLES``."""
+        ``STORY_POOL_MAX_ARTICLES``. ``prepare`` runs here: the pool's workers are forked from
+        this process, and inherit what it did."""
+        if prepare is not None:
+            prepare()
         yield self if self.workers > 1 and articles <= STORY_POOL_MAX_ARTICLES else None
 
     @staticmethod
