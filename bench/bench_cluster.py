@@ -15,6 +15,7 @@ machine a single run of the large size often absorbs other jobs' bursts.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import time
 from datetime import date, timedelta
@@ -127,13 +128,20 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
-        "--incident-threshold", type=float, help="split stories into incidents (ClusterOptions)"
+        "--incident-threshold",
+        type=float,
+        help="split every story into incidents at this bar (ClusterOptions); by default only "
+        "diffuse stories are, at 0.045",
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="time each size N times, keep the best"
     )
     args = parser.parse_args()
-    options = ClusterOptions(incident_threshold=args.incident_threshold)
+    options = (
+        ClusterOptions()
+        if args.incident_threshold is None
+        else ClusterOptions(incident_threshold=args.incident_threshold, diffuse_cohesion=math.inf)
+    )
     kwargs = {"per_day": args.per_day, "seed": args.seed, "options": options, "repeat": args.repeat}
     small = run(args.n, **kwargs)
     large = run(10 * args.n, **kwargs)

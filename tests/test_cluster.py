@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.cluster import ClusterOptions, cluster_stories, event_day, stories_by_folder
+from newsbrief.cluster import (
+    ClusterOptions,
+    _cohesion,
+    cluster_stories,
+    event_day,
+    stories_by_folder,
+)
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, DateMention, Entity, Story
+from newsbrief.similarity import build_features
 from newsbrief.textsim import LABEL_MAX_WORDS, lead_label
 
 
@@ -678,14 +686,15 @@ REHAB_ENTS = {
     "r5": ents(("Teo Marrick", "PERSON"), ("Bellwood", "FAC"), ("Ana Vrees", "PERSON")),
 }
 REHAB_ARTS = [a for row in REHAB for a in make([row], REHAB_ENTS[row[0]])]
-INCIDENTS = ClusterOptions(incident_threshold=0.045)
+INCIDENTS = ClusterOptions(diffuse_cohesion=math.inf)  # every story split into incidents
 
 
 def test_incident_stories_split_lookalikes_and_keep_follow_ups() -> None:
     """Two celebrities entering rehab ten days apart: the stream may group them as one topic
-    (it did when same-day articles went by id) but never parts an incident; with
-    ``incident_threshold``, two stories, and the move to another clinic three weeks later stays
-    in its incident's story as a later event."""
+    (it did when same-day articles went by id) but never parts an incident; with every story
+    split into incidents, two stories, and the move to another clinic three weeks later stays
+    in its incident's story as a later event. Only diffuse stories are split by default: this
+    one, of two look-alikes sharing their topic words, is not."""
     solen, marrick = frozenset({"r1", "r2"}), frozenset({"r3", "r4", "r5"})
     assert groups(cluster_stories(REHAB_ARTS)) <= {solen, marrick, solen | marrick}
     stories = cluster_stories(REHAB_ARTS, options=INCIDENTS)
@@ -709,6 +718,8 @@ def test_incident_stories_do_not_depend_on_input_order(shuffled: list[Article]) 
 def test_incident_threshold_checked() -> None:
     with pytest.raises(OptionError, match="incident_threshold"):
         ClusterOptions(incident_threshold=1.5)
+    with pytest.raises(OptionError, match="diffuse_cohesion"):
+        ClusterOptions(diffuse_cohesion=-0.1)
 
 
 LATER = make(
@@ -741,3 +752,151 @@ def test_reopening_does_not_depend_on_input_order(shuffled: list[Article]) -> No
     assert any({"f1", "h1"} <= set(s.articles) for s in expected)  # reopened
     assert any({"v1", "h2"} <= set(s.articles) for s in expected)
     assert cluster_stories(shuffled) == expected
+
+
+CAMPAIGN_CANDIDATES = ents(("Orla Marsh", "PERSON"), ("Dace Henning", "PERSON"))
+CAMPAIGN_TEXTS = [
+    (
+        "tax1",
+        "Orla Marsh promised lower income tax rates for families, and Dace Henning called "
+        "her tax cuts a giveaway to the wealthy.",
+    ),
+    (
+        "tax2",
+        "Dace Henning said the income tax plan Orla Marsh unveiled would cost the treasury "
+        "billions, and repeated that her tax cuts favour the wealthy.",
+    ),
+    (
+        "poll1",
+        "A new poll puts Orla Marsh two points ahead of Dace Henning among likely voters, "
+        "with undecided voters a fifth of the sample.",
+    ),
+    (
+        "poll2",
+        "Dace Henning trails Orla Marsh by two points among likely voters in the latest "
+        "poll, and the undecided share of the sample keeps shrinking.",
+    ),
+    (
+        "debate1",
+        "Orla Marsh and Dace Henning traded insults in the televised debate as the "
+        "moderators pressed both candidates on their records.",
+    ),
+    (
+        "debate2",
+        "The debate moderators struggled to keep order as Dace Henning and Orla Marsh "
+        "interrupted each other over their records in the televised exchange.",
+    ),
+    (
+        "rally1",
+        "Thousands of supporters cheered Dace Henning at a stadium rally, chanting his "
+        "name as fireworks lit the stands; Orla Marsh was not mentioned once.",
+    ),
+    (
+        "rally2",
+        "Dace Henning told a packed stadium rally that Orla Marsh feared his supporters, "
+        "and the crowd chanted until the fireworks began.",
+    ),
+    (
+        "donors1",
+        "Donors poured money into Orla Marsh's campaign after the convention, filings "
+        "show, while Dace Henning's super PAC spent its reserves.",
+    ),
+    (
+        "donors2",
+        "Filings show Dace Henning's super PAC running low on reserves while donors gave "
+        "Orla Marsh's campaign record sums after the convention.",
+    ),
+    (
+        "ads1",
+        "Dace Henning released a television advertisement attacking Orla Marsh over crime "
+        "in the capital, her former city.",
+    ),
+    (
+        "ads2",
+        "Orla Marsh answered Dace Henning's crime advertisement with a television spot of "
+        "her own about his bankrupt casinos.",
+    ),
+    (
+        "health1",
+        "Orla Marsh visited a hospital where waiting lists for surgery have doubled, "
+        "and blamed Dace Henning's allies for closing wards.",
+    ),
+    (
+        "health2",
+        "Dace Henning said hospital waiting lists fell in his region and accused Orla Marsh "
+        "of frightening patients about surgery delays.",
+    ),
+    (
+        "schools1",
+        "Teachers' unions endorsed Orla Marsh after she pledged higher pay and smaller "
+        "classes; Dace Henning said the schools budget was already stretched.",
+    ),
+    (
+        "schools2",
+        "Dace Henning promised to build new schools instead of raising teachers' pay, a "
+        "plan the unions backing Orla Marsh called a gimmick.",
+    ),
+    (
+        "rail1",
+        "Orla Marsh backed the northern rail line and its new stations, which Dace Henning "
+        "wants cancelled to fund motorway repairs.",
+    ),
+    (
+        "rail2",
+        "Dace Henning called the northern rail line a vanity project, while Orla Marsh rode "
+        "a commuter train to defend the stations.",
+    ),
+]
+CAMPAIGN_EXTRA = {
+    "tax": "Economists questioned the arithmetic of the income tax brackets and the deductions.",
+    "poll": "The survey of eight hundred voters has a margin of error of three percentage points.",
+    "debate": "Viewers scored the exchange a draw, and the moderators lost control twice.",
+    "rally": "Vendors sold hats and flags outside while police closed the stadium car parks.",
+    "donors": "Quarterly disclosures list bankers, lawyers and retired teachers among the givers.",
+    "health": "Nurses' leaders said staff shortages, not beds, drive the waiting times.",
+    "schools": "Head teachers warned of crumbling classrooms and unfilled vacancies in maths.",
+    "rail": "Engineers estimate the line would carry forty thousand passengers a day.",
+    "ads": "The spots will run in swing districts during football broadcasts until polling day.",
+}
+CAMPAIGN_ROWS = [
+    (aid, None, None, body + " " + CAMPAIGN_EXTRA[aid[:-1]]) for aid, body in CAMPAIGN_TEXTS
+]
+CAMPAIGN_ENTS = {
+    "tax": [("Treasury", "ORG")],
+    "poll": [("Calder Research", "ORG")],
+    "debate": [("Channel Nine", "ORG")],
+    "rally": [("Ostrow Stadium", "FAC")],
+    "donors": [("Citizens for Henning", "ORG")],
+    "ads": [("Port Ellis", "GPE")],
+    "health": [("St Aldo Hospital", "ORG")],
+    "schools": [("Teachers Union", "ORG")],
+    "rail": [("Northern Line", "FAC")],
+}
+CAMPAIGN = [
+    a
+    for row in CAMPAIGN_ROWS
+    for a in make([row], CAMPAIGN_CANDIDATES + ents(*CAMPAIGN_ENTS[row[0][:-1]]))
+]
+
+
+def test_a_diffuse_chain_of_undated_subjects_is_split_into_them() -> None:
+    """Undated articles have no time window to close a story, so coverage of one campaign
+    chains: each subject (taxes, a poll, the debate...) is near enough the growing story that
+    every article joins it. Its articles lie far from their own centroid (``_cohesion``), so
+    it is split into incidents: one story per subject, the pair of articles on it together."""
+    subjects = {frozenset(a.id for a in CAMPAIGN if a.id[:-1] == s) for s in CAMPAIGN_EXTRA}
+    chained = cluster_stories(CAMPAIGN, options=ClusterOptions(incident_threshold=None))
+    assert groups(chained) == {frozenset(a.id for a in CAMPAIGN)}  # the chain the stream makes
+    feats = build_features(CAMPAIGN, ClusterOptions().features)
+    assert _cohesion(list(range(len(CAMPAIGN))), feats) < ClusterOptions().diffuse_cohesion
+    assert groups(cluster_stories(CAMPAIGN)) == subjects
+    never = ClusterOptions(diffuse_cohesion=0.0)  # no story is that diffuse
+    assert groups(cluster_stories(CAMPAIGN, options=never)) == groups(chained)
+
+
+def test_cohesion_of_one_subject_stays_high_and_of_a_chain_falls() -> None:
+    feats = build_features(CAMPAIGN, ClusterOptions().features)
+    pair = [k for k, a in enumerate(CAMPAIGN) if a.id.startswith("rail")]
+    assert _cohesion(pair, feats) > 0.6
+    assert _cohesion(list(range(len(CAMPAIGN))), feats) < _cohesion(pair, feats)
+    assert _cohesion([0], feats) == pytest.approx(1.0)

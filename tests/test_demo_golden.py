@@ -10,6 +10,7 @@ floor when a stage improves; never lower one to make a change pass.
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import demo_scores as scores
@@ -167,13 +168,13 @@ def test_demo_brief_follows_the_contract(demo_result: Result) -> None:
 
 
 def test_incident_stories_keep_the_planted_stories_and_events(demo_result: Result) -> None:
-    """With stories split into incidents (``ClusterOptions.incident_threshold``, off by default),
-    the demo's stories and events are still the planted ones: each demo story is one incident
-    with its dated follow-ups."""
+    """With every story split into incidents (by default only diffuse ones are, and no demo
+    story is), the demo's stories and events are still the planted ones: each demo story is one
+    incident with its dated follow-ups."""
     from newsbrief.cluster import ClusterOptions, cluster_stories
 
     english = [a for a in demo_result.articles if a.language is None]
-    stories = cluster_stories(english, options=ClusterOptions(incident_threshold=0.045))
+    stories = cluster_stories(english, options=ClusterOptions(diffuse_cohesion=math.inf))
     regrouped = demo_result.model_copy(update={"stories": stories})
     assert scores.story_bcubed(regrouped) == 1.0
     assert scores.event_bcubed(regrouped) >= FLOORS["event_bcubed"]
