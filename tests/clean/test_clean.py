@@ -177,6 +177,12 @@ def test_article_id_is_stable_and_short():
         ("cafe\u0301", "café"),
         ("“Quoted” it’s", "“Quoted” it’s"),
         ("one\n\n\n\ntwo", "one\n\ntwo"),
+        # mojibake: UTF-8 read as Latin-1 / Windows-1252, once or twice, and decomposed
+        ("Enrique PeÃ±a Nieto", "Enrique Peña Nieto"),
+        ("Enrique PeA\u0303\u00b1a Nieto", "Enrique Peña Nieto"),
+        ("FranÃ\u0083Â§ois Hollande", "François Hollande"),
+        ("the mayorâ€™s “plan”", "the mayor’s “plan”"),
+        ("Ça va, Ñandú, Âge, naïve — “quoted”", "Ça va, Ñandú, Âge, naïve — “quoted”"),
     ],
 )
 def test_normalize_text(text, expected):
@@ -185,6 +191,12 @@ def test_normalize_text(text, expected):
 
 @given(st.text())
 def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(st.text(alphabet="aeÃÂâ€™±§©¡\u0083\u0303 ñé", max_size=40))
+def test_normalize_is_idempotent_on_mojibake_alphabets(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
 
