@@ -313,6 +313,53 @@ def test_figure_groups_conflict_and_agree() -> None:
     assert by_measure["homes destroyed"].status == "agree"
 
 
+def test_one_articles_unordered_values_are_different_figures_not_an_update() -> None:
+    """A poll story gives each candidate's share under one measure, with no date between them:
+    nothing makes 43 a later figure than 37, so they are two figures, not an update; the same
+    values dated apart, or from two articles, stay one update; one article's two claimants on
+    the same day stay a conflict."""
+    poll = article(
+        "p",
+        "x.",
+        claims=[
+            claim(43, "percent support"),
+            claim(37, "percent support"),
+            claim(43, "percent support", qualifier="~"),
+        ],
+    )
+    figures = figure_groups([poll])
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figures) == [
+        ("agree", [43, 43]),  # "43" and "about 43" can both be true
+        ("single", [37]),
+    ]
+    dated = article(
+        "d",
+        "x.",
+        claims=[
+            claim(126, "people killed", as_of="2031-03-02"),
+            claim(310, "people killed", as_of="2031-03-09"),
+        ],
+    )
+    [toll] = figure_groups([dated])
+    assert toll.status == "update"
+    two = [
+        article("a", "x.", claims=[claim(126, "people killed")]),
+        article("b", "x.", claims=[claim(310, "people killed")]),
+    ]
+    [across] = figure_groups(two)
+    assert across.status == "update"
+    sides = article(
+        "s",
+        "x.",
+        claims=[
+            claim(120, "soldiers killed", claimant="Defence Ministry"),
+            claim(2000, "soldiers killed", claimant="Northern Front"),
+        ],
+    )
+    [clash] = figure_groups([sides])
+    assert clash.status == "conflict"
+
+
 def test_figure_groups_subject_splits_groups() -> None:
     arts = [
         article("a", "x.", claims=[claim(10, "people killed", subject="children")]),

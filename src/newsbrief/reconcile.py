@@ -530,7 +530,8 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
 
     A generic subject ("120 dead" counted as people) joins the one more specific group of the
     same outcome ("Varnian soldiers killed") when there is exactly one; a figure repeated
-    without a date of its own takes the date another article states for the same value.
+    without a date of its own takes the date another article states for the same value; one
+    article's values that nothing orders in time are different figures (``_unordered_parts``).
     Ordered by number of source articles, then by first appearance.
     """
     names = claimant_names(c.claimant for a in articles for c in a.claims)
@@ -542,9 +543,36 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
             order += 1
     groups = _fold_generic(groups)
     outlets = frozenset(a.outlet for a in articles if a.outlet)
-    figures = [_group_figure(_dated(entries), names, outlets) for entries in groups.values()]
+    figures = []
+    for entries in groups.values():
+        dated = _dated(entries)
+        figure = _group_figure(dated, names, outlets)
+        if figure[2].status != "update":
+            figures.append(figure)
+            continue
+        figures.extend(_group_figure(part, names, outlets) for part in _unordered_parts(dated))
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]
+
+
+def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[int, str, Claim]]]:
+    """An update's entries, split when nothing orders them in time: values of one measure that
+    cannot all be true, from a single article and with the same date (or none), are different
+    figures (four candidates' poll shares, the tolls of two attacks: on the 924 PolNeAR texts,
+    39 of 82 "updates"), not a later figure superseding an earlier one. Each part holds values
+    that can all be true together; entries of several articles or dates stay one group."""
+    if len({a for _, a, _ in entries}) > 1 or len({c.as_of for _, _, c in entries}) > 1:
+        return [entries]
+    parts: list[list[tuple[int, str, Claim]]] = []
+    for entry in entries:
+        claim = as_figure_claim(entry[2])
+        for part in parts:
+            if all(compatible(claim, as_figure_claim(other)) for _, _, other in part):
+                part.append(entry)
+                break
+        else:
+            parts.append([entry])
+    return parts
 
 
 GENERIC_SUBJECTS = frozenset(["people", "persons"])
