@@ -108,6 +108,34 @@ def test_not_claims(text: str) -> None:
     assert claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Around that time, 47 percent said they would vote for Marsh, however this time "
+            "around that number has dropped slightly to 35 percent.",
+            47,
+        ),
+        (
+            "A Calder University poll released in late August found that 74 percent of likely "
+            "voters said Ms. Marsh should release her tax returns.",
+            74,
+        ),
+        ("Those polled gave Marsh 44 percent of the vote.", 44),
+    ],
+)
+def test_a_share_of_respondents_is_not_a_claimant(text: str, value: float) -> None:
+    """ "47 percent said ...": the respondents are what a poll counts, not who claims the
+    figure; with nobody else named, the outlet reports it."""
+    found = {c.value: c.claimant for c in claims(text)}
+    assert found[value] == OUTLET
+
+
+def test_a_counted_group_of_sources_stays_a_claimant() -> None:
+    (claim,) = claims("Two officials said 120 soldiers were killed.")
+    assert claim.claimant == "Two officials"
+
+
 def test_conflicting_claimants_share_a_measure() -> None:
     first, second = claims(
         "The defence ministry said 120 soldiers were killed.",
