@@ -21,13 +21,13 @@ from newsbrief.brief import (
     _StoryIndex,
 )
 from newsbrief.model import Article
-from newsbrief.reconcile import _name_tokens, _same_name, unify_names
+from newsbrief.reconcile import _name_tokens, _same_name, containable, unify_names
 from newsbrief.textsim import content_words, fold, headline_case, same_fact, word_count
 
 _VOCABULARY = """
 Lena Vask Vaskova Vasks Lina Tomas Thomas Marsk Marks Helena Kaldoria Kaldorian General Staff
-Ministry the of Mr Dr Varnia Varnian Defence Defense Port Elin harbour bridge closed reopened
-120 2,000 soldiers killed said Vasková Zoë
+Ministry the of for against Mr Dr Varnia Varnian Defence Defense Port Elin harbour bridge closed
+reopened 120 2,000 soldiers killed said Vasková Zoë
 """
 WORDS = _VOCABULARY.split()
 
@@ -52,7 +52,9 @@ def _pairwise_unify(variants: list[str]) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for name in order:
         words = _name_tokens(name)
-        hits = [c for c, c_words in canonical if _same_name(words, c_words)]
+        hits = [
+            c for c, c_words in canonical if _same_name(words, c_words, contains=containable(c))
+        ]
         mapping[name] = hits[0] if len(hits) == 1 else name
         if not hits:
             canonical.append((name, words))

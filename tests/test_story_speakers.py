@@ -39,6 +39,26 @@ def test_name_variants_fold_to_one_name() -> None:
     assert names["Kaldoria's General Staff"] == "Kaldorian General Staff"
 
 
+def test_a_name_joined_by_function_words_never_takes_the_name_inside_it() -> None:
+    """A title-case line the tagger took for a name ("The Democratic Party's Move Against Dana
+    Holt") or a body named for a person ("Citizens for Holt") holds the person's name but is
+    not the person: her quotes keep her own name."""
+    articles = [
+        _article("a", ["Holt", "Dana Holt"], [("Dana Holt", "PERSON")]),
+        _article(
+            "b",
+            ["Holt"],
+            [
+                ("Democratic Party's Move Against Dana Holt", "ORG"),
+                ("Citizens for Holt", "ORG"),
+            ],
+        ),
+    ]
+    names = story_speakers(articles)
+    assert names["Holt"] == "Dana Holt"
+    assert names["Dana Holt"] == "Dana Holt"
+
+
 def test_role_phrase_resolves_to_the_one_matching_body() -> None:
     articles = [
         _article("a", ["the Varnian ministry"], [("Varnian Defence Ministry", "ORG")]),

@@ -50,18 +50,34 @@ def _name_tokens(name: str) -> list[str]:
     return words
 
 
-def _same_name(short: list[str], long: list[str]) -> bool:
-    """Whether ``short`` names the same person or body as ``long`` (``short`` no longer)."""
+NAME_PARTICLES: frozenset[str] = wordset(
+    "de da di del della der den van von bin ibn al la le du dos"
+)
+
+
+def containable(name: str) -> bool:
+    """Whether a shorter name inside ``name`` may stand for it ("Vask" for "Lena Vask"): not
+    when a function word joins its words ("Citizens for Henning", "University of Michigan",
+    "Democratic Party's Move Against Bernie Sanders", a headline the tagger took for a name,
+    which took every "Sanders" of a PolNeAR story): such a name is of something else than the
+    name inside it."""
+    inner = tokens(name)[1:-1]
+    return not any(w in STOPWORDS and w not in NAME_PARTICLES for w in inner)
+
+
+def _same_name(short: list[str], long: list[str], *, contains: bool = True) -> bool:
+    """Whether ``short`` names the same person or body as ``long`` (``short`` no longer);
+    ``contains``: whether a name inside ``long`` may stand for it (``containable``)."""
     if not short or not long:
         return False
     if set(short) == set(long):
         return True
-    if set(short) <= set(long) and short[-1] == long[-1]:
+    if contains and set(short) <= set(long) and short[-1] == long[-1]:
         return True  # surname containment: "vask" / "lena vask"
     if len(short) > 1 and short[0][0] == long[0][0]:
         return fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_RATIO
-    if len(short) == 1:
-        return fuzz.ratio(short[0], long[-1]) >= NAME_RATIO
+    if len(short) == 1 and contains:
+        return fuzz.ratio(short[0], long[-1]) >= NAME_RATIO  # a surname, spelt apart
     return False
 
 
@@ -97,7 +113,7 @@ class _CanonicalNames:
     only the few that can pass it, not every one (a big story has thousands of names)."""
 
     def __init__(self) -> None:
-        self.names: list[tuple[str, list[str]]] = []
+        self.names: list[tuple[str, list[str], bool]] = []
         self.by_word: defaultdict[str, list[int]] = defaultdict(list)
         self.by_initial: defaultdict[str, tuple[list[str], list[int]]] = defaultdict(
             lambda: ([], [])
@@ -107,7 +123,7 @@ class _CanonicalNames:
 
     def add(self, name: str, words: list[str]) -> None:
         index = len(self.names)
-        self.names.append((name, words))
+        self.names.append((name, words, containable(name)))
         if not words:
             return  # matches nothing
         for word in set(words):
@@ -119,7 +135,8 @@ class _CanonicalNames:
         self.last_index.append(index)
 
     def matches(self, words: list[str]) -> list[str]:
-        """``[c for c, c_words in names if _same_name(words, c_words)]``, in the same order."""
+        """``[c for c, c_words, contains in names if _same_name(words, c_words, contains=...)]``,
+        in the same order."""
         if not words:
             return []
         # same word set, or contained with the same surname: the canonical holds words[-1]
@@ -135,7 +152,11 @@ class _CanonicalNames:
                 words[0], self.lasts, scorer=fuzz.ratio, score_cutoff=NAME_RATIO, limit=None
             )
             candidates.update(self.last_index[i] for _, _, i in found)
-        return [self.names[i][0] for i in sorted(candidates) if _same_name(words, self.names[i][1])]
+        return [
+            self.names[i][0]
+            for i in sorted(candidates)
+            if _same_name(words, self.names[i][1], contains=self.names[i][2])
+        ]
 
 
 _ROLE_DETERMINERS: frozenset[str] = wordset("the a an its their his her our")
