@@ -328,3 +328,39 @@ def test_the_prose_under_the_headline_is_kept_when_the_region_lands_elsewhere():
     assert any(p.startswith("Spring tides will peak") for p in kept)
     assert sum(p.startswith("Berth ") for p in kept) == 8
     assert "Weather" not in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read the rest of the story at the Velmar Ledger.", "related-list"),
+        ("Read part 1 here, and part 2 here.", "related-list"),
+        ("Read the full interview here.", "related-list"),
+        ("Watch a clip of the interview above.", "video"),
+        ("Watch the video below:", "video"),
+        (
+            '<tweet id="6721" author="@velmarwatch" datetime="2026-03-02">Ferry pier closed, '
+            "police say</tweet>.",
+            "embed",
+        ),
+        ('<tweet tweet-id="6611"><tweet/>.', "embed"),
+        # prose that starts the same way stays
+        ("Read the statement, which the ministry released on Tuesday, in full.", None),
+        ("Watch what happens when the council votes next week, she said.", None),
+        ("The mayor said she would read the rest of the report at home.", None),
+    ],
+)
+def test_pointers_and_embeds_left_in_plain_text(line, reason):
+    """A pointer to the rest of the piece or to the media beside it, and a markup element
+    left in plain text (an embedded post), are page furniture, not the article's prose."""
+    from newsbrief.clean.patterns import cruft_reason
+
+    assert cruft_reason(line, len(line.split())) == reason
+
+
+def test_an_embedded_post_leaves_the_body_with_its_reason():
+    embed = '<tweet id="6721" author="@velmarwatch">Ferry pier closed, police say</tweet>.'
+    text = "\n\n".join([BODY[0], embed, *BODY[1:]])
+    article = clean_document(RawDocument(source="embed.txt", content=text))
+    assert article.paragraphs == BODY
+    assert _reasons(article)[embed] == "embed"

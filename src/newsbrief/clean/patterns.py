@@ -165,6 +165,35 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         30,
     ),
     (
+        "related-link",
+        _any(
+            # a pointer to the rest of the piece elsewhere, or to a part of a series
+            r"^(?:read|see) (?:the )?(?:rest|full|whole|entire|complete)(?: version)?(?: of)?"
+            r"(?: the| this)? ?(?:story|article|interview|report|piece|text|transcript|post)?"
+            r"\s+(?:at|on|in|here|via)\b",
+            r"^(?:read|watch|see|listen to) parts? \d+\b.*\bhere\W*$",
+        ),
+        15,
+    ),
+    (
+        "video",
+        _any(
+            # a pointer to the media shown beside the text
+            r"^(?:watch|see|listen to|view) (?:a |the )?(?:full )?(?:clip|video|interview|segment|"
+            r"exchange|footage|speech|ad|moment)s?\b.*\b(?:above|below|here)\W*$",
+        ),
+        15,
+    ),
+    (
+        "embed",
+        # one markup element left in plain text: an embedded post ("<tweet id=..>…</tweet>")
+        re.compile(
+            r"^<([a-z][\w-]*)\b[^<>]*>(?:.*</\1\s*>|\s*<\1\s*/>)?\W*$|^<[a-z][\w-]*\b[^<>]*/>\W*$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        120,
+    ),
+    (
         "video",
         _whole(
             r"video|watch|watch(?: the)? video|watch now|now playing",
