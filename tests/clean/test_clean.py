@@ -364,3 +364,31 @@ def test_an_embedded_post_leaves_the_body_with_its_reason():
     article = clean_document(RawDocument(source="embed.txt", content=text))
     assert article.paragraphs == BODY
     assert _reasons(article)[embed] == "embed"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        (
+            "Durability carries Velmar mayor to her goals;",
+            "Durability carries Velmar mayor to her goals",
+        ),
+        ("Ferry pier shut, harbour board says:", "Ferry pier shut, harbour board says"),
+        ("Port Velmar Just Got Stunning News-", "Port Velmar Just Got Stunning News"),
+        ("Is the Velmar ferry strike over?", "Is the Velmar ferry strike over?"),
+        (
+            "Ferry strike ends after 12 days in Port Velmar",
+            "Ferry strike ends after 12 days in Port Velmar",
+        ),
+    ],
+)
+def test_a_headline_loses_the_punctuation_that_joined_it_to_more(headline, title):
+    """A plain text's headline line can end in the ';' or '-' that joined it to a deck or a
+    site name; the title is the headline without it (its line still leaves the body)."""
+    body = (
+        "The ferry strike in Port Velmar ended on Tuesday after twelve days, the harbour board "
+        "said, and the first crossings left the pier at dawn."
+    )
+    article = clean_document(RawDocument(source="h.txt", content=f"{headline}\n\n{body}"))
+    assert article.title == title
+    assert article.paragraphs == [body]

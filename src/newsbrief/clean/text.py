@@ -128,8 +128,17 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
     line = head[chosen]
     split = metadata.split_title_suffix(line.text)
     if split:
-        return split
-    return line.text, None
+        return _bare_headline(split[0]), split[1]
+    return _bare_headline(line.text), None
+
+
+_DANGLING_RE = re.compile(r"(?<=\w)\s*[;:,–—-]+$")
+
+
+def _bare_headline(text: str) -> str:
+    """A headline without the punctuation that joined it to a deck or a site name on its line
+    ("Durability carries Clinton to her goals;", "… Blindsided By Stunning News-")."""
+    return _DANGLING_RE.sub("", text.strip()) or text
 
 
 def _above_meta(head: list[Line], candidates: set[int]) -> list[int]:
