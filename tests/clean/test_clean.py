@@ -344,6 +344,10 @@ def test_the_prose_under_the_headline_is_kept_when_the_region_lands_elsewhere():
             "embed",
         ),
         ('<tweet tweet-id="6611"><tweet/>.', "embed"),
+        ('<tweet tweet-author="@velmarwatch">Pier shut https://t.co/x1<tweet/>.', "embed"),
+        ('<tweet tweet-author="@velmarwatch" tweet-date="March 2, 2026', "embed"),
+        ('">Pier shut, police say<tweet/>.', "embed"),
+        ("The council voted 5 < 7 on the plan, officials said.", None),
         # prose that starts the same way stays
         ("Read the statement, which the ministry released on Tuesday, in full.", None),
         ("Watch what happens when the council votes next week, she said.", None),

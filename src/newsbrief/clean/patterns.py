@@ -186,9 +186,13 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
     ),
     (
         "embed",
-        # one markup element left in plain text: an embedded post ("<tweet id=..>…</tweet>")
+        # markup left in plain text: an embedded post ("<tweet id=..>…</tweet>", "<tweet …>…
+        # <tweet/>"), a lone tag, or the two halves of a start tag broken over two lines
         re.compile(
-            r"^<([a-z][\w-]*)\b[^<>]*>(?:.*</\1\s*>|\s*<\1\s*/>)?\W*$|^<[a-z][\w-]*\b[^<>]*/>\W*$",
+            r"^<([a-z][\w-]*)\b[^<>]*>(?:.*(?:</\1\s*>|<\1\s*/>))?\W*$"
+            r"|^<[a-z][\w-]*\b[^<>]*/>\W*$"
+            r"|^<[a-z][\w-]*(?:\s+[\w-]+=\"[^\"<>]*\"?)+\s*$"
+            r"|^\"?>.*(?:</([a-z][\w-]*)\s*>|<[a-z][\w-]*\s*/>)\W*$",
             re.IGNORECASE | re.DOTALL,
         ),
         120,
