@@ -77,3 +77,22 @@ def test_a_pool_imap_starts_its_workers_when_called_and_stops_them_at_the_end() 
     assert list(results) == [0, 1, 4, 9, 16]
     assert len(multiprocessing.active_children()) == before
     assert gc.get_freeze_count() == frozen
+
+
+def test_pool_workers_are_forked_whatever_the_default_start_method() -> None:
+    """The story pool's workers share the caller's articles by being forked from it; Python
+    3.14 makes forkserver the default on Linux, so the pool asks for fork itself."""
+    import multiprocessing
+
+    from newsbrief.run import local
+
+    previous = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        pool = local._started_pool(2)
+        try:
+            assert pool._mp_context.get_start_method() == "fork"  # type: ignore[attr-defined]
+        finally:
+            local._stopped(pool)
+    finally:
+        multiprocessing.set_start_method(previous, force=True)

@@ -9,6 +9,7 @@ worker), so the inputs are never all held at once.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,7 +50,9 @@ def _started_pool(workers: int) -> ProcessPoolExecutor:
     this process builds a story (a fork copies only the calling thread, and a lock another
     thread holds at that moment, in a C library, would stay held in the child)."""
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    # forked explicitly: Python 3.14 makes forkserver the default on Linux, whose workers
+    # would share nothing with this process and receive every story's articles pickled
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     try:
         pool.submit(int).result()
     except BaseException:
