@@ -164,6 +164,41 @@ def test_a_headline_line_in_the_body_is_not_a_summary_sentence() -> None:
     assert texts == [lead]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verbless"),
+    [
+        ("Time running short for the ferry talks in Port Velmar.", True),
+        ("Read part 1 of the series here.", True),
+        ("The Human Face of the Velmar Ferry Strike.", True),
+        ("The talks in Aubeck resume on Thursday.", False),  # "resume" tagged a noun
+        ("The two governments still give sharply different accounts of that day.", False),
+        ("The ministry said 120 soldiers were killed.", False),
+    ],
+)
+def test_the_parse_marks_sentences_without_a_finite_verb(sentence: str, verbless: bool) -> None:
+    from newsbrief.nlp import parse_article
+
+    parsed = parse_article(Article(id="v", source="v.txt", paragraphs=[sentence]))
+    (span,) = parsed.article.sentences
+    assert span.verbless is verbless
+
+
+def test_a_verbless_deck_is_not_a_summary_sentence() -> None:
+    """A deck under a plain text's headline has no finite verb; the summary leaves it out
+    (on the 924 PolNeAR texts 27 of 797 summary sentences were such decks, captions or
+    pointers; one is left)."""
+    from newsbrief.nlp import parse_article
+
+    deck = "Time running short for the ferry talks in Port Velmar."
+    lead = (
+        "The ferry union and the harbour board met on Tuesday in Port Velmar, and both sides "
+        "said a deal on pay was close."
+    )
+    parsed = parse_article(Article(id="d", source="d.txt", paragraphs=[deck, lead])).article
+    assert [s.verbless for s in parsed.sentences] == [True, False]
+    assert [s.text for s in summarize([parsed], words=200)] == [lead]
+
+
 def test_summary_has_no_near_repeats() -> None:
     texts = [s.text for s in summarize(FLOOD, words=200)]
     assert sum(1 for t in texts if "broke through the" in t) == 1

