@@ -332,32 +332,21 @@ def test_one_articles_unordered_values_are_different_figures_not_an_update() -> 
         ("agree", [43, 43]),  # "43" and "about 43" can both be true
         ("single", [37]),
     ]
-    dated = article(
-        "d",
-        "x.",
-        claims=[
-            claim(126, "people killed", as_of="2031-03-02"),
-            claim(310, "people killed", as_of="2031-03-09"),
-        ],
-    )
-    [toll] = figure_groups([dated])
-    assert toll.status == "update"
+    dated = [
+        claim(126, "people killed", as_of="2031-03-02"),
+        claim(310, "people killed", as_of="2031-03-09"),
+    ]
+    assert [f.status for f in figure_groups([article("d", "x.", claims=dated)])] == ["update"]
     two = [
         article("a", "x.", claims=[claim(126, "people killed")]),
         article("b", "x.", claims=[claim(310, "people killed")]),
     ]
-    [across] = figure_groups(two)
-    assert across.status == "update"
-    sides = article(
-        "s",
-        "x.",
-        claims=[
-            claim(120, "soldiers killed", claimant="Defence Ministry"),
-            claim(2000, "soldiers killed", claimant="Northern Front"),
-        ],
-    )
-    [clash] = figure_groups([sides])
-    assert clash.status == "conflict"
+    assert [f.status for f in figure_groups(two)] == ["update"]
+    sides = [
+        claim(120, "soldiers killed", claimant="Defence Ministry"),
+        claim(2000, "soldiers killed", claimant="Northern Front"),
+    ]
+    assert [f.status for f in figure_groups([article("s", "x.", claims=sides)])] == ["conflict"]
 
 
 def test_figure_groups_subject_splits_groups() -> None:
