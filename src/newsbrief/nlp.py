@@ -152,8 +152,6 @@ def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
                 SentenceSpan(
                     paragraph=index, start=sent.start_char, end=sent.end_char, verbless=verbless
                 )
-                if verbless
-                else SentenceSpan(paragraph=index, start=sent.start_char, end=sent.end_char)
             )
     return spans
 

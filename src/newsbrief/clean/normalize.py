@@ -31,6 +31,10 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 
+_REPAIR_ROUNDS = 4
+"""At most this many repairs in a row (a text wrongly decoded twice takes two)."""
+
+
 def repair_mojibake(text: str) -> str:
     """Text that was UTF-8 decoded as Latin-1 or Windows-1252, once or twice, decoded right
     ("PeÃ±a" -> "Peña", and twice wrong -> "François"), with ``ftfy.fix_encoding``; other text
@@ -55,9 +59,6 @@ def normalize_text(text: str) -> str:
             break
         text = _normalized(repaired)
     return text
-
-
-_REPAIR_ROUNDS = 4
 
 
 def _normalized(text: str) -> str:
