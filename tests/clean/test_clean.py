@@ -396,3 +396,39 @@ def test_a_headline_loses_the_punctuation_that_joined_it_to_more(headline, title
     article = clean_document(RawDocument(source="h.txt", content=f"{headline}\n\n{body}"))
     assert article.title == title
     assert article.paragraphs == [body]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("CORRECTION:", "correction"),
+        (
+            "Correction: An earlier version of this article misstated when the Velmar ferry "
+            "strike began.",
+            "correction",
+        ),
+        (
+            "An article in some editions on March 2 about the Velmar ferry strike misstated the "
+            "number of crossings cancelled.",
+            "correction",
+        ),
+        (
+            "Because of an editing error, an article on Tuesday about the harbour board "
+            "misidentified its chairman.",
+            "correction",
+        ),
+        (
+            "This article has been revised to reflect the following correction: the pier "
+            "reopened on Friday, not Thursday.",
+            "correction",
+        ),
+        ("The correction in fuel prices continued on Tuesday, traders said.", None),
+        ("The harbour board said an article in the union newsletter was accurate.", None),
+    ],
+)
+def test_correction_notices_are_not_the_story(line, reason):
+    """A correction notice is about the article, not the story: it leaves the body (kept in
+    ``removed`` with its reason) so no summary or timeline entry states it."""
+    from newsbrief.clean.patterns import cruft_reason
+
+    assert cruft_reason(line, len(line.split())) == reason

@@ -185,6 +185,23 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         15,
     ),
     (
+        "correction",
+        # a correction notice appended to the piece: about the article, not the story
+        _any(
+            r"^(?:corrections?|clarifications?|editor'?s'? note|an earlier version of this "
+            r"(?:article|story|report))\b\s*[:.,—–-]",
+            r"^(?:an?|the|this) (?:article|report|story|headline|(?:picture |photo )?caption|chart|"
+            r"graphic|map|obituary|review|column|editorial|news analysis)\b.{0,160}?"
+            r"\b(?:misstated|misidentified|misspelled|misquoted|misattributed|mischaracterized|"
+            r"referred incorrectly|incorrectly|erroneously|gave (?:an )?(?:incorrect|the wrong)|"
+            r"omitted)\b",
+            r"^(?:because of|due to) an? (?:editing|reporting|production|transcription) error\b",
+            r"^this (?:article|story|report) (?:has been|was) (?:revised|updated|corrected|amended)"
+            r" to (?:reflect|correct)\b",
+        ),
+        120,
+    ),
+    (
         "embed",
         # markup left in plain text: an embedded post ("<tweet id=..>…</tweet>", "<tweet …>…
         # <tweet/>"), a lone tag, or the two halves of a start tag broken over two lines
