@@ -213,6 +213,25 @@ def test_timeline_leaves_out_figures_dated_only_by_publication() -> None:
     assert [(t.date, t.text) for t in story.timeline] == [("2031-03-02", dated)]
 
 
+def test_an_undated_event_dated_by_background_has_no_timeline_entry() -> None:
+    """Undated articles are dated by the date their text names most; when no lead names it,
+    it may be background (a campaign piece recalling an old attack), so the event gets no
+    timeline entry of its own, while the sentence that names the date still dates it."""
+    recalled = "The senator recalled the harbour fire of March 2, 2019, in every speech."
+    lead = "The senator opened her campaign in Kessel with a speech on the harbour."
+    later = "She returned to the fire again and again, aides said."
+    body = article("c", lead, later, recalled)
+    mention = DateMention(text="March 2, 2019", date="2019-03-02", paragraph=2, start=31, end=44)
+    background = body.model_copy(update={"dates": [mention, mention]})
+    event = Event(id="s-e1", date="2019-03-02", label="Senator opens campaign", articles=["c"])
+    story = Story(id="s", title="t", articles=["c"], events=[event])
+    timeline = build_story(story, {"c": background}).timeline
+    assert [(t.date, t.text) for t in timeline] == [("2019-03-02", recalled)]
+    in_lead = background.model_copy(update={"dates": [mention.model_copy(update={"paragraph": 0})]})
+    timeline = build_story(story, {"c": in_lead}).timeline
+    assert [(t.date, t.text) for t in timeline] == [("2019-03-02", "Senator opens campaign")]
+
+
 def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
     """A quote of several sentences only one outlet carries is listed whole, with its speaker;
     its sentences (a piece cut off with one quote mark, a middle one with none) are not listed

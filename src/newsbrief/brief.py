@@ -41,6 +41,7 @@ from newsbrief.textsim import (
     unbalanced_quotes,
     word_count,
 )
+from newsbrief.timing import LEAD_PARAGRAPHS, article_day
 
 
 @dataclass(frozen=True)
@@ -333,11 +334,17 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
 def _timeline(
     story: Story, articles: Sequence[Article], options: BriefOptions
 ) -> list[TimelineEntry]:
-    """One entry per dated event, and one per other date the articles give (its best sentence)."""
+    """One entry per dated event, and one per other date the articles give (its best sentence).
+
+    An event of undated articles is dated by the date their text names most, which can be
+    background (a 2016 campaign piece recalling September 11, 2001): it has an entry only when
+    a lead of its articles names that date; the sentences that name it still give theirs."""
     entries: list[tuple[int, TimelineEntry]] = []
     event_dates = set()
+    by_id = {a.id: a for a in articles}
     for event in story.events:
-        if event.date:
+        members = [by_id[i] for i in event.articles if i in by_id]
+        if event.date and _dated_for_sure(event.date, members):
             event_dates.add(event.date)
             entry = TimelineEntry(date=event.date, text=event.label, sources=sorted(event.articles))
             entries.append((len(event.articles) + 1000, entry))
@@ -366,6 +373,14 @@ def _timeline(
         entries.append((len(sources), TimelineEntry(date=date, text=text, sources=sorted(sources))))
     kept = sorted(entries, key=lambda e: (-e[0], e[1].date))[: options.max_timeline]
     return [e for _, e in sorted(kept, key=lambda e: e[1].date)]
+
+
+def _dated_for_sure(day: str, members: Sequence[Article]) -> bool:
+    """Whether an event's day rests on more than the text of undated articles: one of them was
+    written on a known day (published, or a dateline), or a lead names the day."""
+    if any(article_day(a) is not None for a in members):
+        return True
+    return any(m.date == day and m.paragraph < LEAD_PARAGRAPHS for a in members for m in a.dates)
 
 
 # ---------------------------------------------------------------- title
