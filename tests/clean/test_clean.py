@@ -403,6 +403,10 @@ def test_a_headline_loses_the_punctuation_that_joined_it_to_more(headline, title
     [
         ("CORRECTION:", "correction"),
         (
+            "Editor’s Note: An article on Monday about the ferry strike misstated its cost.",
+            "correction",
+        ),
+        (
             "Correction: An earlier version of this article misstated when the Velmar ferry "
             "strike began.",
             "correction",

@@ -188,7 +188,7 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         "correction",
         # a correction notice appended to the piece: about the article, not the story
         _any(
-            r"^(?:corrections?|clarifications?|editor'?s'? note|an earlier version of this "
+            r"^(?:corrections?|clarifications?|editor['’]?s['’]? note|an earlier version of this "
             r"(?:article|story|report))\b\s*[:.,—–-]",
             r"^(?:an?|the|this) (?:article|report|story|headline|(?:picture |photo )?caption|chart|"
             r"graphic|map|obituary|review|column|editorial|news analysis)\b.{0,160}?"
