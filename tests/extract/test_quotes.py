@@ -99,6 +99,24 @@ def test_pronoun_resolves_to_earlier_speaker() -> None:
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Lena Vask", "she")]
 
 
+def test_pronoun_in_a_relative_clause_is_its_antecedent_never_an_abstract_subject() -> None:
+    """ "My favorite description of him came from student Ria Olsen, who … when she called
+    him …": "she" is Ria Olsen (the relative clause's antecedent), never the description (an
+    abstract noun, not a person), nor the senator named before."""
+    quotes = quotes_of(
+        "Senator Tomas Brandt may now feel that way himself as he winds down his campaign.",
+        "My favorite description of him came from Velmar College student Ria Olsen, who forced "
+        "me to confront my four unhip decades when she called him \"somebody's savage "
+        'grandpa."',
+        '"Savage," she said, meaning that he is "radical enough and does not care what people '
+        'think."',
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("Ria Olsen", "she"),
+        ("Ria Olsen", "she"),
+    ]
+
+
 def test_pronoun_without_antecedent_is_none() -> None:
     (quote,) = quotes_of("“It is a disgrace,” she said.")
     assert quote.speaker is None

@@ -777,15 +777,17 @@ class _Attributor:
         while verb.dep_ != "ROOT" and verb.head.i != verb.i:
             verb = verb.head
             for child in verb.children:
-                if (
-                    child.dep_ in {"nsubj", "nsubjpass"}
-                    and child.i < pronoun.i
-                    and child.pos_ in {"NOUN", "PROPN"}
-                ):
-                    found = self.speaker(child, pos)
-                    if found.name and compatible(lower, found.kind):
-                        return found
-                    return None
+                if child.dep_ not in {"nsubj", "nsubjpass"} or child.i >= pronoun.i:
+                    continue
+                if child.lower_ == "who" and verb.dep_ == "relcl":
+                    child = verb.head  # "Ria Olsen, who … when she called him …": Ria Olsen
+                    child = next((c for c in child.children if c.dep_ == "appos"), child)
+                elif child.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                found = self.speaker(child, pos)
+                if found.name and compatible(lower, found.kind):
+                    return found
+                return None
         return None
 
     def _pronoun(self, pronoun: str, mention: str, pos: Position) -> Speaker:

@@ -228,9 +228,18 @@ def phrase_kind(phrase: Span, resolver: NameResolver, name: str | None) -> str:
         return "org"
     if head.tag_ in {"NNS", "NNPS"}:
         return "group"
+    if head.pos_ == "NOUN" and head.lower_.endswith(ABSTRACT_SUFFIXES):
+        return "unknown"  # "my favorite description of him", "the statement": not a person
     if head.pos_ in {"NOUN", "PROPN"}:
         return "person"
     return "unknown"
+
+
+ABSTRACT_SUFFIXES = (
+    "tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "ance", "ence", "logy", "sis",
+)  # fmt: skip
+"""Endings of abstract nouns: a description, a statement, an analysis says things, but "he"
+or "she" never stands for it."""
 
 
 def compatible(pronoun: str, kind: str) -> bool:
