@@ -30,11 +30,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
+from functools import cached_property, partial
 
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.extract.dates import parse_day
+from newsbrief.extract.entities import NameResolver
+from newsbrief.extract.gender import Gender, agrees, person_genders
 from newsbrief.model import Claim, DateMention, Entity, Quantity, Quote
 from newsbrief.nlp import ParsedArticle, doc_text
 
@@ -519,6 +521,12 @@ class _Article(_Words):
         self.paragraphs.extend(enumerate(parsed.docs))
         super().__init__({t.lower_ for _, doc in self.paragraphs for t in doc})
         self.datelines = {p: _dateline_end(doc_text(doc)) for p, doc in self.paragraphs}
+
+    @cached_property
+    def genders(self) -> dict[str, Gender]:
+        """The sex the article shows for its people (``gender.person_genders``)."""
+        resolver = NameResolver.from_entities(self.entities)
+        return person_genders((doc for _, doc in self.paragraphs), resolver)
 
     def in_dateline(self, paragraph: int, token: Token) -> bool:
         return token.idx < self.datelines.get(paragraph, 0)
@@ -1371,7 +1379,7 @@ def _resolve_text(ctx: _Article, name: str, paragraph: int, span: Span | None) -
     lowered = name.lower()
     if lowered in PRONOUNS:
         if lowered in PERSONAL_PRONOUNS and span is not None:
-            person = _previous_person(ctx, paragraph, span)
+            person = _previous_person(ctx, paragraph, span, lowered)
             return canonical_name(person, ctx.entities) if person else None
         if lowered in ("its", "their", "it", "they") and span is not None:
             subject = _clause_subject(span.root)
@@ -1393,15 +1401,18 @@ def _clean_name(name: str) -> str:
     return " ".join(words)
 
 
-def _previous_person(ctx: _Article, paragraph: int, span: Span) -> str | None:
+def _previous_person(ctx: _Article, paragraph: int, span: Span, pronoun: str) -> str | None:
+    """The person last named before a pronoun (in its paragraph or the three before) whom
+    the article does not show to be of the pronoun's other sex ("she" is not "Mr. Hadek")."""
     for p, doc in reversed(ctx.paragraphs):
         if p > paragraph or p < paragraph - 3 or p < 0:
             continue
         people = [
             e for e in doc.ents if e.label_ == "PERSON" and (p < paragraph or e.end <= span.start)
         ]
-        if people:
-            return people[-1].text
+        for person in reversed(people):
+            if agrees(pronoun, canonical_name(person.text, ctx.entities), ctx.genders):
+                return person.text
     return None
 
 

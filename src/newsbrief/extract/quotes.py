@@ -23,12 +23,13 @@ mentions; ambiguous cases stay unresolved.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.extract.entities import NameResolver, build_resolver, normalise_mention
+from newsbrief.extract.gender import Gender, agrees, person_genders
 from newsbrief.extract.quotemarks import (
     TITLE_PREPOSITIONS,
     WORK_NOUNS,
@@ -726,11 +727,23 @@ def _bracketed(tok: Token) -> bool:
 class _Attributor:
     """Resolves each candidate's speaker in reading order, remembering earlier speakers."""
 
-    def __init__(self, resolver: NameResolver, roles: RoleMap, named: list[_Named]) -> None:
+    def __init__(
+        self,
+        resolver: NameResolver,
+        roles: RoleMap,
+        named: list[_Named],
+        genders: Mapping[str, Gender] | None = None,
+    ) -> None:
         self.resolver = resolver
         self.roles = roles
         self.named = named
+        self.genders: Mapping[str, Gender] = genders or {}
         self.history: list[tuple[Position, Speaker]] = []
+
+    def _fits(self, pronoun: str, name: str | None, kind: str) -> bool:
+        """A pronoun can stand for this speaker: the right kind ('it' is no person) and, for
+        'he' and 'she', not a person the article shows to be of the other sex."""
+        return compatible(pronoun, kind) and agrees(pronoun, name, self.genders)
 
     def speaker(self, subj: Token, pos: Position) -> Speaker:
         """The resolved speaker of a subject token at a position."""
@@ -785,7 +798,7 @@ class _Attributor:
                 elif child.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 found = self.speaker(child, pos)
-                if found.name and compatible(lower, found.kind):
+                if found.name and self._fits(lower, found.name, found.kind):
                     return found
                 return None
         return None
@@ -793,11 +806,11 @@ class _Attributor:
     def _pronoun(self, pronoun: str, mention: str, pos: Position) -> Speaker:
         best: tuple[Position, str, str] | None = None
         for where, spk in reversed(self.history):
-            if where < pos and spk.name and compatible(pronoun, spk.kind):
+            if where < pos and spk.name and self._fits(pronoun, spk.name, spk.kind):
                 best = (where, spk.name, spk.kind)
                 break
         for named in reversed(self.named):
-            if named.pos < pos and named.subject and compatible(pronoun, named.kind):
+            if named.pos < pos and named.subject and self._fits(pronoun, named.name, named.kind):
                 if best is None or named.pos > best[0]:
                     best = (named.pos, named.name, named.kind)
                 break
@@ -1128,5 +1141,6 @@ def extract_quotes(parsed: ParsedArticle, *, entities: Sequence[Entity] = ()) ->
         if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and is_cue(tok.head) and tok.is_title
     )
     roles = RoleMap.build([d for _, d in docs], resolver)
-    att = _Attributor(resolver, roles, _named_mentions(docs, masks, resolver))
+    genders = person_genders((doc for _, doc in docs), resolver)
+    att = _Attributor(resolver, roles, _named_mentions(docs, masks, resolver), genders)
     return [_resolve(att, c, masks[index]) for index, _ in docs for c in by_paragraph[index]]

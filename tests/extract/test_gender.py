@@ -1,0 +1,117 @@
+"""Pronoun gender: what an article shows about who is a "he" and who a "she", and its use."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.extract.claims import extract_claims
+from newsbrief.extract.dates import extract_dates
+from newsbrief.extract.entities import build_resolver, extract_entities
+from newsbrief.extract.gender import (
+    FEMININE_NAMES,
+    MASCULINE_NAMES,
+    agrees,
+    given_name_gender,
+    person_genders,
+)
+from newsbrief.extract.quantities import extract_quantities
+from newsbrief.extract.quotes import extract_quotes
+from newsbrief.model import Article, Quote
+from newsbrief.nlp import ParsedArticle, parse_article
+
+
+def parsed(*paragraphs: str) -> ParsedArticle:
+    return parse_article(Article(id="t", source="t", paragraphs=list(paragraphs)))
+
+
+def genders(*paragraphs: str) -> dict[str, str]:
+    article = parsed(*paragraphs)
+    resolver, _ = build_resolver(article)
+    return dict(person_genders(article.docs, resolver))
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    article = parsed(*paragraphs)
+    return extract_quotes(article, entities=extract_entities(article))
+
+
+def test_name_lists_are_disjoint_and_leave_out_names_given_to_both() -> None:
+    assert not FEMININE_NAMES & MASCULINE_NAMES
+    assert not {"jordan", "kim", "taylor", "alex", "chris", "jean", "lee"} & (
+        FEMININE_NAMES | MASCULINE_NAMES
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Ilse Varga", "f"), ("Tomas Hadek", None), ("Peter Hadek", "m"), ("Varga", None)],
+)
+def test_given_name_gender(name: str, expected: str | None) -> None:
+    assert given_name_gender(name) == expected
+
+
+def test_titles_and_role_nouns_are_evidence_and_disagreement_leaves_a_name_unknown() -> None:
+    found = genders(
+        "Ms. Orn and Tomas Hadek, a spokesman for the port, met on Monday.",
+        "Mr. Orn also attended. Dara Lusk, a spokeswoman for the union, said little.",
+        "Actress Mila Quell was there too.",
+    )
+    assert found.get("Tomas Hadek") == "m"  # appositive role noun
+    assert found.get("Dara Lusk") == "f"
+    assert found.get("Mila Quell") == "f"  # role noun before the name (and the given name)
+    assert "Orn" not in found  # "Ms. Orn" and "Mr. Orn": both ways, so unknown
+
+
+def test_agrees_only_rules_out_the_other_sex() -> None:
+    known = {"Ilse Varga": "f", "Peter Hadek": "m"}
+    assert agrees("she", "Ilse Varga", known)
+    assert not agrees("she", "Peter Hadek", known)
+    assert not agrees("He", "Ilse Varga", known)
+    assert agrees("she", "Dara Lusk", known)  # unknown: either pronoun
+    assert agrees("they", "Peter Hadek", known)
+
+
+def test_she_skips_the_man_named_last_for_the_woman_before_him() -> None:
+    """The old resolver took the last person named as a subject, whoever it was."""
+    quotes = quotes_of(
+        "Ilse Varga, the harbour master, toured the flooded quay on Tuesday.",
+        "Peter Hadek, the mayor, arrived an hour later.",
+        "“We will rebuild the quay before winter,” she said.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Ilse Varga", "she")]
+
+
+def test_he_skips_the_woman_quoted_last() -> None:
+    quotes = quotes_of(
+        "Mr. Hadek left the meeting early.",
+        "“The budget is gone,” Ms. Varga said.",
+        "“I will find the money,” he said.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("Varga", "Ms. Varga"),
+        ("Hadek", "he"),
+    ]
+
+
+def test_an_unknown_person_is_still_taken_for_either_pronoun() -> None:
+    quotes = quotes_of(
+        "Dara Lusk toured the quay on Tuesday.",
+        "“We will rebuild,” she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Dara Lusk"]
+
+
+def test_claimant_pronoun_skips_a_person_of_the_other_sex() -> None:
+    article = parsed(
+        "Anna Varga toured the flooded quay with Peter Hadek on Tuesday. She said 120 homes "
+        "were destroyed."
+    )
+    entities = extract_entities(article)
+    found = extract_claims(
+        article,
+        quantities=extract_quantities(article),
+        quotes=(),  # the claim rules' own resolution, not the quote's speaker
+        entities=entities,
+        dates=extract_dates(article),
+    )
+    assert [(c.value, c.claimant) for c in found] == [(120, "Anna Varga")]
