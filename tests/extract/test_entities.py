@@ -102,3 +102,16 @@ def test_a_headline_verb_the_tagger_took_into_a_name_is_dropped() -> None:
     assert clean_name("Lena Vask Warns", "PERSON") == "Lena Vask"
     assert clean_name("Says", "PERSON") == "Says"  # nothing left to keep: left alone
     assert clean_name("Tells Group", "ORG") == "Tells Group"  # only people's names
+
+
+def test_a_surname_tagged_org_at_first_and_person_later_is_a_person() -> None:
+    """spaCy tags a lone surname ORG as often as PERSON; when the article also has a full
+    name ending in it, the surname is the person (its first mention no longer decides)."""
+    resolver = NameResolver(
+        [("Hadek", "ORG"), ("Peter Hadek", "PERSON"), ("Hadek", "PERSON"), ("Orn", "ORG")],
+        aliases={},
+    )
+    assert resolver.label("Hadek") == "PERSON"
+    assert resolver.label("Orn") == "ORG"  # never tagged a person
+    rebuilt = resolver.with_speakers(["Vask"])
+    assert rebuilt.label("Hadek") == "PERSON"

@@ -115,3 +115,22 @@ def test_claimant_pronoun_skips_a_person_of_the_other_sex() -> None:
         dates=extract_dates(article),
     )
     assert [(c.value, c.claimant) for c in found] == [(120, "Anna Varga")]
+
+
+def test_he_stands_for_the_one_who_reported_not_the_one_reported_on() -> None:
+    """'Hadek said Mr. Ruhl had misled the council.' / '"…," he said.': he is Hadek. The
+    subject of a reported clause is passed over once its sentence is over."""
+    quotes = quotes_of(
+        "Peter Hadek, the mayor, said Mr. Ruhl had misled the council about the repairs.",
+        "“We were promised a new quay by spring,” he said.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Peter Hadek", "he")
+
+
+def test_in_its_own_sentence_the_reported_subject_can_still_be_she() -> None:
+    """'Ms. Orn found the work hard, she said.': the reported subject is the speaker."""
+    quotes = quotes_of(
+        "Dara Lusk spoke first. “The nets are empty,” Ms. Lusk said.",
+        "Ms. Orn found the winter work hard at first, she said.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Orn", "she")

@@ -183,11 +183,20 @@ class NameResolver:
         speaking: Iterable[str] = (),
     ) -> None:
         self._labels: dict[str, str] = {}
+        tagged_person: set[str] = set()
         for name, label in named:
             self._labels.setdefault(name, label)
+            if label == "PERSON":
+                tagged_person.add(name)
         self._named = list(self._labels.items())
+        self._named += [(n, "PERSON") for n in tagged_person if self._labels[n] != "PERSON"]
         surnames = {n.lower() for n, label in self._labels.items() if label == "PERSON"}
         surnames |= {w.lower() for w in speaking}
+        last_words = {n.split(" ")[-1] for n in tagged_person if " " in n}
+        for name in tagged_person & last_words:
+            # a surname the tagger took for an organisation at its first mention ('Sanders'
+            # ORG 10 times, PERSON 8) is the person whose full name ends in it
+            self._labels[name] = "PERSON"
         for name, label in list(self._labels.items()):
             words = name.split(" ")
             if (

@@ -678,6 +678,11 @@ class _Named:
     name: str
     kind: str
     subject: bool
+    reported_until: int = -1
+    """For the subject of a clause someone reports ("Coffman said Mr. Trump had disrespected
+    the troops"): where its sentence ends. Past that sentence, "he" stands for the one who
+    reports, not the one reported on; in it, either ("Ms. Orn found skating a salve, she
+    said")."""
 
 
 def _person_appositive(ent: Span) -> bool:
@@ -707,14 +712,28 @@ def _named_mentions(
             kind = _kind_of_label(resolver.label(name) or ent.label_)
             if kind != "person" and ent.label_ in {"ORG", "FAC"} and _person_appositive(ent):
                 kind = "person"  # 'Marta Quell, the union's general secretary,' tagged ORG
-            found.append(_Named((index, ent.start_char), name, kind, subject))
+            found.append(
+                _Named((index, ent.start_char), name, kind, subject, _reported_until(ent.root))
+            )
         for tok in doc:
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_:
                 name = resolver.canonical(tok.text)
                 if name != tok.text and resolver.label(name) == "PERSON" and tok.i not in inside:
-                    found.append(_Named((index, tok.idx), name, "person", True))  # 'Hadek was …'
+                    found.append(  # 'Hadek was …'
+                        _Named((index, tok.idx), name, "person", True, _reported_until(tok))
+                    )
     found.sort(key=lambda n: n.pos)
     return found
+
+
+def _reported_until(subject: Token) -> int:
+    """The end (a character offset) of the sentence of a subject of a reported clause (one a
+    speech cue governs), else -1 (``_Named.reported_until``)."""
+    verb = subject.head
+    if verb.dep_ == "ccomp" and is_cue(verb.head):
+        sentence = subject.sent
+        return sentence.end_char
+    return -1
 
 
 def _bracketed(tok: Token) -> bool:
@@ -810,6 +829,11 @@ class _Attributor:
                 best = (where, spk.name, spk.kind)
                 break
         for named in reversed(self.named):
+            if named.reported_until >= 0 and (pos[0], pos[1]) >= (
+                named.pos[0],
+                named.reported_until,
+            ):
+                continue  # reported on in an earlier sentence (``_Named.reported_until``)
             if named.pos < pos and named.subject and self._fits(pronoun, named.name, named.kind):
                 if best is None or named.pos > best[0]:
                     best = (named.pos, named.name, named.kind)
