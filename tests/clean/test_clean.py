@@ -426,6 +426,13 @@ def test_a_headline_loses_the_punctuation_that_joined_it_to_more(headline, title
             "reopened on Friday, not Thursday.",
             "correction",
         ),
+        (
+            "Editor's Note: An article on Monday about the ferry strike, based on accounts from "
+            "harbour officials, reported that the union had voted to walk out. "
+            + "On Wednesday, however, the union's secretary said no vote had been held. "
+            * 10,
+            "correction",
+        ),  # a long one, headed as a note (over 120 words)
         ("The correction in fuel prices continued on Tuesday, traders said.", None),
         ("The harbour board said an article in the union newsletter was accurate.", None),
     ],

@@ -188,8 +188,6 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         "correction",
         # a correction notice appended to the piece: about the article, not the story
         _any(
-            r"^(?:corrections?|clarifications?|editor['’]?s['’]? note|an earlier version of this "
-            r"(?:article|story|report))\b\s*[:.,—–-]",
             r"^(?:an?|the|this) (?:article|report|story|headline|(?:picture |photo )?caption|chart|"
             r"graphic|map|obituary|review|column|editorial|news analysis)\b.{0,160}?"
             r"\b(?:misstated|misidentified|misspelled|misquoted|misattributed|mischaracterized|"
@@ -200,6 +198,16 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
             r" to (?:reflect|correct)\b",
         ),
         120,
+    ),
+    (
+        "correction",
+        # the same, headed as one: a note of any length (an editor's note that retracts a
+        # report ran to 149 words in a PolNeAR text)
+        _any(
+            r"^(?:corrections?|clarifications?|editor['’]?s['’]? note|an earlier version of this "
+            r"(?:article|story|report))\b\s*[:.,—–-]",
+        ),
+        400,
     ),
     (
         "embed",
