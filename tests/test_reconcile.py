@@ -349,6 +349,20 @@ def test_one_articles_unordered_values_are_different_figures_not_an_update() -> 
     assert [f.status for f in figure_groups([article("s", "x.", claims=sides)])] == ["conflict"]
 
 
+def test_one_articles_two_tolls_stay_apart_when_another_article_repeats_one() -> None:
+    """An article names the toll of a crash (1 dead) and of an earlier attack (14 dead); a
+    second article repeats the 14. Nothing dates them apart, so "1 → 14" is no update: the
+    14s agree, and the 1 is a figure of its own."""
+    arts = [
+        article("a", "x.", claims=[claim(1, "people killed"), claim(14, "people killed")]),
+        article("b", "x.", claims=[claim(14, "people killed")]),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(arts)) == [
+        ("agree", [14]),
+        ("single", [1]),
+    ]
+
+
 def test_figure_groups_subject_splits_groups() -> None:
     arts = [
         article("a", "x.", claims=[claim(10, "people killed", subject="children")]),

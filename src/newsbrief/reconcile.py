@@ -578,11 +578,14 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
 
 def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[int, str, Claim]]]:
     """An update's entries, split when nothing orders them in time: values of one measure that
-    cannot all be true, from a single article and with the same date (or none), are different
+    cannot all be true, stated by a single article with the same date (or none), are different
     figures (four candidates' poll shares, the tolls of two attacks: on the 924 PolNeAR texts,
-    39 of 82 "updates"), not a later figure superseding an earlier one. Each part holds values
-    that can all be true together; entries of several articles or dates stay one group."""
-    if len({a for _, a, _ in entries}) > 1 or len({c.as_of for _, _, c in entries}) > 1:
+    39 of 82 "updates"), not a later figure superseding an earlier one; other articles' values
+    then join the figure they can be true with ("14 killed" in a second article joins that
+    attack's toll, not the "1 killed" of another incident). Each part holds values that can all
+    be true together; entries of several dates, or where no article states two values that
+    cannot both be true, stay one group."""
+    if len({c.as_of for _, _, c in entries}) > 1 or not _one_article_disagrees(entries):
         return [entries]
     parts: list[list[tuple[int, str, Claim]]] = []
     for entry in entries:
@@ -594,6 +597,19 @@ def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[i
         else:
             parts.append([entry])
     return parts
+
+
+def _one_article_disagrees(entries: list[tuple[int, str, Claim]]) -> bool:
+    """Some article states two values of the measure that cannot both be true."""
+    by_article: dict[str, list[FigureClaim]] = defaultdict(list)
+    for _, article_id, claim in entries:
+        by_article[article_id].append(as_figure_claim(claim))
+    return any(
+        not compatible(a, b)
+        for claims in by_article.values()
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+    )
 
 
 GENERIC_SUBJECTS = frozenset(["people", "persons"])
