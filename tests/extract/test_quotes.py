@@ -265,3 +265,25 @@ def test_a_named_speaker_is_the_person_not_the_office(text: str, speaker: str) -
     (quote,) = quotes_of(text)
     assert quote.speaker == speaker
     assert quote.speaker_mention is not None and quote.speaker_mention.endswith(speaker)
+
+
+def test_a_cue_introducing_the_quote_with_a_colon_beats_the_report_after_it() -> None:
+    """'Vask said: “…,” the Courier reported.': the words are Vask's; the Courier relays them."""
+    quotes = quotes_of(
+        "On Monday, Lena Vask said: “There will always be exceptions,” the Harbour Courier "
+        "reported."
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("There will always be exceptions,", "Lena Vask")
+    ]
+
+
+def test_a_participle_cue_before_the_quote_keeps_the_sentence_subject() -> None:
+    """'Vask told the Courier that Ruiz “…,” adding, “…”': the second quote is still Vask's;
+    a participle before the marks is not taken as the quote's own cue (on a PolNeAR text its
+    subject, found by climbing a wrong parse, was the man spoken about)."""
+    quotes = quotes_of(
+        "Lena Vask told the Courier that Omar Ruiz “had a reckless plan,” adding, “He lost the "
+        "trust of every crew on the quay.”"
+    )
+    assert [q.speaker for q in quotes] == ["Lena Vask", "Lena Vask"]

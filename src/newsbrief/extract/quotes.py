@@ -165,6 +165,9 @@ def is_cue(token: Token) -> bool:
 def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> Token | None:
     """The cue the quote depends on ('saying: “…” and vowing …' → saying), else the cue
     nearest the quote within the given sentences, outside every quote."""
+    lead = _leading_cue(doc, span, inside)
+    if lead is not None:
+        return lead
     tok = span.root
     for _ in range(4):
         if tok.head is tok:
@@ -183,6 +186,23 @@ def _cue_near(doc: Doc, span: Span, inside: set[int], sents: Sequence[Span]) -> 
             if best is None or dist < best[0]:
                 best = (dist, tok)
     return best[1] if best else None
+
+
+def _leading_cue(doc: Doc, span: Span, inside: set[int]) -> Token | None:
+    """A cue that introduces the quote with a colon or comma right before its marks ('Trump
+    said: “…,” the Times reported'): the quote is its speaker's, whatever cue governs the
+    sentence (the one after it relays the report)."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text not in {":", ","}:
+        return None
+    cue = doc[i - 1]
+    if cue.i in inside or not is_cue(cue):
+        return None
+    # with a subject of its own: a participle ('…, adding, “…”') takes its subject from a
+    # clause the parser may have chosen wrongly
+    return cue if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children) else None
 
 
 def _nearer_cue(head: Token, span: Span, inside: set[int]) -> Token | None:
