@@ -44,3 +44,20 @@ def test_batched_parse_equals_parse_alone() -> None:
         assert [d.text for d in mine.docs] == mine.article.paragraphs
         assert _signature(mine) == _signature(reference)
         assert mine.article.sentences == reference.article.sentences
+
+
+def test_an_opening_mark_left_at_a_sentence_end_starts_the_next_sentence() -> None:
+    """'… said on Thursday. ''That …''': the doubled apostrophes open the next quote, so the
+    first sentence ends at 'Thursday.' (a timeline entry had ended in a stray '')."""
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    text = (
+        "''The ferry program is at risk,'' the harbour master, Lena Vask, said on Thursday. "
+        "''It needs a very close look.''"
+    )
+    parsed = parse_article(Article(id="t", source="t", paragraphs=[text]))
+    assert [text[s.start : s.end] for s in parsed.article.sentences] == [
+        "''The ferry program is at risk,'' the harbour master, Lena Vask, said on Thursday.",
+        "''It needs a very close look.''",
+    ]

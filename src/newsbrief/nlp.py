@@ -138,21 +138,42 @@ def _finite(token: Token) -> bool:
     return token.tag_ != "VBG" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+_OPENING_MARKS = frozenset({'"', "''", "“", "‘"})
+
+
+def _opens_next(token: Token) -> bool:
+    """A quote mark ending a sentence that opens the next one instead ('… said on Thursday.
+    ''That program …'): space before it and a word right after it (the parser leaves such a
+    mark, straight or doubled, with the sentence before)."""
+    doc = token.doc
+    return (
+        token.text in _OPENING_MARKS
+        and token.i + 1 < len(doc)
+        and not token.whitespace_
+        and (token.i == 0 or bool(doc[token.i - 1].whitespace_))
+        and doc[token.i + 1].is_alpha
+    )
+
+
 def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
     """Sentence boundaries of every paragraph, as model records (marked ``verbless`` when the
-    tagger finds no finite verb in the sentence)."""
+    tagger finds no finite verb in the sentence). A quote mark the parser left at the end of
+    a sentence that opens the next one starts that one."""
     spans: list[SentenceSpan] = []
     for index, doc in enumerate(docs):
+        carried: int | None = None  # where a sentence starts, moved back to its opening mark
         for sent in doc.sents:
-            text = sent.text
-            if not text.strip():
+            start = sent.start_char if carried is None else carried
+            carried = None
+            end = sent.end_char
+            last = sent[-1]
+            if len(sent) > 1 and sent.end < len(doc) and _opens_next(last):
+                carried = last.idx
+                end = sent[-2].idx + len(sent[-2].text)
+            if not doc_text(doc)[start:end].strip():
                 continue
             verbless = not any(_finite(t) for t in sent)
-            spans.append(
-                SentenceSpan(
-                    paragraph=index, start=sent.start_char, end=sent.end_char, verbless=verbless
-                )
-            )
+            spans.append(SentenceSpan(paragraph=index, start=start, end=end, verbless=verbless))
     return spans
 
 
