@@ -188,6 +188,7 @@ class NameResolver:
             self._labels.setdefault(name, label)
             if label == "PERSON":
                 tagged_person.add(name)
+        self._tagged_person = frozenset(tagged_person)
         self._named = list(self._labels.items())
         self._named += [(n, "PERSON") for n in tagged_person if self._labels[n] != "PERSON"]
         surnames = {n.lower() for n, label in self._labels.items() if label == "PERSON"}
@@ -228,6 +229,11 @@ class NameResolver:
     def label(self, name: str) -> str | None:
         """The entity label of a canonical name, if the article has it."""
         return self._labels.get(name)
+
+    def tagged_person(self, name: str) -> bool:
+        """Whether the tagger itself took this name for a person at least once (``label``
+        may also say PERSON by inference: a name ending in a word that speaks)."""
+        return name in self._tagged_person
 
     def canonical(self, mention: str, label: str | None = None) -> str:
         """The canonical name for a mention; ``label=None`` treats it as a possible person.

@@ -810,7 +810,10 @@ class _Attributor:
                 # ("Clark County Sheriff Joe Lombardo" is Joe Lombardo)
                 text = next((e.text for e in subj.doc.ents if e.start <= subj.i < e.end), text)
             name = self.resolver.canonical(text, subj.ent_type_)
-            return Speaker(mention, name, _kind_of_label(subj.ent_type_))
+            # a lone surname tagged ORG ("Ramos said") that stands for a person's full name
+            # is that person
+            person = " " not in text and name != text and self.resolver.tagged_person(name)
+            return Speaker(mention, name, "person" if person else _kind_of_label(subj.ent_type_))
         if subj.pos_ == "PROPN":
             name = self.resolver.canonical(phrase.text)
             return Speaker(mention, name, phrase_kind(phrase, self.resolver, name))
