@@ -140,6 +140,14 @@ CASES: list[Case] = [
         (),
     ),
     Case(
+        "a title in apposition to 'book' is not speech",
+        (
+            "Reviewers have been reading Lena Vask's new book, \"Salt and Stone: How to Save "
+            'the Harbour," for clues about her plans.',
+        ),
+        (),
+    ),
+    Case(
         "organisation as speaker",
         ("“The quay is unsafe,” the Harbour Authority said in a statement.",),
         (("direct", "The quay is unsafe,", "Harbour Authority", "said"),),

@@ -136,8 +136,9 @@ def quote_spans(text: str) -> list[MarkedSpan]:
 TITLE_PREPOSITIONS = frozenset({"in", "on", "with", "at", "from", "into", "of", "for", "to"})
 #: Nouns before the title of a work: 'her book “Salt and Stone”'.
 WORK_NOUNS = _wordset(
-    """book novel memoir film movie documentary show series programme program episode song
-    album play opera musical article column essay op-ed report podcast newsletter magazine"""
+    """book novel memoir manifesto autobiography biography film movie documentary show series
+    programme program episode song album play opera musical article column essay op-ed report
+    podcast newsletter magazine"""
 )
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
 

@@ -324,8 +324,9 @@ def _direct(
             if _characterises(doc, span):
                 embedded.append(m)  # 'a figure the ministry called “pure invention”'
             continue
+        named = prev_word.rstrip(",:")  # 'his new book, “…,”': the title in apposition
         if is_title(words) and (
-            prev_word in TITLE_PREPOSITIONS or prev_word in WORK_NOUNS or possessive(prev_word)
+            prev_word in TITLE_PREPOSITIONS or named in WORK_NOUNS or possessive(prev_word)
         ):
             continue  # 'in an interview with “Morning Harbour,”': a programme or book title
         if prev_char.isalnum() and prev_word not in SPEECH_VERBS and not _said_form(prev_word):
