@@ -341,3 +341,24 @@ def test_figure_kinds(text: str, value: float, measure: str) -> None:
 )
 def test_more_non_claims(text: str) -> None:
     assert all(c.value not in (8, 1, 140, 6, 60) for c in claims(text))
+
+
+def test_a_share_of_respondents_quoted_is_not_the_claimant() -> None:
+    """'with 22 percent saying they would not back him, Ruiz at 20 percent': the indirect
+    quote's speaker is the share, which claims nothing; the figures are the outlet's."""
+    from newsbrief.extract.entities import extract_entities
+    from newsbrief.extract.quotes import extract_quotes
+
+    text = (
+        "Mayor Lena Vask comes in second, with 22 percent saying they would definitely not "
+        "support her, former harbour master Omar Ruiz at 20 percent and Tomas Brandt at 18 "
+        "percent."
+    )
+    article = Article(id="t", source="t", outlet=OUTLET, published=PUBLISHED, paragraphs=[text])
+    parsed = parse_article(article)
+    quotes = extract_quotes(parsed, entities=extract_entities(parsed))
+    found = claims(text, quotes=quotes)
+    assert {(c.value, c.claimant) for c in found if c.value in (20, 18)} == {
+        (20, OUTLET),
+        (18, OUTLET),
+    }

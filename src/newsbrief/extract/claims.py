@@ -1220,10 +1220,27 @@ def _quote_speaker(ctx: _Article, d: _Draft) -> str | None:
         if quote.paragraph != q.paragraph or not quote.start <= q.start < quote.end:
             continue
         name = quote.speaker or quote.speaker_mention
-        if not name or name.lower() in PRONOUNS or _looks_like_dateline(name):
+        if (
+            not name
+            or name.lower() in PRONOUNS
+            or _looks_like_dateline(name)
+            or _names_a_share(name)  # "with 22 percent saying they would not support him"
+        ):
             return None
         return _resolve_text(ctx, name, q.paragraph, d.doc.char_span(q.start, q.end))
     return None
+
+
+def _names_a_share(name: str) -> bool:
+    """A speaker that is a share of respondents ("22 percent", "most of those polled"): what a
+    poll counts, not who claims its figures (``_is_share`` for a parsed mention)."""
+    words = name.lower().replace("%", " percent").split()
+    if not words:
+        return False
+    counted = words[0].replace(",", "").replace(".", "").isdigit() and len(words) > 1
+    return (
+        words[0] in SHARE_HEADS or words[-1] in SHARE_HEADS or (counted and words[1] in SHARE_HEADS)
+    )
 
 
 def _looks_like_dateline(name: str) -> bool:
