@@ -443,3 +443,25 @@ def test_correction_notices_are_not_the_story(line, reason):
     from newsbrief.clean.patterns import cruft_reason
 
     assert cruft_reason(line, len(line.split())) == reason
+
+
+def test_a_dated_subhead_in_the_body_is_not_the_publication_date() -> None:
+    """A chronology's subheads ('Oct. 31, 2012 The handshake.') below the first prose are
+    body text: the first of them had become the article's publication date (and left it)."""
+    prose = (
+        "The problems that ended the mayor's campaign were planted long ago, one in each of the "
+        "last four years, and were always going to be hard to overcome."
+    )
+    text = "\n\n".join(
+        [
+            "What went wrong for Mayor Lena Vask",
+            prose,
+            "Oct. 31, 2012 The handshake.",
+            "Two days after the storm flooded the harbour, the governor toured the quay with her.",
+        ]
+    )
+    article = clean_document(RawDocument(source="chronology.txt", content=text))
+    assert article.published is None
+    assert "Oct. 31, 2012 The handshake." in article.paragraphs
+    dated = "\n\n".join(["What went wrong for Mayor Lena Vask", "March 3, 2026", prose])
+    assert clean_document(RawDocument(source="dated.txt", content=dated)).published == "2026-03-03"

@@ -338,8 +338,10 @@ def is_byline(line: str, n_words: int) -> bool:
     return n_words <= 20 and _BYLINE.match(line) is not None
 
 
-def is_date_meta(line: str, date_text: str | None, n_words: int) -> bool:
-    """A line that only carries a publication date/time (plus a few words, e.g. an author name)."""
+def is_date_meta(line: str, date_text: str | None, n_words: int, *, in_body: bool = False) -> bool:
+    """A line that only carries a publication date/time (plus a few words, e.g. an author name).
+    ``in_body`` (prose has begun above it): only a bare date or a labelled one ("Updated: …");
+    a dated subhead of a chronology ('Oct. 31, 2012 The Obama "hug."') is body text."""
     if _READ_TIME.match(line):
         return True
     if date_text is None:
@@ -349,11 +351,11 @@ def is_date_meta(line: str, date_text: str | None, n_words: int) -> bool:
         # "Jane Roe | Published 3 March 2026, 6:45pm | Updated 8:10pm": a byline with its date.
         dated = [seg for seg in segments if date_text in seg]
         if dated and all(len(seg.split()) <= 8 for seg in segments):
-            return is_date_meta(dated[0], date_text, len(dated[0].split()))
+            return is_date_meta(dated[0], date_text, len(dated[0].split()), in_body=in_body)
     if n_words > 14:
         return False
     residue = _DATE_FILLER.sub(" ", line.replace(date_text, " "))
     leftover = re.findall(r"[^\W\d_]+", residue)
     if _DATE_META.match(line):
         return len(leftover) <= 6
-    return len(leftover) <= 3
+    return len(leftover) <= (0 if in_body else 3)

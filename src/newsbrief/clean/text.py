@@ -199,6 +199,10 @@ class RulePass:
     published: str | None
 
 
+BODY_PROSE_WORDS = 20
+"""A line of this many words that no rule removes is prose: the body has begun."""
+
+
 def rule_pass(
     text: str,
     *,
@@ -217,6 +221,7 @@ def rule_pass(
     outlet: str | None = None
 
     # 1. Families of cruft, bylines and date lines.
+    in_body = False  # a prose paragraph has come: date lines below it are read more strictly
     for i, line in enumerate(lines):
         reason = cruft_reason(line.text, line.n_words)
         if reason is None and boilerplate and key(line.text) in boilerplate:
@@ -228,13 +233,14 @@ def rule_pass(
                 published = found[1]
         if reason is None and line.n_words <= 14:
             found = metadata.find_date(line.text)
-            if is_date_meta(line.text, found[0] if found else None, line.n_words):
+            if is_date_meta(line.text, found[0] if found else None, line.n_words, in_body=in_body):
                 reason = "dateline-meta"
                 if found and published is None:
                     published = found[1]
         if reason == "footer" and outlet is None:
             outlet = metadata.copyright_outlet(line.text)
         labels[i] = reason
+        in_body = in_body or (reason is None and line.n_words >= BODY_PROSE_WORDS)
 
     # 2. Lists under a "Related"/"Read more" header: the short headline lines that follow.
     _mark_related_lists(lines, labels)
