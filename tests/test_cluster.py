@@ -273,7 +273,12 @@ def test_event_day_prefers_recent_mentioned_date() -> None:
     assert event_day(a, lookback_days=3).isoformat() == "2024-03-04"
     assert event_day(a, lookback_days=1).isoformat() == "2024-03-06"
     b = Article(id="y", source="y", dates=[old, mention])
-    assert event_day(b, lookback_days=3).isoformat() == "2019-01-01"
+    # undated, each day named once: the latest (a retrospective names the past as background;
+    # it cannot have been written before the latest day it reports)
+    assert event_day(b, lookback_days=3).isoformat() == "2024-03-04"
+    twice = DateMention(text="in 2019", date="2019-01-01", paragraph=2, start=0, end=7)
+    c = Article(id="z", source="z", dates=[old, twice, mention])
+    assert event_day(c, lookback_days=3).isoformat() == "2019-01-01"  # named most still wins
 
 
 def test_duplicates_follow_their_original() -> None:

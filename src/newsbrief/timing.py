@@ -63,8 +63,8 @@ def event_day(article: Article, *, lookback_days: int) -> date | None:
     """The day of the happening an article reports (see the module docstring)."""
     written = article_day(article)
     mentioned = _mentions(article)
-    if written is None:
-        return min(mentioned, key=lambda d: (-mentioned[d], d)) if mentioned else None
+    if written is None:  # ties to the latest: older days named beside it are background
+        return min(mentioned, key=lambda d: (-mentioned[d], -d.toordinal())) if mentioned else None
     recent = {d: n for d, n in mentioned.items() if 0 <= (written - d).days <= lookback_days}
     if recent:
         return min(recent, key=lambda d: (-recent[d], d))
