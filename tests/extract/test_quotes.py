@@ -287,3 +287,17 @@ def test_a_participle_cue_before_the_quote_keeps_the_sentence_subject() -> None:
         "trust of every crew on the quay.”"
     )
     assert [q.speaker for q in quotes] == ["Lena Vask", "Lena Vask"]
+
+
+def test_he_inside_a_sentence_is_not_its_common_noun_subject() -> None:
+    """'The goal, he said, is to …': the goal is what is said, not who says it; "he" is the
+    speaker before (a person noun such as 'the mayor' still can be the one)."""
+    quotes = quotes_of(
+        "Lena Vask said she had asked the harbour board to keep talking with the unions. "
+        "The goal, she said, is to reopen the quay before winter."
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Lena Vask", "she")
+    (mayor,) = quotes_of(
+        "The mayor hopes the quay will reopen, and she said the repairs would take a month."
+    )
+    assert mayor.speaker == "The mayor"

@@ -48,6 +48,7 @@ from newsbrief.extract.speakers import (
     Speaker,
     compatible,
     noun_phrase,
+    personal_noun,
     phrase_kind,
     subject_of,
 )
@@ -840,6 +841,8 @@ class _Attributor:
                     child = next((c for c in child.children if c.dep_ == "appos"), child)
                 elif child.pos_ not in {"NOUN", "PROPN"}:
                     continue
+                elif lower in PERSON_PRONOUNS and child.pos_ == "NOUN" and not personal_noun(child):
+                    return None  # "The goal, he said, is …": the goal is not who speaks
                 found = self.speaker(child, pos)
                 if found.name and self._fits(lower, found.name, found.kind):
                     return found

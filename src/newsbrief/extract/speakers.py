@@ -242,6 +242,31 @@ ABSTRACT_SUFFIXES = (
 or "she" never stands for it."""
 
 
+PERSON_NOUNS = _wordset(
+    """chief aide judge chef official staff expert source guard head boss coach nurse police
+    family friend wife husband mother son kid child girl boy man woman person adult teen
+    candidate rival ally critic colleague client victim suspect witness veteran fan guest
+    host cleric medic pilot cop clerk envoy diplomat delegate nominee spouse partner sister
+    brother uncle aunt niece nephew grandmother grandfather widow bride groom monk nun priest
+    rabbi imam pope king queen prince princess chairwoman chairman spokeswoman spokesman
+    everyone someone anyone nobody somebody anybody everybody who"""
+)
+"""Common nouns for people that no agent ending marks (see ``personal_noun``)."""
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent", "ess")
+"""Agent endings of nouns for people: a mayor, a lawmaker, a resident, a nominee."""
+
+
+def personal_noun(token: Token) -> bool:
+    """Whether a common noun can name a person: a word for people, or one with an agent ending
+    that is not an abstract one ("the goal", "the bigger risk", "any attempt" cannot)."""
+    word = token.lemma_.lower() if token.lemma_ else token.lower_
+    if word in PERSON_NOUNS or token.lower_ in PERSON_NOUNS:
+        return True
+    if word.endswith(ABSTRACT_SUFFIXES):
+        return False
+    return word.endswith(PERSON_ENDINGS)
+
+
 def compatible(pronoun: str, kind: str) -> bool:
     """Whether a pronoun can refer to a speaker of this kind."""
     if pronoun in PERSON_PRONOUNS:
