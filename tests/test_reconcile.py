@@ -209,10 +209,14 @@ def test_merge_quotes_invariants(spec: list[list[list[str]]]) -> None:
 
 
 def _fc(
-    value: float, qualifier: str = "=", claimant: str | None = None, as_of: str | None = None
+    value: float,
+    qualifier: str = "=",
+    claimant: str | None = None,
+    as_of: str | None = None,
+    text: str = "",
 ) -> FigureClaim:
     return FigureClaim(
-        value=value, qualifier=qualifier, claimant=claimant, as_of=as_of, sources=["x"]
+        value=value, qualifier=qualifier, claimant=claimant, as_of=as_of, sources=["x"], text=text
     )
 
 
@@ -228,6 +232,11 @@ def _fc(
         (_fc(100, ">"), _fc(200, "<"), True),
         (_fc(40), _fc(40), True),
         (_fc(40), _fc(42), False),
+        # a vague plural stops at the next one: "thousands" is not 43,000 (nor 3.7 million)
+        (_fc(2000, ">=", text="thousands"), _fc(4300), True),
+        (_fc(2000, ">=", text="thousands"), _fc(43000), False),
+        (_fc(200, ">=", text="Hundreds"), _fc(848), True),
+        (_fc(2000, ">="), _fc(43000), True),  # "at least 2,000" has no ceiling
     ],
 )
 def test_compatible(a: FigureClaim, b: FigureClaim, ok: bool) -> None:

@@ -422,6 +422,20 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
 # ---------------------------------------------------------------- figures
 
 
+VAGUE_CEILINGS = {
+    "dozens": 100.0,
+    "scores": 100.0,
+    "hundreds": 1000.0,
+    "thousands": 10000.0,
+    "tens of thousands": 100000.0,
+    "hundreds of thousands": 1000000.0,
+    "millions": 10000000.0,
+}
+"""Where a vague plural (``extract.claims.VAGUE_COUNTS``, "thousands" read as at least 2,000)
+stops: past it a writer says the next one ("tens of thousands", not "thousands", for 43,000).
+The figure is still shown as "≥2,000"; comparing values uses the ceiling."""
+
+
 def _interval(claim: FigureClaim) -> tuple[float, float]:
     """The values a claim allows, from its qualifier (and range, when it gives one)."""
     q = claim.qualifier.strip()
@@ -432,8 +446,8 @@ def _interval(claim: FigureClaim) -> tuple[float, float]:
     if q == "~":
         slack = APPROX_TOLERANCE * max(abs(low), abs(high))
         return low - slack, high + slack
-    if q in (">", ">="):
-        return low, math.inf
+    if q in (">", ">="):  # a vague plural stops at the next one ("thousands" < 10,000)
+        return low, VAGUE_CEILINGS.get(claim.text.lower().strip(), math.inf)
     if q in ("<", "<="):
         return -math.inf, high
     return low, high
