@@ -465,3 +465,18 @@ def test_a_dated_subhead_in_the_body_is_not_the_publication_date() -> None:
     assert "Oct. 31, 2012 The handshake." in article.paragraphs
     dated = "\n\n".join(["What went wrong for Mayor Lena Vask", "March 3, 2026", prose])
     assert clean_document(RawDocument(source="dated.txt", content=dated)).published == "2026-03-03"
+
+
+def test_a_short_present_tense_first_line_with_a_full_stop_is_the_headline() -> None:
+    """Some archives end every headline with a full stop ('Harbour board to shift staff,
+    boats to Velmar.'): the first line is still the title (without the stop); a lede telling
+    what happened ('The mayor opened …') stays body (``test_when_unsure_keep``)."""
+    text = (
+        "Harbour board to shift staff, boats to Velmar.\n\n"
+        "VELMAR (VW) — The harbour board is moving a dozen pilots and two tugs from Ostrand to "
+        "Velmar ahead of the winter storms, its chairman said on Tuesday.\n\n"
+        "The move follows three groundings at the Velmar bar since October."
+    )
+    article = clean_document(RawDocument(source="t.txt", content=text))
+    assert article.title == "Harbour board to shift staff, boats to Velmar"
+    assert article.paragraphs[0].startswith("VELMAR (VW)")

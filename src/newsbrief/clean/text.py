@@ -85,13 +85,30 @@ class TextClean:
     published: str | None
 
 
-def _headline_shaped(line: Line) -> bool:
+def _headline_shaped(line: Line, *, first: bool = False) -> bool:
+    """Short, opening with a capital, and without a full stop; the first line of a text may end
+    with one when it is short (some archives print every headline with a stop: "O'Malley
+    campaign to shift staff, resources to Iowa.")."""
     text = line.text
+    stopped = text.endswith(".") and not text.endswith("...")
     return (
         3 <= line.n_words <= 30
-        and (not text.endswith(".") or text.endswith("..."))
+        and (not stopped or (first and _headline_grammar(line)))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
     )
+
+
+FIRST_LINE_HEADLINE_WORDS = 14
+"""The longest first line ending in a full stop that is taken for a headline."""
+
+_PAST_RE = re.compile(r"\b(?:[a-z]+ed|said|says|told|was|were|had)\b")
+
+
+def _headline_grammar(line: Line) -> bool:
+    """A short line written as a headline, in the present tense ("O'Malley campaign to shift
+    staff, resources to Iowa."), not as a lede telling what happened ("The mayor opened the new
+    library on Monday.", "… had campaigned", "… said")."""
+    return line.n_words <= FIRST_LINE_HEADLINE_WORDS and not _PAST_RE.search(line.text)
 
 
 def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
@@ -109,7 +126,7 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
         i
         for i, line in enumerate(head)
         if line.n_words >= 4
-        and _headline_shaped(line)
+        and _headline_shaped(line, first=i == 0)
         and len(_MENU_SEPARATOR.findall(line.text)) < 2
         and cruft_reason(line.text, line.n_words) is None
     ]
@@ -135,10 +152,48 @@ def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | Non
 _DANGLING_RE = re.compile(r"(?<=\w)\s*[;:,–—-]+$")
 
 
+_STOPPED_RE = re.compile(r"(?<=[\w’'\")\]%])\.$")
+_ABBREVIATIONS = frozenset(
+    [
+        "inc",
+        "jr",
+        "sr",
+        "co",
+        "corp",
+        "ltd",
+        "st",
+        "bros",
+        "dr",
+        "gov",
+        "sen",
+        "rep",
+        "mr",
+        "mrs",
+        "ms",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "no",
+        "vs",
+        "etc",
+    ]
+)
+
+
 def _bare_headline(text: str) -> str:
     """A headline without the punctuation that joined it to a deck or a site name on its line
-    ("Durability carries Clinton to her goals;", "… Blindsided By Stunning News-")."""
-    return _DANGLING_RE.sub("", text.strip()) or text
+    ("Durability carries Clinton to her goals;", "… Blindsided By Stunning News-"), and without
+    a full stop some archives end headlines with (not one that ends "U.S." or "Inc.")."""
+    bare = _DANGLING_RE.sub("", text.strip()) or text
+    last = bare.rsplit(maxsplit=1)[-1]
+    if (
+        _STOPPED_RE.search(bare)
+        and "." not in last[:-1]
+        and last[:-1].lower().strip("’'\")]") not in _ABBREVIATIONS
+    ):
+        bare = bare[:-1]
+    return bare
 
 
 def _above_meta(head: list[Line], candidates: set[int]) -> list[int]:
