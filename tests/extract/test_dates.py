@@ -130,3 +130,36 @@ def test_dateline_resolves_relative_dates_without_publication() -> None:
 
 def test_intentions_point_forward() -> None:
     assert dates("Drivers vote to strike from Monday.") == [("Monday", "2026-03-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an obituary's birth date is background, dated or not
+        ("Okafor was born on April 22, 1931, in Lagos.", PUBLISHED, []),
+        ("Born April 22, 1931, in Lagos, she died on Tuesday.", PUBLISHED,
+         [("Tuesday", "2026-03-03")]),
+        ("She was born in Lagos on 22 April 1931.", None, []),
+        # a birth within the year before publication is the news
+        ("The twins, born on 1 March 2026, went home today.", PUBLISHED,
+         [("1 March 2026", "2026-03-01"), ("today", "2026-03-05")]),
+    ],
+)  # fmt: skip
+def test_birth_dates_are_background(
+    text: str, published: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(text, published=published) == expected
+
+
+def test_a_birth_date_line_is_no_dateline() -> None:
+    """A short line with a year near the top is a dateline only when it is not a birth date:
+    'Thursday' in an undated obituary is not resolved against the year the person was born."""
+    article = Article(
+        id="t",
+        source="t",
+        paragraphs=[
+            "Pianist Ada Okafor died on Thursday in Lagos.",
+            "Okafor was born on April 22, 1931, in Lagos.",
+        ],
+    )
+    assert extract_dates(parse_article(article)) == []

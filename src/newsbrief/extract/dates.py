@@ -9,6 +9,9 @@ year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 
 scraped pages often carry. With neither, relative and year-less dates are skipped; so are vague
 ones ("last week") and ambiguous numeric ones ("3/4"). An offset from an explicit date ("a week
 after the 24 February attack", "two days before March 3") resolves to the day it names.
+A birth date ("Page was born on April 22, 1923") is neither a dateline nor, unless it is within
+a year of publication, a day the story reports: an undated obituary of 2008 had been dated,
+with its "Thursday", to 1923.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ DATELINE_PARAGRAPHS = 3
 """A dateline is looked for in the title and the first paragraphs only."""
 DATELINE_WORDS = 12
 """A dateline line is short: at most this many words around the date."""
+BIRTH_NEWS_DAYS = 366
+"""A birth date up to this long before publication is news; earlier ones are background."""
+_BORN = re.compile(r"\bborn\b", re.IGNORECASE)
 
 
 def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
@@ -83,7 +89,7 @@ def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
             continue
         for pattern in _PATTERNS:
             for match in pattern.finditer(line):
-                if match.group("year"):
+                if match.group("year") and not _BORN.search(line, 0, match.start()):
                     found = _explicit(match, None)
                     if found is not None:
                         return found
@@ -115,6 +121,10 @@ def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[Da
         if resolved is None or any(start < e and end > s for s, e in taken):
             continue
         taken.append((start, end))
+        if _is_birth_date(doc, start, end) and (
+            published is None or (published - resolved).days > BIRTH_NEWS_DAYS
+        ):
+            continue  # a life's background, not the news (a birth last week is news)
         mentions.append(
             DateMention(
                 text=doc_text(doc)[start:end],
@@ -125,6 +135,22 @@ def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[Da
             )
         )
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_birth_date(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is when someone was born: "born" governs it within
+    three steps up the parse ("was born on April 22, 1923", "born April 22, 1923, in ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lower_ == "born":
+            return True
+    return False
 
 
 def resolve_weekday(weekday: int, published: date, *, future: bool, modifier: str = "") -> date:
