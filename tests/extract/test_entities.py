@@ -32,6 +32,11 @@ from newsbrief.nlp import parse_article
         ("Lena Vask Warns", "PERSON", "Lena Vask"),
         ("Harbour Board Chair Faces Tough Questions Over Late Report", "PERSON", ""),
         ("Martin Luther King Jr.", "PERSON", "Martin Luther King Jr"),
+        # a place's abbreviated first word spelled out, whatever label the tagger gave it
+        ("Mt Kessel", "ORG", "Mount Kessel"),
+        ("Mt. Kessel", "LOC", "Mount Kessel"),
+        ("Ft. Arden", "GPE", "Fort Arden"),
+        ("Mt", "LOC", "Mt"),
     ],
 )
 def test_clean_name(text: str, label: str, expected: str) -> None:

@@ -49,6 +49,9 @@ HEADLINE_VERBS = _wordset(
     """
 )
 
+#: Abbreviated first words of place names, spelled out so "Mt Cook" is "Mount Cook".
+PLACE_ABBREVIATIONS: dict[str, str] = {"mt": "Mount", "mt.": "Mount", "ft": "Fort", "ft.": "Fort"}
+
 MAX_PERSON_WORDS = 5
 """Longer PERSON spans are title-case lines the tagger took for one name."""
 
@@ -100,6 +103,9 @@ def clean_name(text: str, label: str) -> str:
         name = " ".join(words)
     elif name.lower().startswith("the "):
         name = name[4:]
+    first, _, rest = name.partition(" ")
+    if rest and label != "PERSON" and first.lower() in PLACE_ABBREVIATIONS:
+        name = f"{PLACE_ABBREVIATIONS[first.lower()]} {rest}"
     return name
 
 
