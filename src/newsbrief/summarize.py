@@ -52,6 +52,8 @@ CUE_WORDS = wordset(
     "insisted argued warned noted explained claimed announced confirmed"
 )
 _END_MARK_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+#: Words that, opening a sentence, stand for someone the sentence before named.
+BACK_POINTERS = wordset("he she they him them his her their")
 
 #: The sentence features, in the order of ``SummaryOptions.weights``.
 FEATURES: tuple[str, ...] = (
@@ -196,6 +198,19 @@ def _inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
             ):
                 return True
     return False
+
+
+def _predecessors(cands: Sequence[_Sentence]) -> list[int | None]:
+    """For each candidate that opens with a pronoun standing for someone named before ("He
+    said that when he learned of it, …"), the index of the sentence just before it in its
+    article (-1 when that is not a candidate); None for the others. Alone in a summary such a
+    sentence loses who said or did it, so it may only follow that sentence."""
+    index = {(c.article, c.position): k for k, c in enumerate(cands)}
+    out: list[int | None] = []
+    for c in cands:
+        first = next(iter(tokens(c.text)), "")
+        out.append(index.get((c.article, c.position - 1), -1) if first in BACK_POINTERS else None)
+    return out
 
 
 def _key_fact(s: _Sentence, article: Article) -> float:
@@ -461,8 +476,9 @@ def _select(
     all_sets: bool = False,
 ) -> list[list[int]]:
     """Beam search for the set of sentences inside the word budget that the set scorer ranks
-    best; no two chosen sentences state the same fact. Returns the chosen set (or, with
-    ``all_sets``, every set visited, for fitting the scorer).
+    best; no two chosen sentences state the same fact, and a sentence opening with a pronoun
+    for someone named before comes only after the sentence before it (``_predecessors``).
+    Returns the chosen set (or, with ``all_sets``, every set visited, for fitting the scorer).
 
     The best single sentence is taken even when it alone is over the budget.
     """
@@ -482,9 +498,11 @@ def _select(
             for c in chosen
         )
 
-    fitting = [k for k in range(len(cands)) if shapes[k].words <= words]
+    after = _predecessors(cands)
+    fitting = [k for k in range(len(cands)) if shapes[k].words <= words and after[k] != -1]
     if not fitting:  # nothing fits: the best single sentence, shorter first on ties
-        return [[max(range(len(cands)), key=lambda k: (value((k,)), -shapes[k].words))]]
+        alone = [k for k in range(len(cands)) if after[k] != -1] or range(len(cands))
+        return [[max(alone, key=lambda k: (value((k,)), -shapes[k].words))]]
     beam: list[tuple[int, ...]] = [()]
     best: tuple[int, ...] = ()
     best_value = -np.inf
@@ -495,6 +513,8 @@ def _select(
             used = sum(shapes[k].words for k in chosen)
             for k in fitting:
                 if k in chosen or used + shapes[k].words > words or clash(k, chosen):
+                    continue
+                if after[k] is not None and after[k] not in chosen:
                     continue
                 state = tuple(sorted((*chosen, k)))
                 if state in seen:
