@@ -338,8 +338,9 @@ def test_one_articles_unordered_values_are_different_figures_not_an_update() -> 
     )
     figures = figure_groups([poll])
     assert sorted((f.status, [c.value for c in f.claims]) for f in figures) == [
-        ("agree", [43, 43]),  # "43" and "about 43" can both be true
+        # "43" and "about 43" can both be true; one article saying it twice is one witness
         ("single", [37]),
+        ("single", [43, 43]),
     ]
     dated = [
         claim(126, "people killed", as_of="2031-03-02"),
@@ -487,3 +488,21 @@ def test_merge_quotes_does_not_depend_on_how_many_copies_carry_a_quote() -> None
     assert merged[0].text == full and merged[0].speaker == "Ada Ruiz"
     assert len(merged[0].sources) == 251
     assert merge_quotes([copies[0], partial])[0].sources == ["gazette", "wire-0"]
+
+
+def test_a_copy_repeating_its_originals_figure_is_no_agreement() -> None:
+    """A syndicated copy states its original's figure again: one report, so the figure is
+    ``single``; a second, independent article stating it makes it ``agree``."""
+    toll = claim(2000, "residents evacuated", claimant="Kessel council")
+    original = article("wire", "x.", published="2031-03-05", claims=[toll])
+    copy = article("copy", "x.", published="2031-03-06", duplicate_of="wire", claims=[toll])
+    other = article("own", "x.", published="2031-03-05", claims=[toll])
+    assert [f.status for f in figure_groups([original, copy])] == ["single"]
+    assert [f.status for f in figure_groups([original, copy, other])] == ["agree"]
+    undated = claim(2000, "residents evacuated")  # the copy's figure without the date
+    dated = claim(2000, "residents evacuated", as_of="2031-03-05")
+    pair = [
+        article("wire", "x.", claims=[dated]),
+        article("copy", "x.", duplicate_of="wire", claims=[undated]),
+    ]
+    assert [f.status for f in figure_groups(pair)] == ["single"]

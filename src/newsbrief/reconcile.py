@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -482,7 +482,10 @@ def compatible(a: FigureClaim, b: FigureClaim) -> bool:
 
 
 def figure_status(
-    claims: Sequence[FigureClaim], *, unattributed: frozenset[str] = frozenset()
+    claims: Sequence[FigureClaim],
+    *,
+    unattributed: frozenset[str] = frozenset(),
+    original: Mapping[str, str] | None = None,
 ) -> FigureStatus:
     """``single``, ``agree``, ``conflict`` or ``update`` for one group's distinct claims.
 
@@ -490,11 +493,15 @@ def figure_status(
     claimants are a conflict; other incompatible values are an update (the later figure
     supersedes). A claim with no claimant, or whose claimant is only the reporting outlet (names
     in ``unattributed``), cannot make a conflict: an outlet relaying a figure is not a side.
+    Values that agree are ``agree`` only when two independent witnesses state them: two
+    articles, or two claimants in one. A copy (``original`` maps an article id to the id of the
+    article it copies) repeating its original's figure is the same report, not corroboration,
+    so the figure stays ``single``.
     """
-    if len(claims) == 1 and len(claims[0].sources) > 1:
-        return "agree"  # the same value from several articles
+    origin = original or {}
+    independent = len({(origin.get(s, s), c.claimant) for c in claims for s in c.sources})
     if len(claims) <= 1:
-        return "single"
+        return "agree" if independent > 1 else "single"  # the same value from several articles
 
     def named(claim: FigureClaim) -> bool:
         return claim.claimant is not None and claim.claimant not in unattributed
@@ -507,7 +514,9 @@ def figure_status(
             if a.as_of == b.as_of and a.claimant != b.claimant and named(a) and named(b):
                 return "conflict"
             updated = True
-    return "update" if updated else "agree"
+    if updated:
+        return "update"
+    return "agree" if independent > 1 else "single"
 
 
 def measure_key(claim: Claim) -> tuple[str, str | None]:
@@ -521,6 +530,7 @@ def _group_figure(
     entries: list[tuple[int, str, Claim]],
     names: dict[str, str],
     unattributed: frozenset[str] = frozenset(),
+    original: Mapping[str, str] | None = None,
 ) -> tuple[int, int, Figure]:
     """One Figure from the (order, article id, claim) entries of one measure."""
     merged: dict[tuple[float, str, str | None, str | None], dict[str, object]] = {}
@@ -553,7 +563,7 @@ def _group_figure(
     all_sources = {a for _, a, _ in entries}
     figure = Figure(
         measure=_most_common([c.measure.strip() for _, _, c in entries]) or entries[0][2].measure,
-        status=figure_status(claims, unattributed=unattributed),
+        status=figure_status(claims, unattributed=unattributed, original=original),
         claims=claims,
         subject=_most_common([c.subject.strip() for _, _, c in entries if c.subject]),
     )
@@ -578,14 +588,17 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
             order += 1
     groups = _fold_generic(groups)
     outlets = frozenset(a.outlet for a in articles if a.outlet)
+    original = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
     figures = []
     for entries in groups.values():
         dated = _dated(entries)
-        figure = _group_figure(dated, names, outlets)
+        figure = _group_figure(dated, names, outlets, original)
         if figure[2].status != "update":
             figures.append(figure)
             continue
-        figures.extend(_group_figure(part, names, outlets) for part in _unordered_parts(dated))
+        figures.extend(
+            _group_figure(part, names, outlets, original) for part in _unordered_parts(dated)
+        )
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]
 
