@@ -101,10 +101,16 @@ def test_story_sources_number_story_articles_then_other_cited_ids(result: Result
     assert "not among the result's articles" in legend[4]
 
 
-def test_story_sources_without_articles_fall_back_to_ids() -> None:
-    story = Story(id="s", title="t", articles=["x1"])
-    sources = story_sources(story, {})
-    assert sources.outlets(["x1"]) == ["x1"]
+def test_sources_name_known_outlets_and_number_every_article() -> None:
+    """An article without an outlet is named by its number, not by its id as if an outlet."""
+    arts = {
+        "a": Article(id="a", source="a.txt", outlet="Post"),
+        "b": Article(id="b", source="b.txt"),
+    }
+    sources = story_sources(Story(id="s", title="t", articles=["a", "b", "x1"]), arts)
+    assert sources.outlets(["b", "a", "x1", "a"]) == ["Post"]
+    assert sources.refs(["b", "x1"]) == "[2,3]"
+    assert story_sources(Story(id="s", title="t", articles=["x1"]), {}).outlets(["x1"]) == []
 
 
 def test_story_meta_counts_articles_without_an_outlet_apart() -> None:

@@ -77,3 +77,14 @@ def test_articles_only_and_errors_only(articles_only: Result, errors_only: Resul
     md = render_markdown(errors_only)
     assert "- `inbox/broken.html`: \\[E107\\] inbox/broken.html: HTML page" in md
     assert "Articles" not in md
+
+
+def test_articles_without_an_outlet_are_named_by_their_number(result: Result) -> None:
+    """An article with no outlet is cited by its source number alone: its id beside a quote or
+    in a figure's sources column read as an outlet's name."""
+    anonymous = result.model_copy(
+        update={"articles": [a.model_copy(update={"outlet": None}) for a in result.articles]}
+    )
+    md = render_markdown(anonymous)
+    assert "- “We lost 120 brave soldiers” — **Ana Korvel** [1,3]\n" in md
+    assert f"| 120 | {MINISTRY} | 2024-03-02 | [1,3] |" in md

@@ -118,9 +118,11 @@ class StorySources:
         return "[" + ",".join(_runs(numbers)) + "]" if numbers else ""
 
     def outlets(self, article_ids: Iterable[str]) -> list[str]:
-        """Distinct outlets of the given articles, in first-seen order (ids for unknown outlets)."""
-        names = [self.outlet(i) for i in article_ids]
-        return list(dict.fromkeys(names))
+        """Distinct known outlets of the given articles, in first-seen order. An article
+        without an outlet is left out: its source number (``refs``) names it already, and an
+        id such as "a72c7ab804b" beside a quote read as an outlet's name."""
+        names = [self.articles[i].outlet for i in article_ids if i in self.articles]
+        return list(dict.fromkeys(n for n in names if n))
 
     def outlet(self, article_id: str) -> str:
         """Outlet name of one article, or its id when the outlet is unknown."""

@@ -111,7 +111,7 @@ def _figures(figures: list[Figure], sources: StorySources) -> list[str]:
                 escape(claim_value(claim)),
                 escape(claim.claimant or "unattributed"),
                 claim.as_of or "—",
-                escape(outlets) + _refs(sources, claim.sources),
+                (escape(outlets) + _refs(sources, claim.sources)).strip(),
             ]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")

@@ -169,7 +169,9 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
                 Text(claim_value(claim), style="bold"),
                 Text(claim.claimant or "unattributed"),
                 Text(claim.as_of or "—"),
-                Text.assemble(outlets, _refs(sources, claim.sources)),
+                Text.assemble(outlets, _refs(sources, claim.sources))
+                if outlets
+                else Text(sources.refs(claim.sources), style="cyan"),
             )
         parts.append(table)
     return Group(*parts)
