@@ -163,3 +163,21 @@ def test_a_birth_date_line_is_no_dateline() -> None:
         ],
     )
     assert extract_dates(parse_article(article)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a record is measured against is no day the story reports...
+        ("It was the deadliest attack in Kessel since 3 May 1999, police said.", []),
+        ("The show drew its highest ratings since Jan. 7, 2012.", []),
+        ("For the first time since June 25, 2019, the paper skipped a day.", []),
+        # ... unless it is a recent day of the same story
+        ("It was the worst flooding since Tuesday, when the river first rose.",
+         [("Tuesday", "2026-03-03")]),
+        # a period that began on the day does date a happening
+        ("The bridge has been closed since 3 January 2026.", [("3 January 2026", "2026-01-03")]),
+    ],
+)  # fmt: skip
+def test_a_records_yardstick_is_no_reported_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected

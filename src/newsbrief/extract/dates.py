@@ -9,6 +9,10 @@ year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 
 scraped pages often carry. With neither, relative and year-less dates are skipped; so are vague
 ones ("last week") and ambiguous numeric ones ("3/4"). An offset from an explicit date ("a week
 after the 24 February attack", "two days before March 3") resolves to the day it names.
+A date that only measures a record ("the deadliest attack since Sept. 11, 2001", "its highest
+ratings since Jan. 7, 2012", "for the first time since June 25, 2007"), unless it is within a
+month of publication, is no day the story reports either: it had made timeline entries of 2001
+in a 2015 story.
 A birth date ("Page was born on April 22, 1923") is neither a dateline nor, unless it is within
 a year of publication, a day the story reports: an undated obituary of 2008 had been dated,
 with its "Thursday", to 1923.
@@ -121,6 +125,10 @@ def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[Da
         if resolved is None or any(start < e and end > s for s, e in taken):
             continue
         taken.append((start, end))
+        if _is_record_mark(doc, start) and (
+            published is None or (published - resolved).days > RECORD_RECENT_DAYS
+        ):
+            continue  # what a record is measured against ("the worst since Tuesday" is news)
         if _is_birth_date(doc, start, end) and (
             published is None or (published - resolved).days > BIRTH_NEWS_DAYS
         ):
@@ -135,6 +143,28 @@ def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[Da
             )
         )
     return sorted(mentions, key=lambda m: m.start)
+
+
+RECORD_WORDS = frozenset({"first", "most", "least", "only"})
+RECORD_WINDOW = 10
+"""How many words before "since" a superlative may stand and still measure against the date."""
+RECORD_RECENT_DAYS = 30
+"""A record measured against a day this recent ("the worst flood since Tuesday") compares
+with a happening of the same story: that day stays."""
+
+
+def _is_record_mark(doc: Doc, start: int) -> bool:
+    """Whether the date at ``start`` follows "since" after a superlative in its sentence:
+    "the deadliest attack since Sept. 11, 2001" compares with that day, it reports nothing on
+    it ("closed since March 3" does: the closing began then)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    since = doc[span.start - 1]
+    if since.lower_ != "since":
+        return False
+    first = max(since.sent.start, since.i - RECORD_WINDOW)
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS for t in doc[first : since.i])
 
 
 def _is_birth_date(doc: Doc, start: int, end: int) -> bool:
