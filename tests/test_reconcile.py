@@ -325,8 +325,8 @@ def test_figure_groups_conflict_and_agree() -> None:
 def test_one_articles_unordered_values_are_different_figures_not_an_update() -> None:
     """A poll story gives each candidate's share under one measure, with no date between them:
     nothing makes 43 a later figure than 37, so they are two figures, not an update; the same
-    values dated apart, or from two articles, stay one update; one article's two claimants on
-    the same day stay a conflict."""
+    values dated apart, in one article or two, stay one update, but two undated articles'
+    values are two figures; one article's two claimants on the same day stay a conflict."""
     poll = article(
         "p",
         "x.",
@@ -348,10 +348,19 @@ def test_one_articles_unordered_values_are_different_figures_not_an_update() -> 
     ]
     assert [f.status for f in figure_groups([article("d", "x.", claims=dated)])] == ["update"]
     two = [
-        article("a", "x.", claims=[claim(126, "people killed")]),
-        article("b", "x.", claims=[claim(310, "people killed")]),
+        article("a", "x.", claims=[claim(126, "people killed", as_of="2031-03-02")]),
+        article("b", "x.", claims=[claim(310, "people killed", as_of="2031-03-09")]),
     ]
     assert [f.status for f in figure_groups(two)] == ["update"]
+    # undated, nothing says which came later: two figures, not an update ordered by value
+    undated = [
+        article("a", "x.", claims=[claim(310, "people killed")]),
+        article("b", "x.", claims=[claim(126, "people killed")]),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(undated)) == [
+        ("single", [126]),
+        ("single", [310]),
+    ]
     sides = [
         claim(120, "soldiers killed", claimant="Defence Ministry"),
         claim(2000, "soldiers killed", claimant="Northern Front"),

@@ -609,10 +609,14 @@ def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[i
     figures (four candidates' poll shares, the tolls of two attacks: on the 924 PolNeAR texts,
     39 of 82 "updates"), not a later figure superseding an earlier one; other articles' values
     then join the figure they can be true with ("14 killed" in a second article joins that
-    attack's toll, not the "1 killed" of another incident). Each part holds values that can all
-    be true together; entries of several dates, or where no article states two values that
-    cannot both be true, stay one group."""
-    if len({c.as_of for _, _, c in entries}) > 1 or not _one_article_disagrees(entries):
+    attack's toll, not the "1 killed" of another incident). Values none of which is dated
+    (undated articles, no date in the text) are split the same way: nothing says which came
+    later ("4 votes" and "about 43,000 votes" in two undated articles had been an update
+    4 → 43,000). Each part holds values that can all be true together; entries of several
+    dates, or of one date where no article states two values that cannot both be true, stay
+    one group."""
+    dates = {c.as_of for _, _, c in entries}
+    if dates != {None} and (len(dates) > 1 or not _one_article_disagrees(entries)):
         return [entries]
     parts: list[list[tuple[int, str, Claim]]] = []
     for entry in entries:
