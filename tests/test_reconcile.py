@@ -38,6 +38,9 @@ from newsbrief.textsim import normalize, tokens
         (["Lena Vask", "Tomas Vask", "Vask"], "Vask", "Vask"),  # ambiguous: left alone
         (["Lena Vask", "Oskar Brandt"], "Oskar Brandt", "Oskar Brandt"),
         (["Lena Vask", "Lena Morel"], "Lena Morel", "Lena Morel"),
+        # a generation suffix ends the name, the surname is before it
+        (["Tomas R. Adler Jr", "Mr. Adler"], "Mr. Adler", "Tomas R. Adler Jr"),
+        (["Tomas Adler III", "Adler"], "Adler", "Tomas Adler III"),
     ],
 )
 def test_unify_names(names: list[str], variant: str, canonical: str) -> None:
@@ -515,3 +518,31 @@ def test_a_copy_repeating_its_originals_figure_is_no_agreement() -> None:
         article("copy", "x.", duplicate_of="wire", claims=[undated]),
     ]
     assert [f.status for f in figure_groups(pair)] == ["single"]
+
+
+@pytest.mark.parametrize(
+    ("values", "status"),
+    [
+        ((120, 2000), "conflict"),  # 17x apart: two sides' counts
+        ((0, 12), "conflict"),  # "no civilians were killed" against "12 were"
+        ((49, 33000), "update"),  # 673x apart: counts of two different things
+    ],
+)
+def test_conflict_needs_values_near_enough_to_count_one_thing(
+    values: tuple[float, float], status: str
+) -> None:
+    claims = [_fc(values[0], "=", "Defence Ministry"), _fc(values[1], "=", "Northern Front")]
+    assert figure_status(claims) == status
+
+
+def test_undated_counts_of_different_things_are_different_figures() -> None:
+    """'49 killed' in a shooting and '33,000 killed' a year by guns, both named and undated,
+    were a conflict; they are two figures."""
+    arts = [
+        article("a", "x.", claims=[claim(49, "people killed", claimant="Sheriff Ada Brenn")]),
+        article("b", "x.", claims=[claim(33000, "people killed", claimant="Senator Ivo Tamm")]),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(arts)) == [
+        ("single", [49]),
+        ("single", [33000]),
+    ]

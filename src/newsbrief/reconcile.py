@@ -42,11 +42,18 @@ TITLES: frozenset[str] = wordset(
 # ---------------------------------------------------------------- names
 
 
+GENERATIONS: frozenset[str] = wordset("jr sr ii iii iv")
+"""Suffixes after a surname ("Joseph R. Biden Jr"): "Mr. Biden" is the same man."""
+
+
 def _name_tokens(name: str) -> list[str]:
-    """Folded tokens of a name without leading titles and without stopwords."""
+    """Folded tokens of a name without leading titles, a trailing generation suffix and
+    stopwords."""
     words = [t for t in tokens(name) if t not in STOPWORDS and t != "s"]  # possessive 's
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words = words[:-1]
     return words
 
 
@@ -490,7 +497,8 @@ def figure_status(
     """``single``, ``agree``, ``conflict`` or ``update`` for one group's distinct claims.
 
     Incompatible values for the same date (or both undated) from two different *named*
-    claimants are a conflict; other incompatible values are an update (the later figure
+    claimants are a conflict, when they are near enough to count the same thing
+    (``MAX_DISPUTE_RATIO``); other incompatible values are an update (the later figure
     supersedes). A claim with no claimant, or whose claimant is only the reporting outlet (names
     in ``unattributed``), cannot make a conflict: an outlet relaying a figure is not a side.
     Values that agree are ``agree`` only when two independent witnesses state them: two
@@ -511,12 +519,32 @@ def figure_status(
         for b in claims[i + 1 :]:
             if compatible(a, b):
                 continue
-            if a.as_of == b.as_of and a.claimant != b.claimant and named(a) and named(b):
+            if (
+                a.as_of == b.as_of
+                and a.claimant != b.claimant
+                and named(a)
+                and named(b)
+                and _disputable(a, b)
+            ):
                 return "conflict"
             updated = True
     if updated:
         return "update"
     return "agree" if independent > 1 else "single"
+
+
+MAX_DISPUTE_RATIO = 100.0
+"""Two sides' counts of one thing differ by less than this factor ("the ministry says 120, the
+rebels 2,000" is 17x; crowd estimates run to 10-50x). Further apart, the two are counts of
+different things that one measure name joined ("49 killed" in one shooting, "33,000 killed" by
+guns a year; "45 members" and "more than 25,000 members" of two groups), not a dispute."""
+
+
+def _disputable(a: FigureClaim, b: FigureClaim) -> bool:
+    """Whether two values are near enough to be two sides' counts of the same thing (none
+    against some is the classic dispute: "no civilians were killed", "12 were")."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low == 0 or high / low < MAX_DISPUTE_RATIO
 
 
 def measure_key(claim: Claim) -> tuple[str, str | None]:
