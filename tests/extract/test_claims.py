@@ -136,6 +136,22 @@ def test_a_counted_group_of_sources_stays_a_claimant() -> None:
     assert claim.claimant == "Two officials"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two voters said they had paid $500 in fees to the county.",  # what the poll counts
+        "Their smiles said that 7 family members had come home.",  # a thing that says nothing
+        "The romantic notion claims that 300 people died in the floods.",
+        "A key swing state reported that 12,000 voters were purged.",
+    ],
+)
+def test_a_subject_that_cannot_claim_is_no_claimant(text: str) -> None:
+    """A count of people and things that cannot assert are no claimants: the figure is the
+    outlet's (unattributed), not theirs."""
+    (claim,) = claims(text)
+    assert claim.claimant in (None, OUTLET)
+
+
 def test_conflicting_claimants_share_a_measure() -> None:
     first, second = claims(
         "The defence ministry said 120 soldiers were killed.",
