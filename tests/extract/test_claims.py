@@ -378,3 +378,18 @@ def test_a_share_of_respondents_quoted_is_not_the_claimant() -> None:
         (20, OUTLET),
         (18, OUTLET),
     }
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Governor Mary Fallin (R", "Governor Mary Fallin"),  # a parenthesis cut by the span
+        ("“Ada Brenn", "Ada Brenn"),  # a quote mark the mention took in
+        ("Sen. Ivo Tamm (R-Ky.)", "Sen. Ivo Tamm (R-Ky.)"),
+        ("the ministry’s own", "ministry's own"),
+    ],
+)
+def test_claimant_names_lose_cut_marks(mention: str, name: str) -> None:
+    from newsbrief.extract.claims import _clean_name
+
+    assert _clean_name(mention) == name

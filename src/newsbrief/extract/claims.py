@@ -1453,9 +1453,15 @@ def _resolve_text(ctx: _Article, name: str, paragraph: int, span: Span | None) -
     return canonical_name(fuller or name, ctx.entities)
 
 
+_EDGE_MARKS = " \"“”‘'`,;:-–—("
+
+
 def _clean_name(name: str) -> str:
-    """Without leading determiners, with straight apostrophes, without "own"."""
-    name = re.sub(r"(['’]s)\s+own\s+", r"\1 ", name.replace("’", "'"))
+    """Without leading determiners, with straight apostrophes, without "own", without edge
+    marks or a cut parenthesis ("Governor Mary Fallin (R")."""
+    if name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")]
+    name = re.sub(r"(['’]s)\s+own\s+", r"\1 ", name.replace("’", "'")).strip(_EDGE_MARKS)
     words = name.strip().split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
