@@ -78,8 +78,11 @@ def test_sections_summary_and_citations(result: Result) -> None:
 
 def test_figures_have_badges_tables_and_charts(result: Result) -> None:
     html = render_html(result)
-    figures = sum(len(s.figures) for s in result.stories)
-    assert html.count("<svg") == figures  # one chart per figure group
+    figures = [f for s in result.stories for f in s.figures]
+    compared = [f for f in figures if f.status != "single" or len(f.claims) > 1]
+    assert html.count("<svg") == len(compared)  # a chart per figure that compares claims
+    assert html.count('<div class="single-figures">') == 2  # one-source figures: a list each
+    assert "people evacuated: <span class=\"value\">2,000–3,000</span>" in html
     conflict = html.split("soldiers killed", 1)[1].split('<div class="figure', 1)[0]
     assert "status-conflict" in conflict and "⚠ CONFLICT" in conflict and "120 vs 2,000" in conflict
     svg = conflict.split("<svg", 1)[1].split("</svg>", 1)[0]

@@ -42,7 +42,13 @@ def test_figure_table_with_status(result: Result) -> None:
         ["120", MINISTRY, "2024-03-02", "Border Herald, Valley Post [1,3]"],
         ["2,000", FRONT, "2024-03-02", "Capital Tribune [2]"],
     ]
-    assert "| 2,000–3,000 | Marren regional council | — | Delta Daily [2] |" in md
+    # a figure one source gives is one line, after the figures that compare claims
+    flood = md.split("## 2. ", 1)[1]
+    assert "- people evacuated: **2,000–3,000** — Marren regional council, Delta Daily [2]\n" in (
+        flood
+    )
+    assert flood.index("villages flooded") < flood.index("One source each:")
+    assert "#### people evacuated" not in md and "#### people displaced" not in md
 
 
 def test_refs_resolve_to_outlets(result: Result) -> None:

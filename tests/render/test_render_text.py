@@ -45,6 +45,8 @@ def test_status_markers_values_and_names(result: Result) -> None:
         "Tiber Vos",
         "Mila Dren",
         "“We lost 120 brave soldiers”",
+        "One source each:",
+        "• people evacuated: 2,000–3,000 — Marren regional council, Delta Daily [2]",
     ]:
         assert piece in text, piece
     flat = _flat(text)

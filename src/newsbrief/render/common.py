@@ -65,6 +65,24 @@ def figure_gist(figure: Figure) -> str:
     return ", ".join(values)
 
 
+def one_claim(figure: Figure) -> bool:
+    """A figure one claim from one source makes: the renderers list these in one line each,
+    after the figures that compare claims, so agreement and disagreement stay at the top (a
+    story of 20 undated PolNeAR articles had 30 such figures, each a heading and a table)."""
+    return figure.status == "single" and len(figure.claims) == 1
+
+
+def figure_order(figures: Iterable[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The figures that compare claims (in their order), and the one-claim figures."""
+    items = list(figures)
+    return [f for f in items if not one_claim(f)], [f for f in items if one_claim(f)]
+
+
+def measure_name(figure: Figure) -> str:
+    """The figure's measure, with what it counts when narrower ("killed (soldiers)")."""
+    return figure.measure + (f" ({figure.subject})" if figure.subject else "")
+
+
 def status_badge(status: str) -> str:
     """The visible badge for a figure status (unknown statuses are shown as they are)."""
     return STATUS_BADGES.get(status, status)

@@ -18,8 +18,10 @@ from newsbrief.render.common import (
     articles_by_id,
     claim_value,
     figure_gist,
+    figure_order,
     footer,
     format_number,
+    measure_name,
     quote_text,
     status_badge,
     story_meta,
@@ -196,8 +198,8 @@ def _quotes(story: Story, sources: StorySources, anchor: str) -> str:
 
 def _figures(figures: Sequence[Figure], sources: StorySources, anchor: str) -> str:
     blocks = []
-    for figure in figures:
-        measure = figure.measure + (f" ({figure.subject})" if figure.subject else "")
+    compared, single = figure_order(figures)
+    for figure in compared:
         badge = (
             f'<span class="badge status-{escape(figure.status)}">'
             f"{escape(status_badge(figure.status))}</span>"
@@ -215,11 +217,28 @@ def _figures(figures: Sequence[Figure], sources: StorySources, anchor: str) -> s
             )
         blocks.append(
             f'<div class="figure {escape(figure.status)}">'
-            f"<h4>{escape(measure)} {badge}"
+            f"<h4>{escape(measure_name(figure))} {badge}"
             f'<span class="gist">{escape(figure_gist(figure))}</span></h4>'
             + figure_chart(figure)
             + '<table><thead><tr><th class="value">Value</th><th>Claimant</th><th>As of</th>'
             "<th>Sources</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
+        )
+    if single:
+        items = []
+        for figure in single:
+            claim = figure.claims[0]
+            outlets = ", ".join(sources.outlets(claim.sources))
+            said = [claim.claimant or "unattributed"]
+            said += [f"as of {claim.as_of}"] if claim.as_of else []
+            said += [outlets] if outlets else []
+            items.append(
+                f"<li>{escape(measure_name(figure))}: "
+                f'<span class="value">{escape(claim_value(claim))}</span> — '
+                f"{escape(', '.join(said))}{_refs(sources, claim.sources, anchor)}</li>"
+            )
+        blocks.append(
+            '<div class="single-figures"><p class="muted">One source each:</p>'
+            '<ul class="figures">' + "".join(items) + "</ul></div>"
         )
     return "\n".join(blocks)
 

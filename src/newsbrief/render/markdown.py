@@ -11,7 +11,9 @@ from newsbrief.render.common import (
     articles_by_id,
     claim_value,
     figure_gist,
+    figure_order,
     footer,
+    measure_name,
     quote_text,
     status_badge,
     story_meta,
@@ -92,14 +94,14 @@ def _quotes(story: Story, sources: StorySources) -> list[str]:
 
 def _figures(figures: list[Figure], sources: StorySources) -> list[str]:
     lines: list[str] = []
-    for figure in figures:
-        measure = figure.measure + (f" ({figure.subject})" if figure.subject else "")
+    compared, single = figure_order(figures)
+    for figure in compared:
         badge = status_badge(figure.status)
         if figure.status in ("conflict", "update"):
             badge = f"**{badge}**"
         lines.extend(
             [
-                f"#### {escape(measure)} — {badge}: {escape(figure_gist(figure))}",
+                f"#### {escape(measure_name(figure))} — {badge}: {escape(figure_gist(figure))}",
                 "",
                 "| Value | Claimant | As of | Sources |",
                 "| ---: | --- | --- | --- |",
@@ -114,6 +116,20 @@ def _figures(figures: list[Figure], sources: StorySources) -> list[str]:
                 (escape(outlets) + _refs(sources, claim.sources)).strip(),
             ]
             lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    if single:
+        lines.extend(["One source each:", ""])
+        for figure in single:
+            claim = figure.claims[0]
+            outlets = ", ".join(sources.outlets(claim.sources))
+            parts = [claim.claimant or "unattributed"]
+            parts += [f"as of {claim.as_of}"] if claim.as_of else []
+            parts += [outlets] if outlets else []
+            lines.append(
+                f"- {escape(measure_name(figure))}: **{escape(claim_value(claim))}** — "
+                + escape(", ".join(parts))
+                + _refs(sources, claim.sources)
+            )
         lines.append("")
     return lines[:-1]
 

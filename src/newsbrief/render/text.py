@@ -21,7 +21,9 @@ from newsbrief.render.common import (
     articles_by_id,
     claim_value,
     figure_gist,
+    figure_order,
     footer,
+    measure_name,
     quote_text,
     status_badge,
     story_meta,
@@ -144,14 +146,14 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
     if not figures:
         return None
     parts: list[RenderableType] = []
-    for figure in figures:
+    compared, single = figure_order(figures)
+    for figure in compared:
         if parts:
             parts.append("")
         style = STATUS_STYLES.get(figure.status, "")
-        measure = figure.measure + (f" ({figure.subject})" if figure.subject else "")
         parts.append(
             Text.assemble(
-                (measure, "bold"),
+                (measure_name(figure), "bold"),
                 "  ",
                 (status_badge(figure.status), style),
                 "  ",
@@ -174,6 +176,24 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
                 else Text(sources.refs(claim.sources), style="cyan"),
             )
         parts.append(table)
+    if single:
+        if parts:
+            parts.append("")
+        parts.append(Text("One source each:", style="dim"))
+        for figure in single:
+            claim = figure.claims[0]
+            outlets = ", ".join(sources.outlets(claim.sources))
+            said = [claim.claimant or "unattributed"]
+            said += [f"as of {claim.as_of}"] if claim.as_of else []
+            said += [outlets] if outlets else []
+            parts.append(
+                Text.assemble(
+                    f"• {measure_name(figure)}: ",
+                    (claim_value(claim), "bold"),
+                    " — " + ", ".join(said),
+                    _refs(sources, claim.sources),
+                )
+            )
     return Group(*parts)
 
 
