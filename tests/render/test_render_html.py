@@ -82,7 +82,7 @@ def test_figures_have_badges_tables_and_charts(result: Result) -> None:
     compared = [f for f in figures if f.status != "single" or len(f.claims) > 1]
     assert html.count("<svg") == len(compared)  # a chart per figure that compares claims
     assert html.count('<div class="single-figures">') == 2  # one-source figures: a list each
-    assert "people evacuated: <span class=\"value\">2,000–3,000</span>" in html
+    assert 'people evacuated: <span class="value">2,000–3,000</span>' in html
     conflict = html.split("soldiers killed", 1)[1].split('<div class="figure', 1)[0]
     assert "status-conflict" in conflict and "⚠ CONFLICT" in conflict and "120 vs 2,000" in conflict
     svg = conflict.split("<svg", 1)[1].split("</svg>", 1)[0]
