@@ -387,6 +387,8 @@ def test_a_share_of_respondents_quoted_is_not_the_claimant() -> None:
         ("“Ada Brenn", "Ada Brenn"),  # a quote mark the mention took in
         ("Sen. Ivo Tamm (R-Ky.)", "Sen. Ivo Tamm (R-Ky.)"),
         ("the ministry’s own", "ministry's own"),
+        ("Ada Brenn, the founder of a tenants' group", "Ada Brenn"),  # the name, not its apposition
+        ("Brenn, Tamm and Vos", "Brenn, Tamm and Vos"),
     ],
 )
 def test_claimant_names_lose_cut_marks(mention: str, name: str) -> None:

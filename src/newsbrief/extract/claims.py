@@ -1462,6 +1462,9 @@ def _clean_name(name: str) -> str:
     if name.count("(") > name.count(")"):
         name = name[: name.rindex("(")]
     name = re.sub(r"(['’]s)\s+own\s+", r"\1 ", name.replace("’", "'")).strip(_EDGE_MARKS)
+    head, comma, rest = name.partition(", ")
+    if comma and rest.split(" ", 1)[0].lower() in DETERMINERS and head.istitle():
+        name = head  # "Laurie Cestnick, the founder of a Facebook group": the name
     words = name.strip().split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
