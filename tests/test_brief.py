@@ -276,3 +276,29 @@ def test_coverage_does_not_list_a_headline_line_of_the_body() -> None:
     )
     (listed,) = [c.unique for c in story.coverage if c.article == "own"]
     assert listed == [own_fact]
+
+
+def test_coverage_does_not_list_a_sentence_that_needs_the_one_before() -> None:
+    """'He later denied it' or '"…," he said.' listed alone says nobody did or said it."""
+    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
+    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
+    pointing = "He later denied that the pumps at the Mill Lane station had failed on Thursday."
+    said = "“Let them pump the river dry if they want the mill back,” she said."
+    own = article("own", shared, own_fact, pointing, said, outlet="Valley Ledger")
+    other = article("other", shared, outlet="Harbour Post")
+    story = build_story(
+        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
+    )
+    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    assert own_fact in listed
+    assert pointing not in listed and said not in listed
+
+
+def test_leans_on_context() -> None:
+    from newsbrief.summarize import leans_on_context
+
+    assert leans_on_context("His lawyer said the mill would reopen.")
+    assert leans_on_context("“We will rebuild,” they said.")
+    assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
+    assert not leans_on_context("“We will rebuild,” Roos said.")
+    assert not leans_on_context("Theirs was the last house standing on the quay.")

@@ -28,7 +28,7 @@ from newsbrief.reconcile import (
     measure_key,
     merge_quotes,
 )
-from newsbrief.summarize import summarize
+from newsbrief.summarize import leans_on_context, summarize
 from newsbrief.textsim import (
     MIN_FACT_WORDS,
     QUOTED_RE,
@@ -238,6 +238,8 @@ def _unique_sentences(
         if unbalanced_quotes(text):  # a piece of a quote of several sentences: listed whole
             continue
         if headline_case(text):  # a headline or section title kept as a line of the body
+            continue
+        if leans_on_context(text):  # "He later denied it": listed alone, nobody did
             continue
         novel = index.novel_words(words, inside)
         if len(novel) < options.min_novelty * len(words):

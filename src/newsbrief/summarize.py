@@ -200,16 +200,30 @@ def _inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
     return False
 
 
+SPEAKING_PRONOUNS = wordset("he she they")
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence needs the one before it to say who: it opens with a pronoun for
+    someone named before ("He later denied it", "His lawyer said …") or a pronoun is its
+    speaker ("“Let them fight each other,” he said.")."""
+    words = tokens(text)
+    if not words:
+        return False
+    if words[0] in BACK_POINTERS:
+        return True
+    return len(words) > 2 and words[-2] in SPEAKING_PRONOUNS and words[-1] in CUE_WORDS
+
+
 def _predecessors(cands: Sequence[_Sentence]) -> list[int | None]:
-    """For each candidate that opens with a pronoun standing for someone named before ("He
-    said that when he learned of it, …"), the index of the sentence just before it in its
-    article (-1 when that is not a candidate); None for the others. Alone in a summary such a
-    sentence loses who said or did it, so it may only follow that sentence."""
+    """For each candidate that ``leans_on_context``, the index of the sentence just before it
+    in its article (-1 when that is not a candidate); None for the others. Alone in a summary
+    such a sentence loses who said or did it, so it may only follow that sentence."""
     index = {(c.article, c.position): k for k, c in enumerate(cands)}
     out: list[int | None] = []
     for c in cands:
-        first = next(iter(tokens(c.text)), "")
-        out.append(index.get((c.article, c.position - 1), -1) if first in BACK_POINTERS else None)
+        leans = leans_on_context(c.text)
+        out.append(index.get((c.article, c.position - 1), -1) if leans else None)
     return out
 
 
