@@ -239,7 +239,9 @@ def _fc(
         (_fc(2000, ">=", text="thousands"), _fc(4300), True),
         (_fc(2000, ">=", text="thousands"), _fc(43000), False),
         (_fc(200, ">=", text="Hundreds"), _fc(848), True),
-        (_fc(2000, ">="), _fc(43000), True),  # "at least 2,000" has no ceiling
+        (_fc(2000, ">="), _fc(4300), True),
+        (_fc(2000, ">="), _fc(43000), False),  # "at least 2,000" is not 43,000 (10x the bound)
+        (_fc(125, ">"), _fc(33000), False),
     ],
 )
 def test_compatible(a: FigureClaim, b: FigureClaim, ok: bool) -> None:

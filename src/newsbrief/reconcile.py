@@ -429,6 +429,12 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
 # ---------------------------------------------------------------- figures
 
 
+BOUND_REACH = 10.0
+"""How far past a stated lower bound a value can still be the same figure: "more than 125
+killed" is not "33,000 killed" (the two had "agreed"); a writer with a count ten times the
+bound states that count or a higher bound. Further apart, the values are compared as different
+(an update when dated apart)."""
+
 VAGUE_CEILINGS = {
     "dozens": 100.0,
     "scores": 100.0,
@@ -454,7 +460,8 @@ def _interval(claim: FigureClaim) -> tuple[float, float]:
         slack = APPROX_TOLERANCE * max(abs(low), abs(high))
         return low - slack, high + slack
     if q in (">", ">="):  # a vague plural stops at the next one ("thousands" < 10,000)
-        return low, VAGUE_CEILINGS.get(claim.text.lower().strip(), math.inf)
+        vague = VAGUE_CEILINGS.get(claim.text.lower().strip())
+        return low, vague if vague is not None else max(low, 0.0) * BOUND_REACH or math.inf
     if q in ("<", "<="):
         return -math.inf, high
     return low, high
