@@ -320,6 +320,22 @@ CASES: list[Case] = [
         ("“We were wrong to wait,” Ruiz, 58, told the Harbour Gazette.",),
         (("direct", "We were wrong to wait,", "Ruiz", "told"),),
     ),
+    Case(
+        "a reaction after the quote, the person named inside it not the speaker",
+        (
+            "Mayor Ida Roos spoke about the flood defences on Monday.",
+            "“Roos said in her speech that the wall is safe. Which wall, and since when?” "
+            "reacted Tomas Adler.",
+        ),
+        (
+            (
+                "direct",
+                "Roos said in her speech that the wall is safe. Which wall, and since when?",
+                "Tomas Adler",
+                "reacted",
+            ),
+        ),
+    ),
 ]
 
 

@@ -71,7 +71,7 @@ SPEECH_VERBS = _wordset(
     agree charge plead exclaim recommend answer clarify hint indicate report describe
     acknowledge write blog predict reiterate repeat question wonder bark yell interject
     interrupt cry mock snap gush muse rail fume sneer thunder roar proclaim chime beam laugh
-    sigh smile grin retaliate"""
+    sigh smile grin retaliate react"""
 )
 #: Verb + particle cues: "she shot back", "he pointed out".
 SPEECH_PARTICLES = {
