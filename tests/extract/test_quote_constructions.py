@@ -321,6 +321,22 @@ CASES: list[Case] = [
         (("direct", "We were wrong to wait,", "Ruiz", "told"),),
     ),
     Case(
+        "a described speaker after the quote, the verb parsed as the noun's modifier",
+        (
+            "Mayor Ida Roos defended the flood wall on Tuesday.",
+            "“Is Mayor Roos going to resign over the wall? If she doesn't, she should!” the "
+            "opposition leader, Tomas Adler, tweeted Sunday after the breach.",
+        ),
+        (
+            (
+                "direct",
+                "Is Mayor Roos going to resign over the wall? If she doesn't, she should!",
+                "Tomas Adler",
+                "tweeted",
+            ),
+        ),
+    ),
+    Case(
         "a reaction after the quote, the person named inside it not the speaker",
         (
             "Mayor Ida Roos spoke about the flood defences on Monday.",

@@ -433,6 +433,13 @@ def _cue_in_next_sentence(doc: Doc, sent: Span, inside: set[int]) -> Token | Non
         if subj is None:
             if tok.i == nxt.start and tok.is_lower and _after_cue(tok, inside) is not None:
                 return tok  # '“…!” wrote a man calling himself Paul.'
+            if (
+                tok.dep_ == "acl"
+                and tok.head.i == nxt.root.i
+                and tok.head.pos_ in {"NOUN", "PROPN"}
+                and (nxt[0].is_lower or open_end)
+            ):
+                return tok  # '“…!” the nominee, Ada Ruiz, tweeted Sunday.' parsed as a noun
             continue
         if nxt[0].is_lower or tok.i - nxt.start < 4 or (open_end and subj.left_edge.i == nxt.start):
             return tok
