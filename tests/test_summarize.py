@@ -183,6 +183,51 @@ def test_the_parse_marks_sentences_without_a_finite_verb(sentence: str, verbless
     assert span.verbless is verbless
 
 
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        ("Mayor Ida Roos speaks to residents at the Kessel harbour wall on March 4, 2031.", True),
+        ("Tomas Adler addresses supporters during a rally in Port Velmar on 5 March 2031.", True),
+        ("Ida Roos spoke to residents at the Kessel harbour wall on March 4, 2031.", False),
+        ("The new harbour law takes effect on January 1, 2032.", False),
+        ("Roos says the wall will be rebuilt by March 4, 2032.", False),
+        ("March 4, 2031 Roos opens the new harbour wall.", False),  # a chronology's entry
+        ("In a March 4, 2031 email, Roos asks her aide for the repair bill.", False),
+        ("Mayor Ida Roos speaks to residents at the harbour wall on Tuesday.", False),  # no year
+    ],
+)
+def test_the_parse_marks_photo_captions(sentence: str, caption: bool) -> None:
+    """A caption describes its picture in the present tense, with the full date; news prose
+    puts a dated happening in the past (or says what is scheduled)."""
+    from newsbrief.nlp import parse_article
+
+    parsed = parse_article(Article(id="c", source="c.txt", paragraphs=[sentence]))
+    (span,) = parsed.article.sentences
+    assert span.caption is caption
+
+
+def test_a_caption_is_neither_summary_nor_timeline() -> None:
+    from newsbrief.brief import build_story
+    from newsbrief.model import Story
+    from newsbrief.nlp import parse_article
+
+    caption = "Mayor Ida Roos speaks to residents at the Kessel harbour wall on March 4, 2031."
+    lead = (
+        "Floodwater broke through the old harbour wall in Kessel on Tuesday night, forcing "
+        "about 2,000 residents from their homes."
+    )
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-05", paragraphs=[caption, lead])
+    ).article
+    from newsbrief.extract.dates import extract_dates
+
+    assert [s.text for s in summarize([parsed], words=200)] == [lead]
+    dated = parsed.model_copy(update={"dates": extract_dates(parse_article(parsed))})
+    assert any(d.date == "2031-03-04" for d in dated.dates)  # the date is read ...
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    assert story.timeline and all(caption not in e.text for e in story.timeline)  # no entry
+
+
 def test_a_verbless_deck_is_not_a_summary_sentence() -> None:
     """A deck under a plain text's headline has no finite verb; the summary leaves it out
     (on the 924 PolNeAR texts 27 of 797 summary sentences were such decks, captions or

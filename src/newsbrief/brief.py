@@ -102,7 +102,7 @@ class _ArticleFacts:
 
     @classmethod
     def of(cls, article: Article) -> _ArticleFacts:
-        sentences = tuple(_sentence(t) for _, t in article.sentence_texts())
+        sentences = tuple(_sentence(t) for s, t in article.sentence_texts() if not s.caption)
         words = frozenset().union(*(s.words for s in sentences))
         claims = tuple((measure_key(c), as_figure_claim(c)) for c in article.claims)
         return cls(sentences, words, claims)
@@ -311,9 +311,11 @@ def _coverage(
 
 
 def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
+    """The sentence at an offset; None inside a photo caption (a picture's date is not a
+    happening of the story)."""
     for span, text in article.sentence_texts():
         if span.paragraph == paragraph and span.start <= offset < span.end:
-            return text.strip()
+            return None if span.caption else text.strip()
     return None
 
 

@@ -101,6 +101,12 @@ class SentenceSpan(Record):
         description="No finite verb (a headline, deck or caption line, an imperative 'Read "
         "more here'): never a summary sentence.",
     )
+    caption: bool = Field(
+        default=False,
+        description="A photo caption: a named person's present-tense action on a full date "
+        "('Donald Trump speaks at a rally in Greensboro on June 14, 2016.'): never a summary, "
+        "coverage or timeline sentence.",
+    )
 
 
 class TextSpan(Record):

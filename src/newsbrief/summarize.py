@@ -176,6 +176,7 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and _END_MARK_RE.search(s.text) is not None  # a standfirst or a headline has none
         and not headline_case(s.text)  # a headline kept as a line of the body
         and not s.span.verbless  # a deck, a caption, an imperative pointer
+        and not s.span.caption  # "Trump speaks at a rally in Greensboro on June 14, 2016."
         and not _is_quote_fragment(s.text, options)
         and not _inside_quoted_words(s.span, articles[s.article])
     )

@@ -177,7 +177,7 @@ def lead_label(article: Article, max_words: int = LABEL_MAX_WORDS) -> str:
     story; the first sentence at all when none is that long), cut to ``max_words`` words with
     an ellipsis. A lede states what happened; a plain text's first line is often its headline
     (a run of top terms, "pga doral golf tour", names a topic but says nothing)."""
-    texts = [text for _, text in article.sentence_texts()] or [
+    texts = [text for span, text in article.sentence_texts() if not span.caption] or [
         _SENTENCE_END_RE.split(p.strip(), maxsplit=1)[0] for p in article.paragraphs
     ]  # a record without sentence spans: cut at the first full stop before a capital
     candidates = [w for w in (strip_dateline(t).split() for t in texts) if w]
