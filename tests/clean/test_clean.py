@@ -480,3 +480,25 @@ def test_a_short_present_tense_first_line_with_a_full_stop_is_the_headline() -> 
     article = clean_document(RawDocument(source="t.txt", content=text))
     assert article.title == "Harbour board to shift staff, boats to Velmar"
     assert article.paragraphs[0].startswith("VELMAR (VW)")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a live blog's entry header: author and interface words scraped without spaces
+        (
+            "Ada BrennFlagShareLikeReplyIvo Tamm 5ptsmoderatorFeaturedMarch 4, 2031 9:12PMFerry "
+            "Talks Resume",
+            "widget",
+        ),
+        ("FlagShareLikeReplyShow More Posts.", "widget"),
+        # names and brands join two words at most; hashtags and links are not prose words
+        ("Supporters of the DeVos plan chanted #SaveTheFerryNow outside the McDonald hall.", None),
+        ("The FiveThirtyEight forecast gave the ferry union a slim edge on Tuesday.", None),
+        ("The post at https://t.co/AbCdEfGhIj drew replies from @VelmarFerryUnion.", None),
+    ],
+)
+def test_glued_interface_words_are_a_widget(line: str, reason: str | None) -> None:
+    from newsbrief.clean.patterns import cruft_reason
+
+    assert cruft_reason(line, len(line.split())) == reason

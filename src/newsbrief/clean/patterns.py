@@ -325,11 +325,27 @@ _DATE_FILLER = re.compile(
 _META_SEPARATOR = re.compile(r"\s[|·•]\s")
 
 
+_LETTER_RUN = re.compile(r"(?<![#@/.\w])[A-Za-z]{8,}(?![\w/.])")
+_HUMP = re.compile(r"[a-z][A-Z]")
+GLUED_HUMPS = 3
+"""A run of letters with this many lower-to-upper joins is interface words scraped without
+their spaces ("Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeatured…", "34 postsGet
+LivefyreFAQSign in"); names join at most two ("McDonald", "PlayStation"); hashtags and links
+("#MakeAmericaGreatAgain", "t.co/AbCdEfGh") are not runs of their own."""
+WIDGET_MAX_WORDS = 60
+
+
+def _glued_widget(line: str) -> bool:
+    return any(len(_HUMP.findall(m.group())) >= GLUED_HUMPS for m in _LETTER_RUN.finditer(line))
+
+
 def cruft_reason(line: str, n_words: int) -> str | None:
     """The reason code of the first cruft family that matches ``line``, or None."""
     for reason, pattern, max_words in _FAMILIES:
         if n_words <= max_words and pattern.search(line):
             return "related-list" if reason == "related-link" else reason
+    if n_words <= WIDGET_MAX_WORDS and _glued_widget(line):
+        return "widget"
     return None
 
 
