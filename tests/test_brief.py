@@ -302,3 +302,23 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
     assert not leans_on_context("“We will rebuild,” Roos said.")
     assert not leans_on_context("Theirs was the last house standing on the quay.")
+
+
+def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:
+    """An embedded post copied as text ends with the post's date; that date is no happening."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    post = (
+        "Pier shut until Friday, police say. https://t.co/x1AbCd — Velmar Watch (@velmarwatch) "
+        "March 2, 2031"
+    )
+    lead = "The ferry pier in Port Velmar closed on Monday after a crane collapsed onto it."
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-04", paragraphs=[lead, post])
+    )
+    dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    assert any(d.date == "2031-03-02" for d in dated.dates)
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    assert story.timeline and all("t.co" not in e.text for e in story.timeline)

@@ -6,6 +6,7 @@ the rest from the articles' extractions through the reconcile and summarize stag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -310,12 +311,17 @@ def _coverage(
 # ---------------------------------------------------------------- timeline
 
 
+_LINK_RE = re.compile(r"https?://|\bwww\.|\bpic\.twitter\.com/|\bt\.co/", re.IGNORECASE)
+
+
 def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
     """The sentence at an offset; None inside a photo caption (a picture's date is not a
-    happening of the story)."""
+    happening of the story) or a sentence carrying a link (an embedded post copied as text,
+    "… https://t.co/… — Apple Music (@AppleMusic) September 27, 2016": its date is the
+    post's)."""
     for span, text in article.sentence_texts():
         if span.paragraph == paragraph and span.start <= offset < span.end:
-            return None if span.caption else text.strip()
+            return None if span.caption or _LINK_RE.search(text) else text.strip()
     return None
 
 
