@@ -151,3 +151,38 @@ def test_stdin_is_sniffed(stdin, formats, sources):
 def test_empty_stdin_is_an_error():
     (out,) = read_inputs(["-"], stdin=io.StringIO("   "))
     assert isinstance(out, InputError) and out.error.startswith("[E106]")
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [
+        ("harbour-post_2031-03-04_wall-breaks.txt", "2031-03-04"),
+        ("20310304-wall-breaks.html", "2031-03-04"),
+        ("wall_2031_03_04.txt", "2031-03-04"),
+        ("id820310304.txt", None),  # digits inside a longer number
+        ("wall-2031-02-30.txt", None),  # no such day
+        ("wall-breaks.txt", None),
+    ],
+)
+def test_a_files_name_gives_a_date_hint(tmp_path: Path, name: str, day: str | None) -> None:
+    """A date in the file name is what cleaning falls back on when neither metadata nor text
+    dates the article."""
+    path = tmp_path / name
+    path.write_text(
+        "<p>Floodwater broke through the wall.</p>"
+        if name.endswith(".html")
+        else "Floodwater broke through the wall."
+    )
+    (doc,) = list(read_inputs([path]))
+    assert isinstance(doc, RawDocument) and doc.date_hint == day
+
+
+def test_the_texts_own_date_beats_the_files_name(tmp_path: Path) -> None:
+    from newsbrief.clean import clean_document
+
+    dated = tmp_path / "post_2031-03-09_wall.txt"
+    dated.write_text("Wall breaks in Kessel\n\nMarch 4, 2031\n\nFloodwater broke through the wall.")
+    undated = tmp_path / "post_2031-03-09_quay.txt"
+    undated.write_text("Quay closes in Kessel\n\nThe harbour board closed the quay to traffic.")
+    first, second = (clean_document(d) for d in read_inputs([dated, undated]))  # type: ignore[arg-type]
+    assert (first.published, second.published) == ("2031-03-04", "2031-03-09")

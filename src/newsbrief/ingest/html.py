@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsbrief.ingest.text import check_not_empty, decode, read_bytes
+from newsbrief.ingest.text import check_not_empty, date_in_name, decode, read_bytes
 from newsbrief.model import RawDocument
 
 _CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
@@ -43,4 +43,6 @@ def html_document(html: str, *, source: str, folder: str | None) -> RawDocument:
 def read_html(path: Path, *, source: str, folder: str | None) -> RawDocument:
     """An HTML page file, decoded with its declared charset when it is not UTF-8."""
     html = decode(read_bytes(path, source), source, html=True)
-    return html_document(html, source=source, folder=folder)
+    return html_document(html, source=source, folder=folder).model_copy(
+        update={"date_hint": date_in_name(path.name)}
+    )

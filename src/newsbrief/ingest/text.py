@@ -17,6 +17,7 @@ import codecs
 import gzip
 import re
 import zlib
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -258,9 +259,30 @@ def check_text_size(text: str, source: str) -> None:
         )
 
 
+_NAME_DATE = re.compile(
+    r"(?<![\dA-Za-z])((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_in_name(name: str) -> str | None:
+    """The ISO day a file's name gives ("wash-post_2015-12-12_slug.txt", "20151212-story.html"),
+    as scrapers often name what they save: the date cleaning falls back on when neither the
+    metadata nor the text gives one (``RawDocument.date_hint``). Digits inside a longer number
+    or word ("id820151212") are not a date."""
+    match = _NAME_DATE.search(name)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+    except ValueError:  # 2015-02-30
+        return None
+
+
 def read_text(path: Path, *, source: str, folder: str | None) -> RawDocument:
-    """A plain-text article file."""
+    """A plain-text article file (with the date its name gives, if any, as a hint)."""
     text = decode(read_bytes(path, source), source)
     check_not_empty(text, source)
     check_text_size(text, source)
-    return RawDocument(source=source, content=text, format="text", folder=folder)
+    return RawDocument(
+        source=source, content=text, format="text", folder=folder, date_hint=date_in_name(path.name)
+    )
