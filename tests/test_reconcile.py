@@ -548,3 +548,45 @@ def test_undated_counts_of_different_things_are_different_figures() -> None:
         ("single", [49]),
         ("single", [33000]),
     ]
+
+
+def test_shares_of_a_poll_without_whose_are_different_figures() -> None:
+    """'43 percent support' and '37 percent support' a week apart, with nothing saying whose
+    share: two figures (a poll gives one per candidate), not an update; a named subject's
+    share still updates."""
+    dated = [
+        article("a", "x.", claims=[claim(43, "percent support", as_of="2031-03-02")]),
+        article("b", "x.", claims=[claim(37, "percent support", as_of="2031-03-09")]),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(dated)) == [
+        ("single", [37]),
+        ("single", [43]),
+    ]
+    whose = [
+        article(
+            "a", "x.", claims=[claim(43, "percent support", subject="Vask", as_of="2031-03-02")]
+        ),
+        article(
+            "b", "x.", claims=[claim(37, "percent support", subject="Vask", as_of="2031-03-09")]
+        ),
+    ]
+    assert [f.status for f in figure_groups(whose)] == ["update"]
+
+
+def test_values_months_apart_are_figures_of_different_happenings() -> None:
+    """A toll revised within days is an update; the same measure's values months apart (two
+    attacks) are two figures."""
+    weeks = [
+        article("a", "x.", claims=[claim(40, "people killed", as_of="2031-03-01")]),
+        article("b", "x.", claims=[claim(126, "people killed", as_of="2031-03-09")]),
+        article("c", "x.", claims=[claim(310, "people killed", as_of="2031-03-30")]),
+    ]
+    assert [f.status for f in figure_groups(weeks)] == ["update"]  # no gap over 30 days
+    months = [
+        article("a", "x.", claims=[claim(125, "people killed", as_of="2031-03-01")]),
+        article("b", "x.", claims=[claim(49, "people killed", as_of="2031-09-12")]),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(months)) == [
+        ("single", [49]),
+        ("single", [125]),
+    ]
