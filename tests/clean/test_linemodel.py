@@ -160,3 +160,15 @@ def test_cleaning_a_page_twice_changes_nothing(lines) -> None:
         RawDocument(source="p.txt", content="\n\n".join(first.paragraphs), title=first.title)
     )
     assert again.paragraphs == first.paragraphs
+
+
+def test_an_attributed_first_line_stays_body_when_cleaned_again() -> None:
+    """Found by the property above: a site name over an attributed statement. The statement
+    stays body on the first pass; cleaned again (now the first line) it must not turn title."""
+    lines = ["The Lantern Gazette", QUOTES[2], BODY[0]]
+    first = clean_document(RawDocument(source="p.txt", content="\n".join(lines)))
+    again = clean_document(
+        RawDocument(source="p.txt", content="\n\n".join(first.paragraphs), title=first.title)
+    )
+    assert QUOTES[2] in first.paragraphs
+    assert again.paragraphs == first.paragraphs

@@ -102,13 +102,21 @@ FIRST_LINE_HEADLINE_WORDS = 14
 """The longest first line ending in a full stop that is taken for a headline."""
 
 _PAST_RE = re.compile(r"\b(?:[a-z]+ed|said|says|told|was|were|had)\b")
+_ATTRIBUTED_RE = re.compile(r"\baccording to\b|[”\"’']\s*[.!?]?\s*$", re.IGNORECASE)
 
 
 def _headline_grammar(line: Line) -> bool:
     """A short line written as a headline, in the present tense ("O'Malley campaign to shift
     staff, resources to Iowa."), not as a lede telling what happened ("The mayor opened the new
-    library on Monday.", "… had campaigned", "… said")."""
-    return line.n_words <= FIRST_LINE_HEADLINE_WORDS and not _PAST_RE.search(line.text)
+    library on Monday.", "… had campaigned", "… said") nor a statement attributed to someone
+    ("According to the operator, “every sailing is full”."). Without that last test a text
+    whose first line was the site's name kept the statement as body, and its cleaned text,
+    cleaned again, lost it to the title."""
+    return (
+        line.n_words <= FIRST_LINE_HEADLINE_WORDS
+        and not _PAST_RE.search(line.text)
+        and not _ATTRIBUTED_RE.search(line.text)
+    )
 
 
 def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
