@@ -78,6 +78,17 @@ def figure_order(figures: Iterable[Figure]) -> tuple[list[Figure], list[Figure]]
     return [f for f in items if not one_claim(f)], [f for f in items if one_claim(f)]
 
 
+def one_claim_parts(figure: Figure, sources: StorySources) -> tuple[str, str, str]:
+    """A one-claim figure as its measure, its value and who gives it ("Marren regional
+    council, as of 2024-04-01, Delta Daily"), for the renderers' one-line form."""
+    claim = figure.claims[0]
+    outlets = ", ".join(sources.outlets(claim.sources))
+    said = [claim.claimant or "unattributed"]
+    said += [f"as of {claim.as_of}"] if claim.as_of else []
+    said += [outlets] if outlets else []
+    return measure_name(figure), claim_value(claim), ", ".join(said)
+
+
 def measure_name(figure: Figure) -> str:
     """The figure's measure, with what it counts when narrower ("killed (soldiers)")."""
     return figure.measure + (f" ({figure.subject})" if figure.subject else "")

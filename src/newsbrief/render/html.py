@@ -22,6 +22,7 @@ from newsbrief.render.common import (
     footer,
     format_number,
     measure_name,
+    one_claim_parts,
     quote_text,
     status_badge,
     story_meta,
@@ -226,15 +227,10 @@ def _figures(figures: Sequence[Figure], sources: StorySources, anchor: str) -> s
     if single:
         items = []
         for figure in single:
-            claim = figure.claims[0]
-            outlets = ", ".join(sources.outlets(claim.sources))
-            said = [claim.claimant or "unattributed"]
-            said += [f"as of {claim.as_of}"] if claim.as_of else []
-            said += [outlets] if outlets else []
+            measure, value, said = one_claim_parts(figure, sources)
             items.append(
-                f"<li>{escape(measure_name(figure))}: "
-                f'<span class="value">{escape(claim_value(claim))}</span> — '
-                f"{escape(', '.join(said))}{_refs(sources, claim.sources, anchor)}</li>"
+                f'<li>{escape(measure)}: <span class="value">{escape(value)}</span> — '
+                f"{escape(said)}{_refs(sources, figure.claims[0].sources, anchor)}</li>"
             )
         blocks.append(
             '<div class="single-figures"><p class="muted">One source each:</p>'

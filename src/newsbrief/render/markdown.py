@@ -14,6 +14,7 @@ from newsbrief.render.common import (
     figure_order,
     footer,
     measure_name,
+    one_claim_parts,
     quote_text,
     status_badge,
     story_meta,
@@ -120,15 +121,10 @@ def _figures(figures: list[Figure], sources: StorySources) -> list[str]:
     if single:
         lines.extend(["One source each:", ""])
         for figure in single:
-            claim = figure.claims[0]
-            outlets = ", ".join(sources.outlets(claim.sources))
-            parts = [claim.claimant or "unattributed"]
-            parts += [f"as of {claim.as_of}"] if claim.as_of else []
-            parts += [outlets] if outlets else []
+            measure, value, said = one_claim_parts(figure, sources)
             lines.append(
-                f"- {escape(measure_name(figure))}: **{escape(claim_value(claim))}** — "
-                + escape(", ".join(parts))
-                + _refs(sources, claim.sources)
+                f"- {escape(measure)}: **{escape(value)}** — {escape(said)}"
+                + _refs(sources, figure.claims[0].sources)
             )
         lines.append("")
     return lines[:-1]

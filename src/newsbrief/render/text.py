@@ -24,6 +24,7 @@ from newsbrief.render.common import (
     figure_order,
     footer,
     measure_name,
+    one_claim_parts,
     quote_text,
     status_badge,
     story_meta,
@@ -181,17 +182,13 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
             parts.append("")
         parts.append(Text("One source each:", style="dim"))
         for figure in single:
-            claim = figure.claims[0]
-            outlets = ", ".join(sources.outlets(claim.sources))
-            said = [claim.claimant or "unattributed"]
-            said += [f"as of {claim.as_of}"] if claim.as_of else []
-            said += [outlets] if outlets else []
+            measure, value, said = one_claim_parts(figure, sources)
             parts.append(
                 Text.assemble(
-                    f"• {measure_name(figure)}: ",
-                    (claim_value(claim), "bold"),
-                    " — " + ", ".join(said),
-                    _refs(sources, claim.sources),
+                    f"• {measure}: ",
+                    (value, "bold"),
+                    f" — {said}",
+                    _refs(sources, figure.claims[0].sources),
                 )
             )
     return Group(*parts)
