@@ -590,3 +590,8 @@ def test_values_months_apart_are_figures_of_different_happenings() -> None:
         ("single", [49]),
         ("single", [125]),
     ]
+    recalled = [  # the same toll recalled months later still agrees
+        article("a", "x.", claims=[claim(125, "people killed", as_of="2031-03-01")]),
+        article("b", "x.", claims=[claim(125, "people killed", as_of="2031-09-12")]),
+    ]
+    assert [f.status for f in figure_groups(recalled)] == ["agree"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
@@ -627,18 +628,32 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
     original = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
     figures = []
     for key, entries in groups.items():
-        for spell in _spells(_dated(entries)):
-            figure = _group_figure(spell, names, outlets, original)
-            if _unnamed_share(key) and figure[2].status in ("update", "conflict"):
-                parts = _compatible_parts(spell)
-            elif figure[2].status == "update":
-                parts = _unordered_parts(spell)
-            else:
-                figures.append(figure)
-                continue
-            figures.extend(_group_figure(part, names, outlets, original) for part in parts)
+        group = partial(_group_figure, names=names, unattributed=outlets, original=original)
+        figures.extend(_settled(key, _dated(entries), group))
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]
+
+
+def _settled(
+    key: tuple[str, str | None],
+    entries: list[tuple[int, str, Claim]],
+    group: Callable[[list[tuple[int, str, Claim]]], tuple[int, int, Figure]],
+) -> list[tuple[int, int, Figure]]:
+    """One measure's figures: the group whole unless its values disagree in a way no single
+    figure explains. A poll share with nothing saying whose is split into values that can be
+    true together (``_unnamed_share``); an update is cut into spells of at most
+    ``UPDATE_SPAN_DAYS`` between values, and a spell that nothing orders in time is split too
+    (``_unordered_parts``). Values that agree stay one figure however far apart their days."""
+    figure = group(entries)
+    status = figure[2].status
+    if _unnamed_share(key) and status in ("update", "conflict"):
+        return [group(part) for part in _compatible_parts(entries)]
+    if status != "update":
+        return [figure]
+    spells = _spells(entries)
+    if len(spells) > 1:
+        return [f for spell in spells for f in _settled(key, spell, group)]
+    return [group(part) for part in _unordered_parts(entries)]
 
 
 def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[int, str, Claim]]]:
