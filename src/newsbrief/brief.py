@@ -6,7 +6,6 @@ the rest from the articles' extractions through the reconcile and summarize stag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from newsbrief.reconcile import (
 )
 from newsbrief.summarize import leans_on_context, summarize
 from newsbrief.textsim import (
+    LINK_RE,
     MIN_FACT_WORDS,
     QUOTED_RE,
     SAME_FACT_CONTAINMENT,
@@ -311,9 +311,6 @@ def _coverage(
 # ---------------------------------------------------------------- timeline
 
 
-_LINK_RE = re.compile(r"https?://|\bwww\.|\bpic\.twitter\.com/|\bt\.co/", re.IGNORECASE)
-
-
 def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
     """The sentence at an offset; None inside a photo caption (a picture's date is not a
     happening of the story) or a sentence carrying a link (an embedded post copied as text,
@@ -321,7 +318,7 @@ def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
     post's)."""
     for span, text in article.sentence_texts():
         if span.paragraph == paragraph and span.start <= offset < span.end:
-            return None if span.caption or _LINK_RE.search(text) else text.strip()
+            return None if span.caption or LINK_RE.search(text) else text.strip()
     return None
 
 

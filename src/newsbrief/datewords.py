@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTHS: dict[str, int] = {
     name: index + 1
     for index, names in enumerate(
@@ -26,3 +28,10 @@ MONTHS: dict[str, int] = {
 
 MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 """A regex group ``month`` matching any month name or abbreviation (longest first)."""
+
+FULL_DATE_RE = re.compile(
+    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN.replace('?P<month>', '?:')}\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""A day date with its year, month first or day first ("June 14, 2016", "5 March 2031")."""

@@ -8,13 +8,12 @@ for the title. Nothing else in the package calls spaCy's ``nlp``.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsbrief.datewords import MONTH_PATTERN
+from newsbrief.datewords import FULL_DATE_RE
 from newsbrief.errors import Code, ModelMissingError
 from newsbrief.model import Article, SentenceSpan
 from newsbrief.textsim import wordset
@@ -188,11 +187,6 @@ def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
     return spans
 
 
-_FULL_DATE = re.compile(
-    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+{MONTH_PATTERN.replace('?P<month>', '?:')}\s+(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 PROSE_PRESENT_VERBS = wordset(
     "take begin start end expire open close run come fall mark remain meet face hold "
     "say tell write argue claim note add insist warn"
@@ -210,7 +204,7 @@ def _caption(sent: Span) -> bool:
     root = sent.root
     if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in PROSE_PRESENT_VERBS:
         return False
-    date = _FULL_DATE.search(sent.text)
+    date = FULL_DATE_RE.search(sent.text)
     if any(t.is_quote for t in sent) or date is None:
         return False
     if sent.start_char + date.start() < root.idx:

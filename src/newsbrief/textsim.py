@@ -81,6 +81,9 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
+LINK_RE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w")
+"""A web address, an e-mail address or a social handle in a text."""
+
 QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]*)[\"”»]")
 """A double-quoted span (straight, curly or guillemets); group 1 is the quoted words."""
 

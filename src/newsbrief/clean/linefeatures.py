@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from newsbrief.clean.lines import Line, max_sum_span
 from newsbrief.clean.stopwords import STOP_WORDS
+from newsbrief.textsim import LINK_RE
 
 # Rule-pass reason codes given to the model as one-hot features (others count as "other").
 FAMILIES: tuple[str, ...] = (
@@ -48,7 +49,6 @@ _RELATIVE_TIME = re.compile(
     r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
-_LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w")
 _WINDOW = 3
 _FAR = 10
 
@@ -195,7 +195,7 @@ def base_features(
             float(i > 0 and lines[i - 1].n_words <= 5),
             float(i + 1 < n and lines[i + 1].n_words <= 5),
             float(_RELATIVE_TIME.search(line.text) is not None),
-            float(_LINK.search(line.text) is not None),
+            float(LINK_RE.search(line.text) is not None),
             float(line.n_words >= 2 and line.text.upper() == line.text),
             sum(labelled[max(0, i - _FAR) : i]) / _FAR,
             sum(labelled[i + 1 : i + 1 + _FAR]) / _FAR,
