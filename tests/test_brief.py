@@ -322,3 +322,23 @@ def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:
     assert any(d.date == "2031-03-02" for d in dated.dates)
     story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
     assert story.timeline and all("t.co" not in e.text for e in story.timeline)
+
+
+def test_a_timeline_entry_stands_alone() -> None:
+    """A dated sentence that needs the one before it ('He said after the vote on March 3 …')
+    or is a piece of a longer quote gives no timeline entry; a plain dated sentence does."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    plain = "The harbour board closed the ferry pier in Port Velmar on March 2, 2031."
+    pointing = "He said after the vote on March 3, 2031 that the pier would stay shut."
+    piece = "I think we'd reopen it by March 9, 2031,” Roos said on the quay."
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-10", paragraphs=[plain, pointing, piece])
+    )
+    dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    texts = [e.text for e in story.timeline]
+    assert plain in texts
+    assert pointing not in texts and piece not in texts

@@ -325,7 +325,9 @@ def _sentence_at(article: Article, paragraph: int, offset: int) -> str | None:
 def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
     """(date, sentence, article id) for every date mention, and every claim the text dates: a
     claim dated only by its article's publication ("won more than 77 percent of the vote
-    through the May 10 contests") is news of that day, not a happening on it."""
+    through the May 10 contests") is news of that day, not a happening on it. A sentence that
+    cannot stand alone as an entry gives none: a piece of a quote of several sentences, or one
+    that needs the sentence before it ("He explained after winning Ohio on Mar. 15, …")."""
     facts: list[tuple[str, str, str]] = []
     for article in articles:
         for claim in article.claims:
@@ -335,7 +337,7 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
             text = _sentence_at(article, mention.paragraph, mention.start)
             if text:
                 facts.append((mention.date, text, article.id))
-    return facts
+    return [f for f in facts if not unbalanced_quotes(f[1]) and not leans_on_context(f[1])]
 
 
 def _timeline(
