@@ -395,3 +395,22 @@ def test_claimant_names_lose_cut_marks(mention: str, name: str) -> None:
     from newsbrief.extract.claims import _clean_name
 
     assert _clean_name(mention) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About four in 10 voters said they would back Vask in the runoff, the poll found.",
+        "Nearly eight of 10 Democratic voters said the ferry mattered most.",
+    ],
+)
+def test_a_share_written_as_a_ratio_is_no_count(text: str) -> None:
+    """'four in 10 voters' had been a claim of 0.4 voters, 'eight of 10' two of 8 and 10."""
+    assert claims(text) == []
+
+
+def test_a_ratio_share_is_no_claimant() -> None:
+    from newsbrief.extract.claims import _names_a_share
+
+    assert _names_a_share("About four in 10 voters")
+    assert not _names_a_share("Kessel council")

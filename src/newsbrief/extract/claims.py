@@ -672,11 +672,25 @@ def _bound(text: str) -> str:
     return "="
 
 
+_SHARE_OF_TEN = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|of|out of)\s+"
+    r"(?:10|ten|100)\b",
+    re.IGNORECASE,
+)
+"""A share of respondents written as a ratio ("four in 10 voters", "nearly eight of 10")."""
+
+
 def _not_a_figure(quantity: Quantity, span: Span, number: Token) -> bool:
-    """Ages, clock times, "one of the deadliest", hypotheticals ("a deal above 6% will…")."""
+    """Ages, clock times, "one of the deadliest", hypotheticals ("a deal above 6% will…"), and
+    the numbers of a share written as a ratio ("four in 10 voters" is no count of 0.4 voters,
+    "eight of 10" none of 8 or 10)."""
     if _is_age(span):
         return True
     doc = span.doc
+    text = doc_text(doc)
+    for match in _SHARE_OF_TEN.finditer(text, max(0, quantity.start - 12), quantity.end + 12):
+        if match.start() < quantity.end and quantity.start < match.end():
+            return True
     after = doc[span.end : span.end + 2]
     if quantity.value == 1 and len(after) and after[0].lower_ == "of":
         return True  # "one of the deadliest in the country's history"
@@ -1255,6 +1269,8 @@ def _names_a_share(name: str) -> bool:
     words = name.lower().replace("%", " percent").split()
     if not words:
         return False
+    if _SHARE_OF_TEN.search(name):
+        return True  # "About four in 10 voters"
     counted = words[0].replace(",", "").replace(".", "").isdigit() and len(words) > 1
     return (
         words[0] in SHARE_HEADS or words[-1] in SHARE_HEADS or (counted and words[1] in SHARE_HEADS)
