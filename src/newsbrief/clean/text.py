@@ -374,7 +374,9 @@ def clean_text(
     Cleaning is idempotent: the pass is repeated on the kept text, with the title now known,
     until it removes nothing more (at most ``_MAX_PASSES`` times), so cleaning the output again
     with its title is that last, empty pass. Title, outlet and date come from the first pass,
-    which saw the whole page.
+    which saw the whole page; when it found no title, the later passes look for one too (the
+    lines above a headline can go only once the region is placed, and cleaning the kept text
+    again would then take that headline for the title).
     """
     opts = options or CleanOptions()
     use_position = opts.positional if positional is None else positional
@@ -382,19 +384,21 @@ def clean_text(
     first = finish_pass(found, options=opts, positional=use_position, model=model)
     result = first
     removed = list(first.removed)
+    found_title = first.title
     for _ in range(_MAX_PASSES - 1):
         again = finish_pass(
             rule_pass(
                 "\n\n".join(result.paragraphs),
-                title=first.title,
+                title=found_title,
                 options=opts,
                 boilerplate=boilerplate,
-                find_title=False,
+                find_title=title is None and found_title is None,
             ),
             options=opts,
             positional=use_position,
             model=model,
         )
+        found_title = found_title or again.title
         if again.paragraphs == result.paragraphs:
             break
         removed.extend(again.removed)
@@ -402,7 +406,7 @@ def clean_text(
     return TextClean(
         paragraphs=result.paragraphs,
         removed=tuple(removed),
-        title=first.title,
+        title=found_title,
         outlet=first.outlet,
         published=first.published,
     )
