@@ -327,6 +327,9 @@ def test_figure_groups_conflict_and_agree() -> None:
     assert by_measure["homes destroyed"].status == "agree"
 
 
+FALLS = "The toll of the landslide at Kerrow Falls was given."
+
+
 def test_one_articles_unordered_values_are_different_figures_not_an_update() -> None:
     """A poll story gives each candidate's share under one measure, with no date between them:
     nothing makes 43 a later figure than 37, so they are two figures, not an update; the same
@@ -353,8 +356,12 @@ def test_one_articles_unordered_values_are_different_figures_not_an_update() -> 
     ]
     assert [f.status for f in figure_groups([article("d", "x.", claims=dated)])] == ["update"]
     two = [
-        article("a", "x.", claims=[claim(126, "people killed", as_of="2031-03-02")]),
-        article("b", "x.", claims=[claim(310, "people killed", as_of="2031-03-09")]),
+        article(
+            "a", "x.", claims=[claim(126, "people killed", as_of="2031-03-02", sentence=FALLS)]
+        ),
+        article(
+            "b", "x.", claims=[claim(310, "people killed", as_of="2031-03-09", sentence=FALLS)]
+        ),
     ]
     assert [f.status for f in figure_groups(two)] == ["update"]
     # undated, nothing says which came later: two figures, not an update ordered by value
@@ -564,10 +571,30 @@ def test_shares_of_a_poll_without_whose_are_different_figures() -> None:
     ]
     whose = [
         article(
-            "a", "x.", claims=[claim(43, "percent support", subject="Vask", as_of="2031-03-02")]
+            "a",
+            "x.",
+            claims=[
+                claim(
+                    43,
+                    "percent support",
+                    subject="Vask",
+                    as_of="2031-03-02",
+                    sentence="Support for Lena Vask stood at 43 percent.",
+                )
+            ],
         ),
         article(
-            "b", "x.", claims=[claim(37, "percent support", subject="Vask", as_of="2031-03-09")]
+            "b",
+            "x.",
+            claims=[
+                claim(
+                    37,
+                    "percent support",
+                    subject="Vask",
+                    as_of="2031-03-09",
+                    sentence="Lena Vask's support fell to 37 percent.",
+                )
+            ],
         ),
     ]
     assert [f.status for f in figure_groups(whose)] == ["update"]
@@ -577,9 +604,13 @@ def test_values_months_apart_are_figures_of_different_happenings() -> None:
     """A toll revised within days is an update; the same measure's values months apart (two
     attacks) are two figures."""
     weeks = [
-        article("a", "x.", claims=[claim(40, "people killed", as_of="2031-03-01")]),
-        article("b", "x.", claims=[claim(126, "people killed", as_of="2031-03-09")]),
-        article("c", "x.", claims=[claim(310, "people killed", as_of="2031-03-30")]),
+        article("a", "x.", claims=[claim(40, "people killed", as_of="2031-03-01", sentence=FALLS)]),
+        article(
+            "b", "x.", claims=[claim(126, "people killed", as_of="2031-03-09", sentence=FALLS)]
+        ),
+        article(
+            "c", "x.", claims=[claim(310, "people killed", as_of="2031-03-30", sentence=FALLS)]
+        ),
     ]
     assert [f.status for f in figure_groups(weeks)] == ["update"]  # no gap over 30 days
     months = [
@@ -595,3 +626,70 @@ def test_values_months_apart_are_figures_of_different_happenings() -> None:
         article("b", "x.", claims=[claim(125, "people killed", as_of="2031-09-12")]),
     ]
     assert [f.status for f in figure_groups(recalled)] == ["agree"]
+
+
+def test_values_nothing_ties_are_different_figures_not_an_update() -> None:
+    """One measure name joins counts of unrelated things: "9 voters" in one town and "22
+    registered voters" in another, a toll in one city and a toll in another. A value is an
+    update of another only when something ties the two: one article states both, one named
+    claimant gives both, they can both be true, or their sentences share a name."""
+    towns = [
+        article(
+            "a",
+            "x.",
+            claims=[
+                claim(
+                    9,
+                    "voters",
+                    as_of="2031-02-08",
+                    sentence="Dunmere, which exists as a town only for voting, has nine voters.",
+                )
+            ],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[
+                claim(
+                    22,
+                    "voters",
+                    as_of="2031-02-10",
+                    sentence="Oskby, home to 22 registered voters, votes at midnight too.",
+                )
+            ],
+        ),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(towns)) == [
+        ("single", [9]),
+        ("single", [22]),
+    ]
+    tied = [  # the same two values, their sentences naming the same town: an update
+        article(
+            "a",
+            "x.",
+            claims=[
+                claim(9, "voters", as_of="2031-02-08", sentence="In Dunmere, nine voters came.")
+            ],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[
+                claim(22, "voters", as_of="2031-02-10", sentence="By noon 22 voters in Dunmere.")
+            ],
+        ),
+    ]
+    assert [f.status for f in figure_groups(tied)] == ["update"]
+    agency = [  # no shared name, but one named claimant gives both
+        article(
+            "a",
+            "x.",
+            claims=[claim(40, "people killed", claimant="Relief Agency", as_of="2031-03-01")],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[claim(126, "people killed", claimant="the Relief Agency", as_of="2031-03-09")],
+        ),
+    ]
+    assert [f.status for f in figure_groups(agency)] == ["update"]

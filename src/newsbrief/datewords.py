@@ -26,6 +26,20 @@ MONTHS: dict[str, int] = {
 }
 """Lower-case month names and abbreviations → month number."""
 
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+"""Lower-case weekday names, Monday first."""
+
+CALENDAR_WORDS: frozenset[str] = frozenset(MONTHS) | frozenset(WEEKDAY_NAMES)
+"""Month names, their abbreviations and weekday names: capitalised, and never a name."""
+
 MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 """A regex group ``month`` matching any month name or abbreviation (longest first)."""
 

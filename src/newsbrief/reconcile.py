@@ -9,6 +9,7 @@ Candidate pairs are found by blocking on rare words, so merging is not quadratic
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from functools import partial
 
 from rapidfuzz import fuzz, process
 
+from newsbrief.datewords import CALENDAR_WORDS
 from newsbrief.extract.dates import parse_day
 from newsbrief.model import Article, Claim, Figure, FigureClaim, FigureStatus, StoryQuote
-from newsbrief.textsim import STOPWORDS, normalize, tokens, wordset
+from newsbrief.textsim import STOPWORDS, WORD_RE, normalize, tokens, wordset
 
 # ---------------------------------------------------------------- thresholds
 
@@ -629,7 +631,7 @@ def figure_groups(articles: Sequence[Article]) -> list[Figure]:
     figures = []
     for key, entries in groups.items():
         group = partial(_group_figure, names=names, unattributed=outlets, original=original)
-        figures.extend(_settled(key, _dated(entries), group))
+        figures.extend(_settled(key, _dated(entries), group, outlets))
     figures.sort(key=lambda f: (f[0], f[1]))
     return [f[2] for f in figures]
 
@@ -638,22 +640,104 @@ def _settled(
     key: tuple[str, str | None],
     entries: list[tuple[int, str, Claim]],
     group: Callable[[list[tuple[int, str, Claim]]], tuple[int, int, Figure]],
+    unattributed: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, Figure]]:
     """One measure's figures: the group whole unless its values disagree in a way no single
     figure explains. A poll share with nothing saying whose is split into values that can be
-    true together (``_unnamed_share``); an update is cut into spells of at most
-    ``UPDATE_SPAN_DAYS`` between values, and a spell that nothing orders in time is split too
+    true together (``_unnamed_share``); an update or a conflict is split into the parts that
+    something ties together (``_linked_parts``: a claimant in ``unattributed``, a reporting
+    outlet, ties nothing); an update is cut into spells of at most ``UPDATE_SPAN_DAYS``
+    between values, and a spell that nothing orders in time is split too
     (``_unordered_parts``). Values that agree stay one figure however far apart their days."""
     figure = group(entries)
     status = figure[2].status
     if _unnamed_share(key) and status in ("update", "conflict"):
         return [group(part) for part in _compatible_parts(entries)]
-    if status != "update":
+    if status not in ("update", "conflict"):
+        return [figure]
+    linked = _linked_parts(entries, unattributed)
+    if len(linked) > 1:
+        return [f for part in linked for f in _settled(key, part, group, unattributed)]
+    if status == "conflict":
         return [figure]
     spells = _spells(entries)
     if len(spells) > 1:
-        return [f for spell in spells for f in _settled(key, spell, group)]
+        return [f for spell in spells for f in _settled(key, spell, group, unattributed)]
     return [group(part) for part in _unordered_parts(entries)]
+
+
+def _sentence_names(sentence: str) -> frozenset[str]:
+    """The capitalised words of a sentence after its first (names, mostly), folded, without
+    month and weekday names."""
+    words = WORD_RE.findall(sentence)[1:]
+    return frozenset(
+        w.casefold()
+        for w in words
+        if w[:1].isupper() and len(w) > 1 and w.casefold() not in CALENDAR_WORDS
+    )
+
+
+def _bare_name(name: str | None) -> str | None:
+    """A claimant's folded words without articles ("the Relief Agency" is "relief agency")."""
+    words = [t for t in tokens(name or "") if t not in ("the", "a", "an")]
+    return " ".join(words) or None
+
+
+def _one_sentence(a: Claim, b: Claim) -> bool:
+    """Whether one sentence of an article states both claims' values (a claim's sentence may
+    be another's: the headline "… after 6.2% pay deal" and "a pay rise of 6.2% this year, up
+    from the 4.5% the authority had offered")."""
+    return a.sentence == b.sentence or _states(a.sentence, b.text) or _states(b.sentence, a.text)
+
+
+def _states(sentence: str, text: str) -> bool:
+    """Whether a quantity's words stand in a sentence as words ("9" is not in "1990")."""
+    return bool(text) and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence) is not None
+
+
+def _linked_parts(
+    entries: list[tuple[int, str, Claim]], unattributed: frozenset[str] = frozenset()
+) -> list[list[tuple[int, str, Claim]]]:
+    """An update's entries in parts that something ties together: one sentence stating both
+    ("6.2%, up from the 4.5% offered"; a round-up paragraph's tolls of several attacks tie
+    nothing), two values that agree (a bound is too loose a tie:
+    "fewer than 100 voters" would tie every small count), one named claimant, or a name their
+    sentences share ("Kerrow Falls", "Lessmoor Regional Emergency Agency").
+
+    One measure name joins counts of unrelated things ("9 voters" in Dixville, "22 registered
+    voters" in Millsfield; "125 killed" in Paris, "14" in San Bernardino): nothing ties those,
+    and a figure that nothing ties to the others is no update of them. Parts keep the entries'
+    order."""
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    claims = [as_figure_claim(c) for _, _, c in entries]
+    names = [_sentence_names(c.sentence) for _, _, c in entries]
+    outlets = {_bare_name(name) for name in unattributed}
+    speakers = [
+        None if (name := _bare_name(c.claimant)) in outlets else name for _, _, c in entries
+    ]
+    bounds = [c.qualifier.strip() in ("<", ">", "<=", ">=") for c in claims]
+    for i in range(len(entries)):
+        for j in range(i + 1, len(entries)):
+            if root(i) == root(j):
+                continue
+            if (
+                (entries[i][1] == entries[j][1] and _one_sentence(entries[i][2], entries[j][2]))
+                or (not bounds[i] and not bounds[j] and compatible(claims[i], claims[j]))
+                or (speakers[i] is not None and speakers[i] == speakers[j])
+                or names[i] & names[j]
+            ):
+                parent[root(j)] = root(i)
+    parts: dict[int, list[tuple[int, str, Claim]]] = {}
+    for i, entry in enumerate(entries):
+        parts.setdefault(root(i), []).append(entry)
+    return list(parts.values())
 
 
 def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[int, str, Claim]]]:
@@ -669,7 +753,7 @@ def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[i
     dates, or of one date where no article states two values that cannot both be true, stay
     one group."""
     dates = {c.as_of for _, _, c in entries}
-    if dates != {None} and (len(dates) > 1 or not _one_article_disagrees(entries)):
+    if dates != {None} and not _said_together(entries):
         return [entries]
     return _compatible_parts(entries)
 
@@ -725,17 +809,24 @@ def _compatible_parts(
     return parts
 
 
-def _one_article_disagrees(entries: list[tuple[int, str, Claim]]) -> bool:
-    """Some article states two values of the measure that cannot both be true."""
-    by_article: dict[str, list[FigureClaim]] = defaultdict(list)
+def _said_together(entries: list[tuple[int, str, Claim]]) -> bool:
+    """Some article states two values of the measure that cannot both be true for the same
+    day (or both undated), or in one sentence with at most one of them dated ("fined $185
+    million, including a record $100 million penalty"): values one report gives side by side
+    are two things counted, not a figure and its revision ("up from 126 a week earlier" is
+    dated apart, and stays)."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
     for _, article_id, claim in entries:
-        by_article[article_id].append(as_figure_claim(claim))
-    return any(
-        not compatible(a, b)
-        for claims in by_article.values()
-        for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-    )
+        by_article[article_id].append(claim)
+    for claims in by_article.values():
+        for i, a in enumerate(claims):
+            for b in claims[i + 1 :]:
+                together = a.as_of == b.as_of or (
+                    a.sentence == b.sentence and (a.as_of is None or b.as_of is None)
+                )
+                if together and not compatible(as_figure_claim(a), as_figure_claim(b)):
+                    return True
+    return False
 
 
 GENERIC_SUBJECTS = frozenset(["people", "persons"])

@@ -26,16 +26,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from newsbrief.datewords import MONTH_PATTERN, MONTHS
+from newsbrief.datewords import MONTH_PATTERN, MONTHS, WEEKDAY_NAMES
 from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
 
-WEEKDAYS = {
-    name: index
-    for index, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
+WEEKDAYS = {name: index for index, name in enumerate(WEEKDAY_NAMES)}
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 # "would" is the future of reported speech: "said it would meet on Monday".
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})
