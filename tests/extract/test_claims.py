@@ -402,6 +402,8 @@ def test_claimant_names_lose_cut_marks(mention: str, name: str) -> None:
     [
         "About four in 10 voters said they would back Vask in the runoff, the poll found.",
         "Nearly eight of 10 Democratic voters said the ferry mattered most.",
+        "Almost two in three Harbour Party voters now view Vask favourably, the poll found.",
+        "One in five residents of Kessel said the ferry mattered most.",
     ],
 )
 def test_a_share_written_as_a_ratio_is_no_count(text: str) -> None:

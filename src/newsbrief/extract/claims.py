@@ -673,11 +673,13 @@ def _bound(text: str) -> str:
 
 
 _SHARE_OF_TEN = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|of|out of)\s+"
-    r"(?:10|ten|100)\b",
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:(?:in|out of)\s+(?:[2-9]|10|100|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|of\s+(?:10|ten|100))\b",
     re.IGNORECASE,
 )
-"""A share of respondents written as a ratio ("four in 10 voters", "nearly eight of 10")."""
+"""A share of respondents written as a ratio ("four in 10 voters", "nearly eight of 10",
+"almost two in three Republican-leaning voters"); "two of three suspects" is a count."""
 
 
 def _not_a_figure(quantity: Quantity, span: Span, number: Token) -> bool:
