@@ -306,6 +306,39 @@ def test_undated_earlier_value_has_no_date() -> None:
     assert claim.as_of is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A gunman shot dead 14 people at a depot in Kessel in December.", 14),
+        ("Turnout in 2022 hit a high of 11.2 million voters.", 11_200_000),
+        ("The ferry operator carried 40,000 passengers in January 2025, its records show.", 40_000),
+    ],
+)
+def test_a_figure_of_another_month_or_year_is_not_dated_by_publication(
+    text: str, value: float
+) -> None:
+    """Published in March 2026, the figure's clause names another month or year but no day:
+    it is not as of the publication day, and no day is known."""
+    claim = _one(text, value=value)
+    assert claim.as_of is None and claim.as_of_basis == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Support for Vask fell to 44 percent, from 54 percent in July, the poll found.", 44),
+        ("Some 19,000 members have campaigned for Vask since the October endorsement.", 19_000),
+        ("The ferry carried 40,000 passengers in March, the operator said.", 40_000),
+    ],
+)
+def test_a_month_that_is_not_the_figure_s_own_leaves_the_publication_date(
+    text: str, value: float
+) -> None:
+    """July belongs to the earlier 54 percent, October bounds a period, and March is the
+    publication's own month."""
+    assert _one(text, value=value).as_of == PUBLISHED
+
+
 def test_undated_restatement_takes_the_article_s_earlier_date() -> None:
     found = claims(
         "The ministry said 50 soldiers were killed on Monday.",

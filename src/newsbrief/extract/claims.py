@@ -20,7 +20,9 @@ Regional Emergency Agency"); a dateline ("KERROW FALLS —") is never a claimant
 evening"), a relative offset from the sentence's date ("up from 126 a week earlier"), the date of
 another figure of the same sentence, the date of the attribution ("said on Friday"), the date of
 the article's previous figure of the same outcome (the same toll restated), else publication.
-An earlier value stated without a date ("up from 4.5%", "stood at 40 late last week") has none.
+An earlier value stated without a date ("up from 4.5%", "stood at 40 late last week") has none,
+and so has a figure whose clause names another month or year but no day ("killed 14 in
+December", "turnout in 2012").
 ``as_of_basis`` records which: "text", "context", "published" or "none".
 """
 
@@ -29,11 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cached_property, partial
 
 from spacy.tokens import Doc, Span, Token
 
+from newsbrief.datewords import MONTHS
 from newsbrief.extract.dates import parse_day
 from newsbrief.extract.entities import NameResolver
 from newsbrief.extract.gender import Gender, agrees, person_genders
@@ -1668,7 +1671,7 @@ def _own_date(ctx: _Article, d: _Draft) -> None:
     if best is not None and best[0] == 0:
         d.own_date, d.own_basis = best[2], "text"
         return
-    if _vague_time(chain[0]):
+    if _vague_time(chain[0]) or _other_period(chain[0], number, ctx.published):
         d.own_basis = "vague"
         return
     if best is not None and best[0] < own_rank:
@@ -1709,6 +1712,54 @@ def _vague_time(verb: Token) -> bool:
             and any(c.lower_ == "last" for c in token.children)
             and token.head == verb
         ):
+            return True
+    return False
+
+
+_PERIOD_PREPOSITIONS = frozenset(["in", "during", "of", "for", "since", "by"])
+
+
+def _other_period(verb: Token, number: Token, published: date | None) -> bool:
+    """The figure's clause names a month or a year other than the article's, without a day
+    ("shot dead 14 people in San Bernardino in December" in June; "turnout in 2012 hit 11.2
+    million"): the figure is not as of the publication day, and no day is known."""
+    if published is None:
+        return False
+    for token in verb.subtree:
+        if token is number or _verb_of(token) != verb or _through_other_time(token, verb, number):
+            continue
+        word = token.text.rstrip(".").lower()
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and word in MONTHS:
+            year = next(
+                (int(c.text) for c in token.children if c.shape_ == "dddd" and c.like_num),
+                published.year,
+            )
+            if (year, MONTHS[word]) != (published.year, published.month):
+                return True
+        elif (
+            token.shape_ == "dddd"
+            and token.like_num
+            and 1900 <= int(token.text) <= 2099
+            and token.head.lower_ in _PERIOD_PREPOSITIONS
+            and int(token.text) != published.year
+        ):
+            return True
+    return False
+
+
+_OTHER_TIME_PREPOSITIONS = frozenset(
+    ["from", "since", "until", "through", "after", "before", "than"]
+)
+
+
+def _through_other_time(token: Token, verb: Token, number: Token) -> bool:
+    """Whether a time word reaches the verb through "from", "since", … that does not hold the
+    figure: in "falling to 44 percent, from 54 percent in July" July is 54's, not 44's; in
+    "helped … since the October endorsement" October bounds a period."""
+    node = token
+    while node != verb and node.head != node:
+        node = node.head
+        if node.lower_ in _OTHER_TIME_PREPOSITIONS and number not in node.subtree:
             return True
     return False
 
