@@ -449,3 +449,27 @@ def test_a_ratio_share_is_no_claimant() -> None:
 
     assert _names_a_share("About four in 10 voters")
     assert not _names_a_share("Kessel council")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "The jobless rate ticked down to 5 percent, and average hourly earnings rose 0.4"
+            " percent.",
+        ),
+        (
+            "The union backed Vask in the spring.",
+            "Mr. Cardin has proposed a 10 percent VAT to go with a 17 percent corporate tax rate.",
+        ),
+        (
+            "Officials expect the bank to raise rates by one percentage point, the union said"
+            " after the strike.",
+        ),
+    ],
+)
+def test_a_percentage_by_another_rate_is_no_pay_rise(paragraphs: tuple[str, ...]) -> None:
+    """A pay word elsewhere in the sentence, or one "union" in the article, had made the jobless
+    rate, a VAT and a central bank's rates "pay rise" figures: a pay word must be in the
+    figure's own clause, no other rate may be, and a labour story needs two labour words."""
+    assert all(c.measure not in ("pay rise", "pay rise demanded") for c in claims(*paragraphs))

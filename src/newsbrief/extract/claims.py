@@ -253,6 +253,28 @@ PAY_WORDS = frozenset(["pay", "wage", "wages", "salary", "salaries", "earnings"]
 PAY_CONTEXT = frozenset(["pay", "wage", "wages", "salary", "union", "strike", "walkout"])
 OFFER_WORDS = frozenset(["offer", "rise", "raise", "increase", "deal", "demand", "settlement"])
 DEMAND_WORDS = frozenset(["ask", "seek", "demand", "want", "call"])
+OTHER_RATE_WORDS = frozenset(
+    [
+        "tax",
+        "taxes",
+        "vat",
+        "rate",
+        "rates",
+        "interest",
+        "unemployment",
+        "jobless",
+        "inflation",
+        "tariff",
+        "tariffs",
+        "share",
+        "shares",
+    ]
+)
+"""Words by a percentage that make it some other rate than pay ("the jobless rate ticked down to
+5 percent", "a 17 percent corporate tax rate", "raise rates by one percentage point")."""
+LABOUR_CONTEXT_WORDS = 2
+"""Distinct ``PAY_CONTEXT`` words that make an article a labour story: one "union" or "wages"
+in election coverage is not one."""
 ATTRIBUTION_VERBS = frozenset(
     [
         "say",
@@ -508,7 +530,7 @@ class _Words:
 
     def __init__(self, words: set[str]) -> None:
         self.words = words
-        self.labour = bool(words & PAY_CONTEXT)
+        self.labour = len(words & PAY_CONTEXT) >= LABOUR_CONTEXT_WORDS
 
     def demonym(self, name: str) -> str:
         """ "Kaldoria" → "Kaldorian" when the article uses that adjective; else the name."""
@@ -974,12 +996,15 @@ def _clause_subject(token: Token) -> Token | None:
 
 def _percent(ctx: _Words, d: _Draft, span: Span) -> bool:
     number = d.number
-    window = list(span.sent)
     near = [*_ancestors(number, 6), *(t for a in _ancestors(number, 2) for t in a.children)]
     near_words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
-    pay_here = any(t.lower_ in PAY_WORDS for t in window)
+    verb = _verb_of(number)
+    # words of the figure's own clause, not of the whole sentence
+    clause = [t for t in span.sent if t in near or (verb is not None and _verb_of(t) == verb)]
+    pay_here = any(t.lower_ in PAY_WORDS and t.pos_ != "VERB" for t in clause)  # not "to pay"
     offer_here = bool(near_words & (OFFER_WORDS | DEMAND_WORDS | CLAIMING_VERBS))
-    if pay_here or (ctx.labour and offer_here):
+    other_rate = any(t.lower_ in OTHER_RATE_WORDS for t in clause)
+    if (pay_here or (ctx.labour and offer_here)) and not other_rate:
         # the nearest word above the figure says whose it is: "its offer of 4.5%" (asked
         # about by a reporter) is an offer; "is asking for a pay rise of 9%" a demand
         cue = next(
