@@ -125,7 +125,11 @@ class Quote(Record):
     ``parts``; ``start``/``end`` then span the pieces of the first paragraph.
     """
 
-    text: str = Field(description="The quoted words, without the quotation marks.")
+    text: str = Field(
+        description="The quoted words, without the quotation marks around them; a mixed quote "
+        "is its reported clause, its quoted words still marked ('the plan was “dead in the "
+        "water”')."
+    )
     speaker: str | None = Field(description="Resolved canonical speaker name.")
     speaker_mention: str | None = Field(description="The words that name the speaker in the text.")
     cue: str | None = Field(description="The speech cue: said, told, according to, ...")

@@ -99,7 +99,14 @@ CASES: list[Case] = [
     Case(
         "partial quote inside reported speech",
         ("Omar Reyes said the repair plan was “dead in the water” after the storm.",),
-        (("mixed", "the repair plan was dead in the water after the storm", "Omar Reyes", "said"),),
+        (
+            (
+                "mixed",
+                "the repair plan was “dead in the water” after the storm",
+                "Omar Reyes",
+                "said",
+            ),
+        ),
     ),
     Case(
         "indirect speech with 'that'",
@@ -210,7 +217,7 @@ CASES: list[Case] = [
     Case(
         "partial quote in the object of a characterising verb",
         ("Lena Vask called the repair plan “a costly mistake” on Tuesday.",),
-        (("mixed", "the repair plan a costly mistake", "Lena Vask", "called"),),
+        (("mixed", "the repair plan “a costly mistake”", "Lena Vask", "called"),),
     ),
     Case(
         "plural pronoun resolved to the subject of its governing clause",
@@ -222,7 +229,7 @@ CASES: list[Case] = [
         (
             (
                 "mixed",
-                "the council's reckless dredging scheme.",
+                "the council's “reckless dredging scheme.”",
                 "The harbour authority",
                 "call",
             ),
@@ -264,7 +271,7 @@ CASES: list[Case] = [
             "Lena Vask ran for mayor in 2019. Vask's slogan in that race was that the council "
             "would “build first and argue later.”",
         ),
-        (("mixed", "the council would build first and argue later.", "Lena Vask", "was"),),
+        (("mixed", "the council would “build first and argue later.”", "Lena Vask", "was"),),
     ),
     Case(
         "a dateline is not the subject",
@@ -272,7 +279,7 @@ CASES: list[Case] = [
             "PORT VELMAR (AFP) – Lena Vask has taken a swipe at the council's dredging plan, "
             "saying that “reckless digging” does more harm than good.",
         ),
-        (("mixed", "reckless digging does more harm than good", "Lena Vask", "saying"),),
+        (("mixed", "“reckless digging” does more harm than good", "Lena Vask", "saying"),),
     ),
     Case(
         "a long named subject opens the sentence after a quote ending in '!'",
@@ -312,7 +319,7 @@ CASES: list[Case] = [
                 "Vask",
                 "asks",
             ),
-            ("mixed", "he is here to fix the holes in the wall.", "a porter", "saying"),
+            ("mixed", "he is “here to fix the holes in the wall.”", "a porter", "saying"),
         ),
     ),
     Case(

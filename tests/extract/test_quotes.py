@@ -58,7 +58,7 @@ def test_speech_verbs(verb: str) -> None:
         ),
         (
             "Omar Reyes said the plan was “dead in the water”.",
-            [("mixed", "the plan was dead in the water", "Omar Reyes", "said")],
+            [("mixed", "the plan was “dead in the water”", "Omar Reyes", "said")],
         ),
         (
             "Omar Reyes said that the bridge would close in May.",

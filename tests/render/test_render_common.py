@@ -11,6 +11,7 @@ from newsbrief.render.common import (
     format_number,
     format_value,
     plural,
+    quote_text,
     status_badge,
     story_meta,
     story_sources,
@@ -139,3 +140,21 @@ def test_an_untitled_source_is_named_by_how_it_begins() -> None:
     blank = gore.model_copy(update={"paragraphs": []})
     ((_, line),) = story_sources(story, {"g": blank}).legend()
     assert line == "unknown outlet — untitled — undated — g"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("We will sail.", "direct", "“We will sail.”"),
+        ("the ferry would sail", "indirect", "(indirect) the ferry would sail"),
+        (
+            "the repair plan was “dead in the water”",
+            "mixed",
+            "(partly quoted) the repair plan was “dead in the water”",
+        ),
+    ],
+)
+def test_quote_text_marks_only_the_quoted_words(text: str, kind: str, shown: str) -> None:
+    """A mixed quote is a reported clause with quoted words in it: wrapped whole in quote marks
+    it had read as the speaker's own words ("“the repair plan was dead in the water”")."""
+    assert quote_text(text, kind) == shown

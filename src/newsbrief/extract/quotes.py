@@ -468,6 +468,26 @@ def _clean_text(words: str) -> str:
     return " ".join(words.split()).strip()
 
 
+def _with_marks(clause: str) -> str:
+    """A mixed quote's clause with its quoted words still marked, and marked whole: a clause
+    cut inside a quote gets the mark the cut left out ("the plan “a costly mistake" ends with
+    ”), and straight double marks become curly ones, opening or closing by position."""
+    chars = list(clause)
+    for i, c in enumerate(chars):
+        if c == '"':
+            chars[i] = "“" if i == 0 or chars[i - 1].isspace() or chars[i - 1] in "([—–-" else "”"
+    opened = missing = 0
+    for c in chars:
+        if c == "“":
+            opened += 1
+        elif c == "”":
+            if opened:
+                opened -= 1
+            else:
+                missing += 1  # the quote opened before the clause
+    return _clean_text("“" * missing + "".join(chars) + "”" * opened)
+
+
 def _indirect(
     index: int,
     doc: Doc,
@@ -498,14 +518,12 @@ def _indirect(
             start, end = _cover(start, end, [m for m in inner if m not in own])
         voiced.extend(own)
         text = doc_text(doc)[start:end]
-        if partial:
-            text = _unmark(text)
         yield Candidate(
             kind="mixed" if partial else "indirect",
             paragraph=index,
             start=start,
             end=end,
-            text=_clean_text(text),
+            text=_with_marks(text) if partial else _clean_text(text),
             cue=tok,
         )
         taken.append((start, end))
@@ -519,7 +537,7 @@ def _indirect(
         )
         if fallback is not None:
             fallback.start, fallback.end = _cover(fallback.start, fallback.end, embedded)
-            fallback.text = _clean_text(_unmark(doc_text(doc)[fallback.start : fallback.end]))
+            fallback.text = _with_marks(doc_text(doc)[fallback.start : fallback.end])
             taken.append((fallback.start, fallback.end))
             yield fallback
 
@@ -544,11 +562,6 @@ def _cover(start: int, end: int, embedded: Sequence[MarkedSpan]) -> tuple[int, i
     return start, end
 
 
-def _unmark(text: str) -> str:
-    """Drop double quote marks from a mixed quote's clause (apostrophes stay)."""
-    return text.translate({ord(c): None for c in '“”"'})
-
-
 def _partial_in_sentence(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> Candidate | None:
     """A partial quote outside any reported clause, in a sentence with a cue: the words on the
     quote's side of the cue become one mixed quote."""
@@ -567,13 +580,13 @@ def _partial_in_sentence(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) 
     )
     if clause is None:
         return None
-    text = _unmark(clause.text)
+    text = clause.text
     return Candidate(
         kind="mixed",
         paragraph=index,
         start=clause.start_char,
         end=clause.end_char,
-        text=_clean_text(text),
+        text=_with_marks(text),
         cue=cue,
     )
 
@@ -634,7 +647,7 @@ def _partial_by_verb(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) -> C
         paragraph=index,
         start=clause.start_char,
         end=clause.end_char,
-        text=_clean_text(_unmark(clause.text)),
+        text=_with_marks(clause.text),
         cue=verb,
     )
 

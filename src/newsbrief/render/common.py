@@ -248,5 +248,11 @@ def story_meta(story: Story, articles: Mapping[str, Article]) -> str:
 
 
 def quote_text(text: str, kind: str) -> str:
-    """Direct and mixed quotes in curly quotes; indirect (reported) speech marked as such."""
-    return f"(indirect) {text}" if kind == "indirect" else f"“{text}”"
+    """Direct quotes in curly quotes; reported speech marked as such, a mixed quote with the
+    marks of its quoted words ("(partly quoted) he would direct the agency “to stop …”"), so no
+    paraphrase reads as the speaker's own words."""
+    if kind == "indirect":
+        return f"(indirect) {text}"
+    if kind == "mixed":
+        return f"(partly quoted) {text}"
+    return f"“{text}”"

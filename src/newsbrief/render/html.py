@@ -185,7 +185,7 @@ def _quotes(story: Story, sources: StorySources, anchor: str) -> str:
         outlets = ", ".join(sources.outlets(quote.sources))
         said = (
             f'<q class="quote">{escape(quote.text)}</q>'
-            if quote.kind != "indirect"
+            if quote.kind == "direct"
             else f"<i>{escape(quote_text(quote.text, quote.kind))}</i>"
         )
         items.append(
