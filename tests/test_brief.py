@@ -342,3 +342,24 @@ def test_a_timeline_entry_stands_alone() -> None:
     texts = [e.text for e in story.timeline]
     assert plain in texts
     assert pointing not in texts and piece not in texts
+
+
+def test_a_bare_quote_makes_no_timeline_entry() -> None:
+    """A sentence that is all quote, its speaker in another sentence, gives no entry (its
+    'today' is the speaker's, and alone it reads as the outlet's words); a dated sentence that
+    names its speaker around the quote still gives one."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    bare = "“The decision today is a reminder that the harbour belongs to all of us.”"
+    named = "In a letter of March 2, 2031, Roos wrote, “The pier must close until it is safe.”"
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-10", paragraphs=[bare, named])
+    )
+    dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    assert any(d.date == "2031-03-10" for d in dated.dates)
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    texts = [e.text for e in story.timeline]
+    assert named in texts
+    assert bare not in texts

@@ -38,6 +38,7 @@ from newsbrief.textsim import (
     content_words,
     headline_case,
     normalize,
+    quoted_share,
     same_fact,
     unbalanced_quotes,
     word_count,
@@ -337,7 +338,20 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
             text = _sentence_at(article, mention.paragraph, mention.start)
             if text:
                 facts.append((mention.date, text, article.id))
-    return [f for f in facts if not unbalanced_quotes(f[1]) and not leans_on_context(f[1])]
+    return [
+        f
+        for f in facts
+        if not unbalanced_quotes(f[1])
+        and not leans_on_context(f[1])
+        and quoted_share(f[1]) < BARE_QUOTE_SHARE
+    ]
+
+
+BARE_QUOTE_SHARE = 0.9
+"""A sentence this much inside quote marks is a quote without its speaker ("“The decision
+today is a reminder …”"): as a timeline entry it reads as the outlet's words, and its "today"
+is the speaker's. On the 924 PolNeAR texts 8 of 1,450 entries were such; a sentence naming its
+speaker ("… Stevens reported, “Overall security …”") stays under it."""
 
 
 def _timeline(

@@ -34,10 +34,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, SentenceSpan, SummarySentence
 from newsbrief.textsim import (
-    QUOTED_RE,
     WORD_RE,
     content_words,
     headline_case,
+    quoted_share,
     same_fact,
     strip_dateline,
     tokens,
@@ -142,10 +142,6 @@ class _Sentence:
     words: frozenset[str]  # content words (shared between identical sentences: cached)
 
 
-def _quoted_share(text: str) -> float:
-    return sum(len(m.group(1)) for m in QUOTED_RE.finditer(text)) / max(len(text), 1)
-
-
 def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
     """An unbalanced quote, or mostly quoted words with no speech cue to attribute them."""
     if not any(c in QUOTE_MARKS for c in text):
@@ -154,7 +150,7 @@ def _is_quote_fragment(text: str, options: SummaryOptions) -> bool:
         return True
     if any(t in CUE_WORDS for t in tokens(text)):
         return False
-    return _quoted_share(text) > options.max_quote_share
+    return quoted_share(text) > options.max_quote_share
 
 
 def _collect(articles: Sequence[Article]) -> list[_Sentence]:
@@ -339,7 +335,7 @@ def _features(
             headline[k],
             _key_fact(s, articles[s.article]),
             min(word_count(s.text) / 40.0, 1.5),
-            _quoted_share(s.text),
+            quoted_share(s.text),
             1.0 if any(t in CUE_WORDS for t in tokens(s.text)) else 0.0,
             1.0 if any(map(str.isdigit, s.text)) else 0.0,
         )

@@ -88,6 +88,11 @@ QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]*)[\"”»]")
 """A double-quoted span (straight, curly or guillemets); group 1 is the quoted words."""
 
 
+def quoted_share(text: str) -> float:
+    """The share of a text's characters inside double quote marks."""
+    return sum(len(m.group(1)) for m in QUOTED_RE.finditer(text)) / max(len(text), 1)
+
+
 def unbalanced_quotes(text: str) -> bool:
     """An odd number of double quote marks: part of a quote cut off from the rest (a sentence
     split inside a quote of several sentences)."""
