@@ -147,6 +147,14 @@ CASES: list[Case] = [
         (),
     ),
     Case(
+        "a name in title case after a common noun and a comma is not speech",
+        (
+            "Vask was named the most honest student in a harbour history class, “Tides 301,”"
+            " after the lecturer left the room.",
+        ),
+        (),
+    ),
+    Case(
         "a title in apposition to 'book' is not speech",
         (
             "Reviewers have been reading Lena Vask's new book, \"Salt and Stone: How to Save "

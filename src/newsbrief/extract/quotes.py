@@ -327,7 +327,10 @@ def _direct(
             continue
         named = prev_word.rstrip(",:")  # 'his new book, “…,”': the title in apposition
         if is_title(words) and (
-            prev_word in TITLE_PREPOSITIONS or named in WORK_NOUNS or possessive(prev_word)
+            prev_word in TITLE_PREPOSITIONS
+            or named in WORK_NOUNS
+            or possessive(prev_word)
+            or _named_noun(doc, span, prev_word)
         ):
             continue  # 'in an interview with “Morning Harbour,”': a programme or book title
         if prev_char.isalnum() and prev_word not in SPEECH_VERBS and not _said_form(prev_word):
@@ -462,6 +465,15 @@ def _cue_in_previous_sentence(doc: Doc, span: Span, inside: set[int]) -> Token |
         ):
             return tok
     return None
+
+
+def _named_noun(doc: Doc, span: Span, prev_word: str) -> bool:
+    """A title-case quote set after a common noun and a comma names it: 'a psychology class,
+    “Perceptions 301,”', 'the new ferry, “Harbour Queen,”' (a speaker's words follow a verb)."""
+    if not prev_word.endswith(","):
+        return False
+    before = next((t for t in reversed(doc[: span.start]) if not t.is_punct), None)
+    return before is not None and before.pos_ == "NOUN"
 
 
 def _clean_text(words: str) -> str:
