@@ -394,3 +394,22 @@ def test_a_sentence_opening_with_a_pronoun_follows_the_one_naming_its_person() -
     assert narrow and pointing not in narrow
     alone = [s.text for s in summarize([article("c", pointing, outlet="Post")], words=200)]
     assert alone == [pointing]  # nothing else to say: better than nothing
+
+
+def test_a_sentence_in_brackets_is_not_a_summary_sentence() -> None:
+    """An aside or editor's note in brackets ("(The Courier corrected …)") had led a PolNeAR
+    story's summary; NeUS val ROUGE is unchanged without them."""
+    from newsbrief.nlp import parse_article
+
+    aside = (
+        "(The Harbour Courier responded late Friday with an editor's note saying the ferry "
+        "board had been misquoted.)"
+    )
+    lead = (
+        "The ferry union and the harbour board met on Tuesday in Port Velmar, and both sides "
+        "said a deal on pay was close."
+    )
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-05", paragraphs=[aside, lead])
+    ).article
+    assert [s.text for s in summarize([parsed], words=200)] == [lead]

@@ -52,6 +52,8 @@ CUE_WORDS = wordset(
     "insisted argued warned noted explained claimed announced confirmed"
 )
 _END_MARK_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_ASIDE_RE = re.compile(r"^[(\[].*[)\]][.!?]?[\"'”’]*$", re.DOTALL)
+"""A sentence wholly in brackets: an aside or editor's note, never the story's lead."""
 #: Words that, opening a sentence, stand for someone the sentence before named.
 BACK_POINTERS = wordset("he she they him them his her their")
 
@@ -173,6 +175,7 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and not headline_case(s.text)  # a headline kept as a line of the body
         and not s.span.verbless  # a deck, a caption, an imperative pointer
         and not s.span.caption  # "Trump speaks at a rally in Greensboro on June 14, 2016."
+        and not _ASIDE_RE.match(s.text)  # "(Politico responded late Friday with a note.)"
         and not _is_quote_fragment(s.text, options)
         and not _inside_quoted_words(s.span, articles[s.article])
     )
