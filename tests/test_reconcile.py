@@ -151,6 +151,21 @@ def test_merge_quotes_tie_goes_to_the_speaker_of_the_fullest_text() -> None:
     assert merged.speaker == "Ilse Varga"
 
 
+def test_a_slogan_inside_another_speaker_s_quote_stays_its_own_quote() -> None:
+    """Four articles quote Vask's slogan; one quotes Roos answering it in a longer quote. The
+    slogan is inside Roos's words, but no article carries both, and their speakers differ:
+    two quotes, each with its own speaker (they had been one, Roos's words given to Vask)."""
+    slogan = "build the new harbour wall now"
+    answer = "We know there is work to do, but that work is not to build the new harbour wall now"
+    arts = [article(k, "x.", quotes=[quote(slogan, "Lena Vask")]) for k in "abcd"]
+    arts.append(article("e", "x.", quotes=[quote(answer, "Ida Roos")]))
+    merged = {q.text: (q.speaker, q.sources) for q in merge_quotes(arts)}
+    assert merged == {
+        slogan: ("Lena Vask", ["a", "b", "c", "d"]),
+        answer: ("Ida Roos", ["e"]),
+    }
+
+
 def test_merge_quotes_majority_still_beats_the_fullest_text() -> None:
     arts = [
         article("a", "x.", quotes=[quote("every house on the east bank was checked", "Ida Roos")]),

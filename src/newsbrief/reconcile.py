@@ -333,10 +333,7 @@ def texts_match(a: QuoteText, b: QuoteText) -> bool:
     quote's words again for every pair (a story of 500 articles compares 200,000 pairs)."""
     if not a.norm or not b.norm:
         return False
-    # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0
-    if a.norm == b.norm or fuzz.ratio(a.sorted_norm, b.sorted_norm, score_cutoff=QUOTE_RATIO) >= (
-        QUOTE_RATIO
-    ):
+    if _whole_match(a, b):
         return True
     short, long = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
     if len(short.words) < QUOTE_PARTIAL_MIN_WORDS:
@@ -348,6 +345,15 @@ def texts_match(a: QuoteText, b: QuoteText) -> bool:
     return (
         fuzz.partial_ratio(short.norm, long.norm, score_cutoff=QUOTE_PARTIAL_RATIO)
         >= QUOTE_PARTIAL_RATIO
+    )
+
+
+def _whole_match(a: QuoteText, b: QuoteText) -> bool:
+    """The same words, or nearly (``QUOTE_RATIO`` on the sorted words), not one inside the
+    other."""
+    # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0
+    return a.norm == b.norm or (
+        fuzz.ratio(a.sorted_norm, b.sorted_norm, score_cutoff=QUOTE_RATIO) >= QUOTE_RATIO
     )
 
 
@@ -402,9 +408,28 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             )
     # Copies of one text are one quote: only distinct texts are compared (a syndicated story
     # repeats each quote in every copy), and a text is looked up by its rarest words among them.
+    # A text found inside another's, given to another speaker, is a quote of its own unless
+    # one article carries both (a pull quote of the full quote): "Make America great again"
+    # (Trump, four articles) is inside Clinton's "… that work is not to make America great
+    # again …" (one article), and the two had been one quote, given to Trump by the majority.
+    speakers_of: list[set[str]] = [set() for _ in distinct]
+    articles_of: list[set[str]] = [set() for _ in distinct]
+    for it in items:
+        articles_of[it.text_index].add(it.article)
+        if it.speaker:
+            speakers_of[it.text_index].add(it.speaker)
     same = _Groups(len(distinct))
     for i, j in blocked_pairs([q.words for q in distinct]):
         if same.find(i) != same.find(j) and texts_match(distinct[i], distinct[j]):
+            a, b = speakers_of[i], speakers_of[j]
+            if (
+                a
+                and b
+                and not a & b
+                and not articles_of[i] & articles_of[j]
+                and not _whole_match(distinct[i], distinct[j])
+            ):
+                continue
             same.union(i, j)
     by_root: dict[int, list[int]] = defaultdict(list)
     for n, it in enumerate(items):
