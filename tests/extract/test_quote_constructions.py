@@ -147,6 +147,18 @@ CASES: list[Case] = [
         (),
     ),
     Case(
+        "a term set after 'the term,' is not speech, and 'she' is not the term",
+        (
+            "Vask said the harbour must stay open.",
+            "She also avoided the charged term, “harbour tax,” which her rivals use.",
+            "“I don't think we need a new tax,” she said.",
+        ),
+        (
+            ("indirect", "the harbour must stay open", "Vask", "said"),
+            ("direct", "I don't think we need a new tax,", "Vask", "said"),
+        ),
+    ),
+    Case(
         "a name in title case after a common noun and a comma is not speech",
         (
             "Vask was named the most honest student in a harbour history class, “Tides 301,”"

@@ -102,6 +102,8 @@ NAMING_WORDS = _wordset(
     """called so-called dubbed titled entitled named nicknamed labelled labeled term word
     phrase slogan hashtag branded"""
 )
+#: Nouns a marked span set after them with a comma names: "the charged term, “radical Islam,”".
+NAMING_NOUNS = _wordset("term word phrase slogan hashtag motto label nickname catchphrase")
 PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS
 
 _ENDS_LIKE_SPEECH = re.compile(r"[.,!?…;:]\W*$")
@@ -321,7 +323,7 @@ def _direct(
         prev_char, prev_word = _previous_word(text, m.start)
         if sum(t.is_alpha for t in span) < 1 or nickname(text, m):
             continue
-        if prev_word in NAMING_WORDS:
+        if prev_word in NAMING_WORDS or prev_word.rstrip(",:") in NAMING_NOUNS:
             if _characterises(doc, span):
                 embedded.append(m)  # 'a figure the ministry called “pure invention”'
             continue
