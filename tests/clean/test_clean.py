@@ -108,6 +108,25 @@ def test_wire_dateline_gives_outlet():
     assert len(article.paragraphs) == 2
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Vask Just Snubbed The Ferry Crews In The Worst Way — ‘Didn’t Lose A….’",
+        "Roos: ‘Her Slogan Might as Well Be Vote for Vask – Not Finished, Yet!’",
+    ],
+)
+def test_a_headline_ending_in_a_quoted_phrase_names_no_outlet(headline):
+    """The part after a headline's dash that opens with a quote mark or ends with one, or
+    with "…", "!" or "?", is the headline's own, not a site name; it had become the outlet."""
+    body = (
+        "The harbour board said on Monday that the ferry crews would return to work on "
+        "Tuesday, ending a strike that had lasted nine days.\n\nUnion leaders agreed."
+    )
+    article = clean_document(RawDocument(source="h.txt", content=f"{headline}\n\n{body}"))
+    assert article.outlet is None
+    assert article.title == headline
+
+
 def test_hard_wrapped_paragraph_is_rejoined():
     text = (
         "Engineers inspecting the Dunmore viaduct found cracks in two of\n"

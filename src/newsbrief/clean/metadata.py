@@ -111,9 +111,15 @@ def split_title_suffix(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     site = match["site"].strip()
-    if len(site.split()) > 4 or site.endswith((".", "?", "!")):
+    if len(site.split()) > 4 or not _NAME_EDGES.match(site):
         return None
     return match["title"].strip(), site
+
+
+_NAME_EDGES = re.compile(r"^\w(?:.*[^.?!…\"'’”»])?$", re.DOTALL)
+"""A site name opens with a letter or digit and ends without a sentence mark: the part after a
+headline's dash that opens with a quote mark or ends with "…", "!" or "?" is the headline's own
+("… Worst Way — ‘Didn’t Lose A….’", "… Vote for Hillary Clinton – Not Indicted, Yet!’")."""
 
 
 def wire_outlet(line: str) -> str | None:
