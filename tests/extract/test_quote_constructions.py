@@ -159,6 +159,11 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a programme after 'told' is the listener, not a piece of the quote",
+        ("“We have to rebuild the wall,” Vask told “Harbour Morning” after the storm.",),
+        (("direct", "We have to rebuild the wall,", "Vask", "told"),),
+    ),
+    Case(
         "a name in title case after a common noun and a comma is not speech",
         (
             "Vask was named the most honest student in a harbour history class, “Tides 301,”"

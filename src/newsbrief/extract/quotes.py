@@ -102,6 +102,8 @@ NAMING_WORDS = _wordset(
     """called so-called dubbed titled entitled named nicknamed labelled labeled term word
     phrase slogan hashtag branded"""
 )
+#: Cues whose object is the listener: a title-case span after them is who heard, not speech.
+LISTENING_CUES = _wordset("told tell tells telling")
 #: Nouns a marked span set after them with a comma names: "the charged term, “radical Islam,”".
 NAMING_NOUNS = _wordset("term word phrase slogan hashtag motto label nickname catchphrase")
 PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS
@@ -330,6 +332,7 @@ def _direct(
         named = prev_word.rstrip(",:")  # 'his new book, “…,”': the title in apposition
         if is_title(words) and (
             prev_word in TITLE_PREPOSITIONS
+            or named in LISTENING_CUES  # 'Fiorina told “Fox and Friends,”': the programme
             or named in WORK_NOUNS
             or possessive(prev_word)
             or _named_noun(doc, span, prev_word)
