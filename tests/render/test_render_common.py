@@ -114,6 +114,23 @@ def test_sources_name_known_outlets_and_number_every_article() -> None:
     assert story_sources(Story(id="s", title="t", articles=["x1"]), {}).outlets(["x1"]) == []
 
 
+def test_an_article_without_an_outlet_is_named_by_its_title() -> None:
+    """Coverage heads each article's list with its outlet; without one, its title (cut short)
+    names it, and only an article with neither is named by its id."""
+    long_title = "Ferry crews return to work in Port Velmar as the harbour board agrees to talks"
+    arts = {
+        "a": Article(id="a", source="a.txt", outlet="Post", title="Ferry deal"),
+        "b": Article(id="b", source="b.txt", title="Ferry deal agreed"),
+        "c": Article(id="c", source="c.txt", title=long_title),
+        "d": Article(id="d", source="d.txt"),
+    }
+    sources = story_sources(Story(id="s", title="t", articles=list(arts)), arts)
+    assert sources.outlet("a") == "Post"
+    assert sources.outlet("b") == "“Ferry deal agreed”"
+    assert sources.outlet("c") == "“Ferry crews return to work in Port Velmar as the harbour…”"
+    assert sources.outlet("d") == "d"
+
+
 def test_story_meta_counts_articles_without_an_outlet_apart() -> None:
     def art(i: str, outlet: str | None) -> Article:
         return Article(id=i, source=f"{i}.txt", outlet=outlet, published="2031-03-02")

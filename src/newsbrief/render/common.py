@@ -125,6 +125,10 @@ def articles_by_id(result: Result) -> dict[str, Article]:
     return {a.id: a for a in result.articles}
 
 
+NAME_TITLE_CHARS = 60
+"""How much of an article's title names it where its outlet is unknown."""
+
+
 @dataclass(frozen=True)
 class StorySources:
     """Numbered sources of one story: article ids → 1-based ref numbers, with their articles."""
@@ -154,9 +158,20 @@ class StorySources:
         return list(dict.fromkeys(n for n in names if n))
 
     def outlet(self, article_id: str) -> str:
-        """Outlet name of one article, or its id when the outlet is unknown."""
+        """Outlet name of one article; when the outlet is unknown its title, quoted and cut
+        to ``NAME_TITLE_CHARS`` ("a3eb4311673" heading an article's coverage read as nothing),
+        and its id only when it has no title either."""
         article = self.articles.get(article_id)
-        return article.outlet if article is not None and article.outlet else article_id
+        if article is None:
+            return article_id
+        if article.outlet:
+            return article.outlet
+        title = " ".join((article.title or "").split())
+        if not title:
+            return article_id
+        if len(title) > NAME_TITLE_CHARS:
+            title = title[: NAME_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        return f"“{title}”"
 
     def legend(self) -> list[tuple[int, str]]:
         """``(n, "outlet — title — date — id")`` for every source, duplicates marked."""
