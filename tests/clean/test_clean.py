@@ -389,6 +389,21 @@ def test_an_embedded_post_leaves_the_body_with_its_reason():
     assert _reasons(article)[embed] == "embed"
 
 
+def test_an_embedded_post_quoting_someone_still_leaves_the_body():
+    """The quoted attribute values of a post with a speech cue ('tweet-date="March 2, 2026"',
+    "… says …") had made it a quoted statement, kept markup and all, and the markup had
+    become a quote's speaker."""
+    embed = (
+        '<tweet tweet-author="@velmarnews" tweet-date="March 4, 2026">Mayor Roos knows what '
+        "you mean when you say the pier is small and she says there’s no problem. Nope. "
+        "#PierDebate pic.twitter.com/7eJzbRDcvJ<tweet/>."
+    )
+    text = "\n\n".join([BODY[0], embed, *BODY[1:]])
+    article = clean_document(RawDocument(source="embed.txt", content=text))
+    assert article.paragraphs == BODY
+    assert _reasons(article)[embed] == "embed"
+
+
 @pytest.mark.parametrize(
     ("headline", "title"),
     [

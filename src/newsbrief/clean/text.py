@@ -464,7 +464,7 @@ def finish_pass(
     _mark_author_bio(lines, labels)
     _mark_duplicates(lines, labels)
     for i, line in enumerate(lines):
-        if labels[i] not in (None, "title", "repeated-title") and is_quoted_statement(line.text):
+        if labels[i] not in KEEP_LABELS and is_quoted_statement(line.text):
             labels[i] = None
 
     # 7. Outlet fallbacks: title suffix, a lone site-name line on top, a wire dateline.
@@ -489,6 +489,12 @@ def finish_pass(
         outlet=outlet,
         published=found.published,
     )
+
+
+KEEP_LABELS = (None, "title", "repeated-title", "embed")
+"""Labels a quoted statement does not undo: an embedded post left as markup in plain text
+('<tweet tweet-author="@…">Donald Trump knows what you mean … pic.twitter.com/…<tweet/>')
+quotes its own words, and its markup had become a quote's speaker."""
 
 
 def _widen(
