@@ -299,6 +299,8 @@ def test_leans_on_context() -> None:
 
     assert leans_on_context("His lawyer said the mill would reopen.")
     assert leans_on_context("“We will rebuild,” they said.")
+    assert leans_on_context("“We will rebuild the mill,” she said in an interview on Friday.")
+    assert not leans_on_context("Roos said “we will rebuild” and they agreed.")
     assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
     assert not leans_on_context("“We will rebuild,” Roos said.")
     assert not leans_on_context("Theirs was the last house standing on the quay.")

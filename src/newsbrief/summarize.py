@@ -212,7 +212,15 @@ def leans_on_context(text: str) -> bool:
         return False
     if words[0] in BACK_POINTERS:
         return True
-    return len(words) > 2 and words[-2] in SPEAKING_PRONOUNS and words[-1] in CUE_WORDS
+    if len(words) > 2 and words[-2] in SPEAKING_PRONOUNS and words[-1] in CUE_WORDS:
+        return True
+    return _PRONOUN_CUE_RE.search(text) is not None
+
+
+_PRONOUN_CUE_RE = re.compile(
+    r"[”\"'’],?\s+(?:he|she|they)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b", re.IGNORECASE
+)
+"""A quote whose speaker is a pronoun right after it ("“…,” he said in an interview")."""
 
 
 def _predecessors(cands: Sequence[_Sentence]) -> list[int | None]:
