@@ -516,6 +516,24 @@ def test_a_short_present_tense_first_line_with_a_full_stop_is_the_headline() -> 
     assert article.paragraphs[0].startswith("VELMAR (VW)")
 
 
+def test_a_long_first_line_in_headline_case_with_a_full_stop_is_the_headline() -> None:
+    """A first line of more than 14 words, or in the past tense, is a headline when it is set
+    in headline case ('Harbour Chief Was Headed To The Quay But Turned Back To Avoid The
+    Cameras.'); 41 of the 107 PolNeAR texts left untitled open so."""
+    headline = (
+        "Harbour Chief Was Headed To The Quay But Turned Back To Avoid The Cameras At The Gate."
+    )
+    text = (
+        f"{headline}\n\n"
+        "The chief of the Velmar harbour board turned back on Tuesday before reaching the quay, "
+        "where crews had gathered to protest the closure of the ferry pier.\n\n"
+        "A spokesman said the chief had been called to a meeting."
+    )
+    article = clean_document(RawDocument(source="t.txt", content=text))
+    assert article.title == headline.rstrip(".")
+    assert article.paragraphs[0].startswith("The chief of the Velmar harbour board")
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [

@@ -21,6 +21,7 @@ from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
 from newsbrief.clean.patterns import cruft_reason, is_byline, is_date_meta
 from newsbrief.model import Removed
+from newsbrief.textsim import headline_case
 
 _COMMENTS_HEADER = re.compile(
     r"(?:^|[|•·]\s*)[\[(]?\s*\d+\s+comments?\s*[\])]?$|^comments?\s*\(\d+\):?$|"
@@ -88,12 +89,14 @@ class TextClean:
 def _headline_shaped(line: Line, *, first: bool = False) -> bool:
     """Short, opening with a capital, and without a full stop; the first line of a text may end
     with one when it is short (some archives print every headline with a stop: "O'Malley
-    campaign to shift staff, resources to Iowa.")."""
+    campaign to shift staff, resources to Iowa.") or set in headline case ("Stealth Over
+    Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.": 41 of the 107
+    PolNeAR texts left untitled by the first rule open so)."""
     text = line.text
     stopped = text.endswith(".") and not text.endswith("...")
     return (
         3 <= line.n_words <= 30
-        and (not stopped or (first and _headline_grammar(line)))
+        and (not stopped or (first and (_headline_grammar(line) or headline_case(text))))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
     )
 
