@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsbrief.datewords import CALENDAR_WORDS as DATE_NAMES
 from newsbrief.model import Quantity
 from newsbrief.nlp import ParsedArticle, doc_text
 
@@ -266,48 +267,8 @@ NAME_NOUNS = frozenset(
         "block",
     ]
 )
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "ago",
-        "last",
-        "next",
-        "this",
-    ]
+CALENDAR_WORDS = DATE_NAMES | frozenset(
+    ["today", "yesterday", "tomorrow", "tonight", "ago", "last", "next", "this"]
 )
 NAME_LABELS = frozenset(
     {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
