@@ -725,44 +725,46 @@ def _linked_parts(
 ) -> list[list[tuple[int, str, Claim]]]:
     """An update's entries in parts that something ties together: one sentence stating both
     ("6.2%, up from the 4.5% offered"; a round-up paragraph's tolls of several attacks tie
-    nothing), two values that agree (a bound is too loose a tie:
-    "fewer than 100 voters" would tie every small count), one named claimant, or a name their
-    sentences share ("Kerrow Falls", "Lessmoor Regional Emergency Agency").
+    nothing), two values that agree (a bound is too loose a tie: "fewer than 100 voters"
+    would tie every small count), one named claimant that is no outlet (``unattributed``), or
+    a name their sentences share ("Kerrow Falls", "Lessmoor Regional Emergency Agency").
+    Each tie is looked up by key or in value order, so a story's thousand tolls are not
+    compared pair by pair.
 
     One measure name joins counts of unrelated things ("9 voters" in Dixville, "22 registered
     voters" in Millsfield; "125 killed" in Paris, "14" in San Bernardino): nothing ties those,
     and a figure that nothing ties to the others is no update of them. Parts keep the entries'
     order."""
-    parent = list(range(len(entries)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    claims = [as_figure_claim(c) for _, _, c in entries]
-    names = [_sentence_names(c.sentence) for _, _, c in entries]
+    groups = _Groups(len(entries))
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # the same claimant or name
+    by_article: dict[str, list[int]] = defaultdict(list)
     outlets = {_bare_name(name) for name in unattributed}
-    speakers = [
-        None if (name := _bare_name(c.claimant)) in outlets else name for _, _, c in entries
-    ]
-    bounds = [c.qualifier.strip() in ("<", ">", "<=", ">=") for c in claims]
-    for i in range(len(entries)):
-        for j in range(i + 1, len(entries)):
-            if root(i) == root(j):
-                continue
-            if (
-                (entries[i][1] == entries[j][1] and _one_sentence(entries[i][2], entries[j][2]))
-                or (not bounds[i] and not bounds[j] and compatible(claims[i], claims[j]))
-                or (speakers[i] is not None and speakers[i] == speakers[j])
-                or names[i] & names[j]
-            ):
-                parent[root(j)] = root(i)
-    parts: dict[int, list[tuple[int, str, Claim]]] = {}
-    for i, entry in enumerate(entries):
-        parts.setdefault(root(i), []).append(entry)
-    return list(parts.values())
+    for k, (_, article_id, claim) in enumerate(entries):
+        by_article[article_id].append(k)
+        speaker = _bare_name(claim.claimant)
+        if speaker is not None and speaker not in outlets:
+            by_key[("claimant", speaker)].append(k)
+        for name in _sentence_names(claim.sentence):
+            by_key[("name", name)].append(k)
+    for members in by_key.values():
+        for k in members[1:]:
+            groups.union(members[0], k)
+    for members in by_article.values():  # one sentence stating both (an article's few claims)
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if _one_sentence(entries[a][2], entries[b][2]):
+                    groups.union(a, b)
+    # values that agree: neighbours in value order (a bound is too loose a tie)
+    figures = [as_figure_claim(c) for _, _, c in entries]
+    exact = sorted(
+        (f.value, k, f)
+        for k, f in enumerate(figures)
+        if f.qualifier.strip() not in ("<", ">", "<=", ">=")
+    )
+    for (_, a, ca), (_, b, cb) in zip(exact, exact[1:], strict=False):
+        if compatible(ca, cb):
+            groups.union(a, b)
+    return [[entries[k] for k in members] for members in groups.members()]
 
 
 def _unordered_parts(entries: list[tuple[int, str, Claim]]) -> list[list[tuple[int, str, Claim]]]:
