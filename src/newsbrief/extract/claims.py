@@ -1741,7 +1741,9 @@ def _vague_time(verb: Token) -> bool:
     return False
 
 
-_PERIOD_PREPOSITIONS = frozenset(["in", "during", "of", "for", "since", "by"])
+_YEAR_PREPOSITIONS = frozenset(["in", "during", "of", "for", "by"])
+"""Prepositions that place a figure in a year ("in 2012", "by 2022"); "since 2012" bounds a
+period that runs to the article's day (``PERIOD_PREPOSITIONS``)."""
 
 
 def _other_period(verb: Token, number: Token, published: date | None) -> bool:
@@ -1765,16 +1767,14 @@ def _other_period(verb: Token, number: Token, published: date | None) -> bool:
             token.shape_ == "dddd"
             and token.like_num
             and 1900 <= int(token.text) <= 2099
-            and token.head.lower_ in _PERIOD_PREPOSITIONS
+            and token.head.lower_ in _YEAR_PREPOSITIONS
             and int(token.text) != published.year
         ):
             return True
     return False
 
 
-_OTHER_TIME_PREPOSITIONS = frozenset(
-    ["from", "since", "until", "through", "after", "before", "than"]
-)
+_OTHER_TIME_PREPOSITIONS = frozenset(PERIOD_PREPOSITIONS) | {"through", "than"}
 
 
 def _through_other_time(token: Token, verb: Token, number: Token) -> bool:
