@@ -108,3 +108,29 @@ def test_dispatcher(result: Result) -> None:
     assert render(result, "html").startswith("<!DOCTYPE html>")
     with pytest.raises(OptionError, match="E301.*text, md, html, json, csv"):
         render(result, "pdf")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_brief_lists_ten_one_source_figures_and_counts_the_rest(fmt: str) -> None:
+    """A story with 13 one-claim figures shows the first ten and says how many more the JSON
+    holds; a 36-article PolNeAR story had listed 34 such lines."""
+    from newsbrief.model import Article, Figure, FigureClaim
+
+    figures = [
+        Figure(
+            measure=f"ferries of route {n}",
+            status="single",
+            claims=[
+                FigureClaim(
+                    value=float(n + 100), qualifier="=", claimant=None, as_of=None, sources=["a"]
+                )
+            ],
+        )
+        for n in range(13)
+    ]
+    story = Story(id="s1", title="Ferry routes", articles=["a"], figures=figures)
+    result = Result(articles=[Article(id="a", source="a.txt", outlet="Post")], stories=[story])
+    shown = render(result, fmt)
+    assert "ferries of route 9" in shown and "ferries of route 10" not in shown
+    assert "3 more one-source figures" in shown
+    assert len(json.loads(render_json(result))["stories"][0]["figures"]) == 13

@@ -78,6 +78,16 @@ def figure_order(figures: Iterable[Figure]) -> tuple[list[Figure], list[Figure]]
     return [f for f in items if not one_claim(f)], [f for f in items if one_claim(f)]
 
 
+ONE_CLAIM_SHOWN = 10
+"""One-claim figures a rendered brief lists per story; the JSON keeps every one. A 36-article
+PolNeAR story had 34, mostly single poll shares, below the figures that compare claims."""
+
+
+def more_one_claim(hidden: int) -> str:
+    """The line after the listed one-claim figures, when some are left out."""
+    return f"… and {plural(hidden, 'more one-source figure')} (all are in the JSON output)"
+
+
 def one_claim_parts(figure: Figure, sources: StorySources) -> tuple[str, str, str]:
     """A one-claim figure as its measure, its value and who gives it ("Marren regional
     council, as of 2024-04-01, Delta Daily"), for the renderers' one-line form."""

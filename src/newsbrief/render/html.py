@@ -14,6 +14,7 @@ from html import escape as _escape
 
 from newsbrief.model import Article, Figure, FigureClaim, Result, Story
 from newsbrief.render.common import (
+    ONE_CLAIM_SHOWN,
     StorySources,
     articles_by_id,
     claim_value,
@@ -22,6 +23,7 @@ from newsbrief.render.common import (
     footer,
     format_number,
     measure_name,
+    more_one_claim,
     one_claim_parts,
     quote_text,
     status_badge,
@@ -226,12 +228,15 @@ def _figures(figures: Sequence[Figure], sources: StorySources, anchor: str) -> s
         )
     if single:
         items = []
-        for figure in single:
+        for figure in single[:ONE_CLAIM_SHOWN]:
             measure, value, said = one_claim_parts(figure, sources)
             items.append(
                 f'<li>{escape(measure)}: <span class="value">{escape(value)}</span> — '
                 f"{escape(said)}{_refs(sources, figure.claims[0].sources, anchor)}</li>"
             )
+        if len(single) > ONE_CLAIM_SHOWN:
+            more = more_one_claim(len(single) - ONE_CLAIM_SHOWN)
+            items.append(f'<li class="muted">{escape(more)}</li>')
         blocks.append(
             '<div class="single-figures"><p class="muted">One source each:</p>'
             '<ul class="figures">' + "".join(items) + "</ul></div>"

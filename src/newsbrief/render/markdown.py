@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from newsbrief.model import Article, Figure, Result, Story
 from newsbrief.render.common import (
+    ONE_CLAIM_SHOWN,
     StorySources,
     articles_by_id,
     claim_value,
@@ -14,6 +15,7 @@ from newsbrief.render.common import (
     figure_order,
     footer,
     measure_name,
+    more_one_claim,
     one_claim_parts,
     quote_text,
     status_badge,
@@ -120,12 +122,14 @@ def _figures(figures: list[Figure], sources: StorySources) -> list[str]:
         lines.append("")
     if single:
         lines.extend(["One source each:", ""])
-        for figure in single:
+        for figure in single[:ONE_CLAIM_SHOWN]:
             measure, value, said = one_claim_parts(figure, sources)
             lines.append(
                 f"- {escape(measure)}: **{escape(value)}** — {escape(said)}"
                 + _refs(sources, figure.claims[0].sources)
             )
+        if len(single) > ONE_CLAIM_SHOWN:
+            lines.append(f"- {escape(more_one_claim(len(single) - ONE_CLAIM_SHOWN))}")
         lines.append("")
     return lines[:-1]
 

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from newsbrief.model import Article, Figure, Result, Story
 from newsbrief.render.common import (
+    ONE_CLAIM_SHOWN,
     StorySources,
     articles_by_id,
     claim_value,
@@ -24,6 +25,7 @@ from newsbrief.render.common import (
     figure_order,
     footer,
     measure_name,
+    more_one_claim,
     one_claim_parts,
     quote_text,
     status_badge,
@@ -181,7 +183,7 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
         if parts:
             parts.append("")
         parts.append(Text("One source each:", style="dim"))
-        for figure in single:
+        for figure in single[:ONE_CLAIM_SHOWN]:
             measure, value, said = one_claim_parts(figure, sources)
             parts.append(
                 Text.assemble(
@@ -191,6 +193,8 @@ def _figures(figures: list[Figure], sources: StorySources) -> Group | None:
                     _refs(sources, figure.claims[0].sources),
                 )
             )
+        if len(single) > ONE_CLAIM_SHOWN:
+            parts.append(Text(more_one_claim(len(single) - ONE_CLAIM_SHOWN), style="dim"))
     return Group(*parts)
 
 
