@@ -413,3 +413,26 @@ def test_a_sentence_in_brackets_is_not_a_summary_sentence() -> None:
         Article(id="p", source="p.txt", published="2031-03-05", paragraphs=[aside, lead])
     ).article
     assert [s.text for s in summarize([parsed], words=200)] == [lead]
+
+
+@pytest.mark.parametrize(
+    "filler",
+    [
+        "Ida Roos, a spokeswoman for the harbour board, did not respond to a request for comment.",
+        "The ferry operator declined to comment on the talks in Port Velmar on Tuesday.",
+        "The margin of sampling error is plus or minus four percentage points for all voters.",
+    ],
+)
+def test_a_sentence_without_news_is_not_a_summary_sentence(filler: str) -> None:
+    """A non-response or a poll's method carries no fact of the story; NeUS val ROUGE is
+    unchanged without them."""
+    from newsbrief.nlp import parse_article
+
+    lead = (
+        "The ferry union and the harbour board met on Tuesday in Port Velmar, and both sides "
+        "said a deal on pay was close."
+    )
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-05", paragraphs=[lead, filler])
+    ).article
+    assert [s.text for s in summarize([parsed], words=200)] == [lead]
