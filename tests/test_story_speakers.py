@@ -92,3 +92,25 @@ def test_with_story_speakers_rewrites_quotes_only() -> None:
     assert [q.speaker_mention for a in rewritten for q in a.quotes] == ["Lena Vask", "Vask"]
     assert rewritten[0] is articles[0]  # no speaker renamed: the article itself, not a copy
     assert rewritten[1] is not articles[1] and articles[1].quotes[0].speaker == "Vask"
+
+
+def test_a_role_two_bodies_fit_is_the_one_its_own_article_names() -> None:
+    """Both sides' ministries are named in the story, so "the defence ministry" is ambiguous
+    there; in an article that names only one of them (its standfirst quoting the ministry its
+    body names later), it is that one. An article naming both keeps the role as written."""
+    articles = [
+        _article("a", ["the defence ministry"], [("Varnian Defence Ministry", "ORG")]),
+        _article("b", ["Ivo Tamsen"], [("Kaldorian Defence Ministry", "ORG")]),
+        _article(
+            "c",
+            ["the defence ministry"],
+            [("Varnian Defence Ministry", "ORG"), ("Kaldorian Defence Ministry", "ORG")],
+        ),
+    ]
+    assert story_speakers(articles)["the defence ministry"] == "the defence ministry"
+    rewritten = {a.id: a.quotes[0].speaker for a in with_story_speakers(articles)}
+    assert rewritten == {
+        "a": "Varnian Defence Ministry",
+        "b": "Ivo Tamsen",
+        "c": "the defence ministry",
+    }

@@ -204,30 +204,54 @@ def story_speakers(articles: Sequence[Article]) -> dict[str, str]:
     """
     speakers = [q.speaker for a in articles for q in a.quotes if q.speaker]
     entities = [e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS]
-    bodies = [
-        e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS - {"PERSON"}
-    ]
     mapping = unify_names([*speakers, *entities])
-    named = sorted({mapping.get(n, n) for n in bodies if " " in n})
-    keyed = [(n, {_stem(t) for t in _name_tokens(n)}) for n in named]
+    keyed = _named_bodies(articles, mapping)
     out: dict[str, str] = {}
     for speaker in dict.fromkeys(speakers):
         role = _role_words(speaker)
         if role:
-            want = {_stem(t) for t in role}
-            hits = [n for n, words in keyed if want <= words]
-            out[speaker] = hits[0] if len(hits) == 1 else speaker
+            out[speaker] = _role_name(role, keyed) or speaker
         else:
             out[speaker] = mapping.get(speaker, speaker)
     return out
 
 
+def _named_bodies(
+    articles: Sequence[Article], mapping: Mapping[str, str]
+) -> list[tuple[str, set[str]]]:
+    """The named bodies (not persons) of some articles, each with its words' stems."""
+    bodies = [
+        e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS - {"PERSON"}
+    ]
+    named = sorted({mapping.get(n, n) for n in bodies if " " in n})
+    return [(n, {_stem(t) for t in _name_tokens(n)}) for n in named]
+
+
+def _role_name(role: list[str], keyed: list[tuple[str, set[str]]]) -> str | None:
+    """The one named body whose name holds every word of a role, if exactly one does."""
+    want = {_stem(t) for t in role}
+    hits = [n for n, words in keyed if want <= words]
+    return hits[0] if len(hits) == 1 else None
+
+
 def with_story_speakers(articles: Sequence[Article]) -> list[Article]:
     """The articles with every quote's speaker replaced by its story-wide name (an article
     none of whose speakers is renamed is returned as it is, not copied)."""
-    names = story_speakers(articles)
+    story_names = story_speakers(articles)
+    mapping = unify_names(
+        [e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS]
+    )
     out = []
     for article in articles:
+        names = dict(story_names)
+        # a role two of the story's bodies fit ("the defence ministry", both sides' named) is
+        # the one its own article names ("… the Varnian Defence Ministry said on Tuesday")
+        own: list[tuple[str, set[str]]] | None = None
+        for q in article.quotes:
+            role = _role_words(q.speaker) if q.speaker else None
+            if q.speaker and role and names.get(q.speaker, q.speaker) == q.speaker:
+                own = _named_bodies([article], mapping) if own is None else own
+                names[q.speaker] = _role_name(role, own) or q.speaker
         if all(names.get(q.speaker, q.speaker) == q.speaker for q in article.quotes if q.speaker):
             out.append(article)
             continue
