@@ -159,6 +159,11 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "an abbreviated title the parser ended a sentence on is not the speaker",
+        ("“The pier is safe,” said Sgt. Ola Berg of the harbour police.",),
+        (("direct", "The pier is safe,", "Ola Berg", "said"),),
+    ),
+    Case(
         "a programme after 'told' is the listener, not a piece of the quote",
         ("“We have to rebuild the wall,” Vask told “Harbour Morning” after the storm.",),
         (("direct", "We have to rebuild the wall,", "Vask", "told"),),

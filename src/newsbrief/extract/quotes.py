@@ -51,6 +51,7 @@ from newsbrief.extract.speakers import (
     personal_noun,
     phrase_kind,
     subject_of,
+    titled_name,
 )
 from newsbrief.model import Entity, Quote, QuoteKind, TextSpan
 from newsbrief.nlp import ParsedArticle, doc_text
@@ -825,6 +826,7 @@ class _Attributor:
 
     def speaker(self, subj: Token, pos: Position) -> Speaker:
         """The resolved speaker of a subject token at a position."""
+        subj = titled_name(subj) or subj  # 'said Navy Capt. | Jeff Davis': the person named
         for child in subj.children:
             if (
                 child.dep_ == "appos"

@@ -242,6 +242,31 @@ ABSTRACT_SUFFIXES = (
 or "she" never stands for it."""
 
 
+TITLE_ABBREVIATIONS = _wordset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr rep sen gov supt insp det
+    rev fr"""
+)
+"""Abbreviated titles before a name: the parser can end a sentence after one ("said Navy Capt.
+| Jeff Davis"), leaving the title alone as the cue's subject."""
+
+
+def titled_name(token: Token) -> Token | None:
+    """For an abbreviated title the parser left at the end of a sentence, the first token of
+    the person named right after it ("Capt." → "Jeff" of "Capt. Jeff Davis"); else None."""
+    doc = token.doc
+    if token.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
+        return None
+    nxt = token.i + 1
+    if not token.text.endswith("."):  # the tokenizer may split the stop off ("Capt", ".")
+        if nxt >= len(doc) or doc[nxt].text != ".":
+            return None
+        nxt += 1
+    if nxt >= len(doc):
+        return None
+    following = doc[nxt]
+    return following if following.ent_type_ == "PERSON" and following.ent_iob_ == "B" else None
+
+
 PERSON_NOUNS = _wordset(
     """chief aide judge chef official staff expert source guard head boss coach nurse police
     family friend wife husband mother son kid child girl boy man woman person adult teen
