@@ -78,3 +78,51 @@ def test_errors_are_reported_once_in_input_order(tmp_path: Path, no_parse: None)
     result = extract_result([tmp_path, tmp_path / "missing.txt"])
     assert [e.error[:6] for e in result.errors][:3] == ["[E106]", "[E104]", "[E101]"]
     assert len(result.errors) == len({(e.source, e.error) for e in result.errors})
+
+
+def test_a_stopped_first_pass_reads_no_further(tmp_path: Path) -> None:
+    """The first pass over the inputs (run beside a Dask cluster's start) ends when told to,
+    without counting the inputs a second time."""
+    import threading
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(TEXT.format(n=n, m=40), encoding="utf-8")
+    source = pipeline._Inputs([tmp_path], None)
+    opts = pipeline.RunOptions()
+    assert pipeline._learned(source, opts)[1] == 3
+    stop = threading.Event()
+    stop.set()
+    assert pipeline._learned(source, opts, stop) == (None, 0)
+
+
+def test_an_unreachable_scheduler_fails_before_the_inputs_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inputs are read while the executor opens; when it cannot open, its coded error is
+    raised and the reading stops instead of running through the corpus."""
+    pytest.importorskip("distributed")
+    import threading
+
+    from newsbrief.errors import OptionError
+
+    for n in range(50):
+        (tmp_path / f"{n:02d}.txt").write_text(TEXT.format(n=n, m=40), encoding="utf-8")
+    opened = threading.Event()
+    read: list[str] = []
+    real = pipeline._Inputs.__iter__
+
+    def slow_iter(self):  # type: ignore[no-untyped-def]
+        for item in real(self):
+            opened.wait(timeout=5)  # the executor has failed by now
+            read.append(str(item))
+            yield item
+
+    def refuse(opts):  # type: ignore[no-untyped-def]
+        opened.set()
+        raise OptionError("could not connect to the Dask scheduler at tcp://127.0.0.1:9")
+
+    monkeypatch.setattr(pipeline._Inputs, "__iter__", slow_iter)
+    monkeypatch.setattr(pipeline, "_open_executor", refuse)
+    with pytest.raises(OptionError, match="could not connect"):
+        extract_result([tmp_path], executor="dask", scheduler="tcp://127.0.0.1:9")
+    assert len(read) <= 2  # the document in hand, and at most the one after it
