@@ -260,6 +260,36 @@ def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
     assert listed == [f"“{said},” (Maren Hollis)"]
 
 
+def test_coverage_never_lists_a_middle_sentence_of_a_quote_as_the_outlets_words() -> None:
+    """A quote of several sentences another outlet carries a piece of is not this outlet's
+    alone, so it is not listed; its middle sentence, which carries no quote mark, is not
+    listed either, as if the outlet said it."""
+    said = (
+        "It was like a freight train coming through the kitchen wall. The lights went out "
+        "and then the whole house shook under our feet. By morning the street below had gone"
+    )
+    first, middle, last = said.split(". ")
+    own = article(
+        "own",
+        "Rescuers searched the buried streets of Kerrow Falls through the night.",
+        f"“{first}. {middle}. {last},” said Maren Hollis, a school cook from Mill Lane.",
+        outlet="Valley Ledger",
+        quotes=[quote(f"{said},", "Maren Hollis", paragraph=1, start=1)],
+    )
+    other = article(
+        "other",
+        "Rescuers searched the buried streets of Kerrow Falls through the night.",
+        f"“{first},” Maren Hollis said.",
+        outlet="Harbour Post",
+        quotes=[quote(f"{first},", "Maren Hollis", paragraph=1, start=1)],
+    )
+    story = build_story(
+        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
+    )
+    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    assert not any(middle in u for u in listed)
+
+
 def test_coverage_does_not_list_a_headline_line_of_the_body() -> None:
     shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
     own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."

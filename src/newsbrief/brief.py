@@ -28,7 +28,7 @@ from newsbrief.reconcile import (
     measure_key,
     merge_quotes,
 )
-from newsbrief.summarize import leans_on_context, summarize
+from newsbrief.summarize import inside_quoted_words, leans_on_context, summarize
 from newsbrief.textsim import (
     LINK_RE,
     MIN_FACT_WORDS,
@@ -86,11 +86,12 @@ class _Sentence:
     words: frozenset[str]
     norm: str  # normalised words
     sorted_norm: str  # the same words in sorted order (what token_sort_ratio compares)
+    quoted: bool = False  # wholly inside a direct quote (``summarize.inside_quoted_words``)
 
 
-def _sentence(text: str) -> _Sentence:
+def _sentence(text: str, *, quoted: bool = False) -> _Sentence:
     norm = normalize(text)
-    return _Sentence(text, content_words(text), norm, " ".join(sorted(norm.split())))
+    return _Sentence(text, content_words(text), norm, " ".join(sorted(norm.split())), quoted)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,11 @@ class _ArticleFacts:
 
     @classmethod
     def of(cls, article: Article) -> _ArticleFacts:
-        sentences = tuple(_sentence(t) for s, t in article.sentence_texts() if not s.caption)
+        sentences = tuple(
+            _sentence(t, quoted=inside_quoted_words(s, article))
+            for s, t in article.sentence_texts()
+            if not s.caption
+        )
         words = frozenset().union(*(s.words for s in sentences))
         claims = tuple((measure_key(c), as_figure_claim(c)) for c in article.claims)
         return cls(sentences, words, claims)
@@ -237,8 +242,8 @@ def _unique_sentences(
         words = sentence.words
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
-        if unbalanced_quotes(text):  # a piece of a quote of several sentences: listed whole
-            continue
+        if unbalanced_quotes(text) or sentence.quoted:  # a piece of a quote of several
+            continue  # sentences, whose middle ones carry no marks: the quote is listed whole
         if headline_case(text):  # a headline or section title kept as a line of the body
             continue
         if leans_on_context(text):  # "He later denied it": listed alone, nobody did

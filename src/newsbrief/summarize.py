@@ -189,11 +189,11 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and not _ASIDE_RE.match(s.text)  # "(Politico responded late Friday with a note.)"
         and not _NO_NEWS_RE.search(s.text)  # "… did not respond to a request for comment."
         and not _is_quote_fragment(s.text, options)
-        and not _inside_quoted_words(s.span, articles[s.article])
+        and not inside_quoted_words(s.span, articles[s.article])
     )
 
 
-def _inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
+def inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
     """Whether a sentence lies wholly inside one piece of a direct quote: a sentence from the
     middle of a quote of several sentences carries neither the quote marks nor the speaker
     ("Number Two, in terms of divisive: I don't think I'm a divisive person."), so as a summary
