@@ -202,6 +202,14 @@ def test_article_id_is_stable_and_short():
         ("FranÃ\u0083Â§ois Hollande", "François Hollande"),
         ("the mayorâ€™s “plan”", "the mayor’s “plan”"),
         ("Ça va, Ñandú, Âge, naïve — “quoted”", "Ça va, Ñandú, Âge, naïve — “quoted”"),
+        # typewriter double quotes: two apostrophes, or two backticks to open
+        (
+            "refugees. ''You'd have to be insane,'' he said, of a ''strong presence''.",
+            "refugees. “You'd have to be insane,” he said, of a “strong presence”.",
+        ),
+        ("``Not now,'' she said.", "“Not now,” she said."),
+        ("(''the plan'')", "(“the plan”)"),
+        ("a 6'2'' forward said ''no.''", "a 6'2'' forward said “no.”"),
     ],
 )
 def test_normalize_text(text, expected):
@@ -210,6 +218,12 @@ def test_normalize_text(text, expected):
 
 @given(st.text())
 def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(st.text(alphabet="a2 '`\n(“”", max_size=40))
+def test_normalize_is_idempotent_on_typewriter_quotes(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
 

@@ -1,8 +1,10 @@
 """Text normalisation shared by every cleaning path: NFC, repaired mojibake, one kind of space,
 one kind of newline.
 
-Curly quotes and apostrophes are kept (quote extraction relies on them). The function is
-idempotent, so normalising twice never changes the text again.
+Curly quotes and apostrophes are kept (quote extraction relies on them), and typewriter double
+quotes typed as two apostrophes or two backticks (''like this'', ``like this'', as news archives
+and some wire feeds print them) become curly ones. The function is idempotent, so normalising
+twice never changes the text again.
 """
 
 from __future__ import annotations
@@ -61,6 +63,38 @@ def normalize_text(text: str) -> str:
     return text
 
 
+_TYPEWRITER_QUOTE = re.compile("''|``")
+_OPENING_CONTEXT = " ([{—–-/"
+
+
+def _curly_line(line: str) -> str:
+    """One line's two-apostrophe (and two-backtick) quote marks as curly ones: an opening mark
+    stands at the line's start or after a space or bracket, before a non-space; any other
+    closes, except after a digit with no quote open (inches: a 6'2'' forward stays)."""
+    out: list[str] = []
+    last = 0
+    open_quote = False
+    for found in _TYPEWRITER_QUOTE.finditer(line):
+        i, j = found.span()
+        before = line[i - 1] if i else " "
+        after = line[j] if j < len(line) else " "
+        if found.group() == "``" or (before in _OPENING_CONTEXT and not after.isspace()):
+            mark, open_quote = "“", True
+        elif open_quote or not before.isdigit():
+            mark, open_quote = "”", False
+        else:
+            continue
+        out += [line[last:i], mark]
+        last = j
+    return "".join(out) + line[last:] if out else line
+
+
+def _curly_quotes(text: str) -> str:
+    if "''" not in text and "``" not in text:
+        return text
+    return "\n".join(_curly_line(line) for line in text.split("\n"))
+
+
 def _normalized(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
@@ -70,4 +104,5 @@ def _normalized(text: str) -> str:
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text)
     text = _BLANK_RUN.sub("\n\n", text)
+    text = _curly_quotes(text)
     return text.strip("\n ")
