@@ -37,6 +37,10 @@ from newsbrief.nlp import parse_article
         ("Mt. Kessel", "LOC", "Mount Kessel"),
         ("Ft. Arden", "GPE", "Fort Arden"),
         ("Mt", "LOC", "Mt"),
+        # an interview's "Q" scraped onto the question's first word is not part of the name
+        ("QIf Lena Vask", "PERSON", "Lena Vask"),
+        ("AWhen Omar Reyes", "PERSON", "Omar Reyes"),
+        ("QAnon Vask", "PERSON", "QAnon Vask"),
     ],
 )
 def test_clean_name(text: str, label: str, expected: str) -> None:

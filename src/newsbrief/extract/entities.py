@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from newsbrief.model import Entity
 from newsbrief.nlp import ParsedArticle
+from newsbrief.textsim import STOPWORDS
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -54,6 +55,10 @@ PLACE_ABBREVIATIONS: dict[str, str] = {"mt": "Mount", "mt.": "Mount", "ft": "For
 
 MAX_PERSON_WORDS = 5
 """Longer PERSON spans are title-case lines the tagger took for one name."""
+
+_GLUED_MARKER = re.compile(r"[QA][A-Z][a-z]+")
+"""An interview's bold "Q" or "A" scraped without its space onto the next word ("QIf Donald
+Trump is the nominee, …"): not a word of the name that follows (a function word after it)."""
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
@@ -93,6 +98,12 @@ def clean_name(text: str, label: str) -> str:
     if label == "PERSON":
         name = strip_titles(name)
         words = name.split(" ")
+        if (
+            len(words) > 1
+            and _GLUED_MARKER.fullmatch(words[0])
+            and words[0][1:].lower() in STOPWORDS
+        ):
+            words.pop(0)
         verb = next((k for k, w in enumerate(words) if k and w in HEADLINE_VERBS), None)
         if verb is not None:
             # a headline's "Obama Says …" or "Obama Claims Hillary Most Qualified …": the
