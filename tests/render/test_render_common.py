@@ -116,19 +116,26 @@ def test_sources_name_known_outlets_and_number_every_article() -> None:
 
 def test_an_article_without_an_outlet_is_named_by_its_title() -> None:
     """Coverage heads each article's list with its outlet; without one, its title (cut short)
-    names it, and only an article with neither is named by its id."""
+    names it, or without a title how it begins, and only an article with no text is named by
+    its id."""
     long_title = "Ferry crews return to work in Port Velmar as the harbour board agrees to talks"
     arts = {
         "a": Article(id="a", source="a.txt", outlet="Post", title="Ferry deal"),
         "b": Article(id="b", source="b.txt", title="Ferry deal agreed"),
         "c": Article(id="c", source="c.txt", title=long_title),
         "d": Article(id="d", source="d.txt"),
+        "e": Article(
+            id="e",
+            source="e.txt",
+            paragraphs=["The harbour board agreed on Friday to reopen talks with ferry crews."],
+        ),
     }
     sources = story_sources(Story(id="s", title="t", articles=list(arts)), arts)
     assert sources.outlet("a") == "Post"
     assert sources.outlet("b") == "“Ferry deal agreed”"
     assert sources.outlet("c") == "“Ferry crews return to work in Port Velmar as the harbour…”"
     assert sources.outlet("d") == "d"
+    assert sources.outlet("e") == "“The harbour board agreed on Friday to reopen talks with…”"
 
 
 def test_story_meta_counts_articles_without_an_outlet_apart() -> None:

@@ -170,13 +170,13 @@ class StorySources:
     def outlet(self, article_id: str) -> str:
         """Outlet name of one article; when the outlet is unknown its title, quoted and cut
         to ``NAME_TITLE_CHARS`` ("a3eb4311673" heading an article's coverage read as nothing),
-        and its id only when it has no title either."""
+        or without a title how it begins (``untitled``); its id only when it has no text."""
         article = self.articles.get(article_id)
         if article is None:
             return article_id
         if article.outlet:
             return article.outlet
-        title = " ".join((article.title or "").split())
+        title = " ".join((article.title or lead_label(article, UNTITLED_LEAD_WORDS) or "").split())
         if not title:
             return article_id
         if len(title) > NAME_TITLE_CHARS:
