@@ -60,11 +60,14 @@ _NO_NEWS_RE = re.compile(
     r"(?:requests?|messages?|calls?|e-?mails?|inquiry|inquiries|queries)"
     r"|\bdeclined (?:to comment|a request (?:for|to) comment)"
     r"|\b(?:could not|couldn['’]t) (?:immediately )?be reached\b"
-    r"|\bmargin of (?:sampling )?error\b",
+    r"|\bmargin of (?:sampling )?error\b"
+    r"|\b(?:was|were|had been) first reported (?:by|on|in) (?:the )?"
+    r"(?:(?-i:[A-Z])[\w'’.&-]*\s*)+[.]?$",
     re.IGNORECASE,
 )
 """Sentences that carry no news: a non-response ("did not respond to a request for comment",
-"declined to comment") or a poll's method ("The margin of sampling error is …")."""
+"declined to comment"), a poll's method ("The margin of sampling error is …"), or who broke
+the story ("The move was first reported by MSNBC.", ending on the name)."""
 #: Words that, opening a sentence, stand for someone the sentence before named.
 BACK_POINTERS = wordset("he she they him them his her their")
 
