@@ -395,3 +395,20 @@ def test_a_bare_quote_makes_no_timeline_entry() -> None:
     texts = [e.text for e in story.timeline]
     assert named in texts
     assert bare not in texts
+
+
+def test_a_timeline_entry_leaves_out_the_wire_dateline() -> None:
+    """A lead's dateline ("PORT VELMAR, March 2 (Velmar Wire) - ") says where the outlet wrote
+    from, not what happened: the entry, like the summary, leaves it out."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    fact = "The harbour board closed the ferry pier in Port Velmar on Monday after a crane fell."
+    lead = f"PORT VELMAR, March 4 (Velmar Wire) - {fact}"
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-04", paragraphs=[lead])
+    )
+    dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    assert [(e.date, e.text) for e in story.timeline] == [("2031-03-03", fact)]

@@ -40,6 +40,7 @@ from newsbrief.textsim import (
     normalize,
     quoted_share,
     same_fact,
+    strip_dateline,
     unbalanced_quotes,
     word_count,
 )
@@ -333,16 +334,17 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
     claim dated only by its article's publication ("won more than 77 percent of the vote
     through the May 10 contests") is news of that day, not a happening on it. A sentence that
     cannot stand alone as an entry gives none: a piece of a quote of several sentences, or one
-    that needs the sentence before it ("He explained after winning Ohio on Mar. 15, …")."""
+    that needs the sentence before it ("He explained after winning Ohio on Mar. 15, …"). A
+    lead's wire dateline ("OSTREV — ") is left out, as in the summary."""
     facts: list[tuple[str, str, str]] = []
     for article in articles:
         for claim in article.claims:
             if claim.as_of and claim.as_of_basis != "published" and claim.sentence.strip():
-                facts.append((claim.as_of, claim.sentence.strip(), article.id))
+                facts.append((claim.as_of, strip_dateline(claim.sentence), article.id))
         for mention in article.dates:
             text = _sentence_at(article, mention.paragraph, mention.start)
-            if text:
-                facts.append((mention.date, text, article.id))
+            if text and strip_dateline(text):
+                facts.append((mention.date, strip_dateline(text), article.id))
     return [
         f
         for f in facts
