@@ -905,3 +905,20 @@ def test_cohesion_of_one_subject_stays_high_and_of_a_chain_falls() -> None:
     assert _cohesion(pair, feats) > 0.6
     assert _cohesion(list(range(len(CAMPAIGN))), feats) < _cohesion(pair, feats)
     assert _cohesion([0], feats) == pytest.approx(1.0)
+
+
+def test_a_group_of_two_is_labelled_by_its_first_article() -> None:
+    """In a group of two both articles are equally close to the group's centroid (1 + their
+    cosine); a rounding difference (which favoured the second here) must not choose the label:
+    the first in time order gives it, as for any tie."""
+    from newsbrief.cluster import _label
+    from newsbrief.similarity import FeatureOptions, build_features
+
+    first = "talks union port river ferry bridge union board port wages strike pier"
+    second = "port wages union board crane board pier river strike strike port velmar"
+    arts = [
+        Article(id="a", source="a.txt", title="Storm hits the harbour", paragraphs=[first]),
+        Article(id="b", source="b.txt", title="Ferry union talks", paragraphs=[second]),
+    ]
+    feats = build_features(arts, FeatureOptions())
+    assert _label([0, 1], arts, feats, 4) == "Storm hits the harbour"

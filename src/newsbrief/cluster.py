@@ -516,10 +516,16 @@ def _incident_groups(
 
 
 def _central(members: Sequence[int], feats: Features) -> tuple[int, np.ndarray]:
-    """The member closest to the group's text centroid (first in time order on ties)."""
-    centroid = np.asarray(feats.text[list(members)].sum(axis=0)).ravel()
-    scores = feats.text[list(members)] @ centroid
-    return members[int(np.argmax(scores))], centroid
+    """The member closest to the group's text centroid (first in time order on ties, within
+    ``TIE_TOLERANCE``: in a group of two both score 1 + their cosine, up to rounding)."""
+    rows = feats.text[list(members)]
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    scores = np.asarray(rows @ centroid).ravel()
+    return members[int(np.flatnonzero(scores >= scores.max() - TIE_TOLERANCE)[0])], centroid
+
+
+TIE_TOLERANCE = 1e-9
+"""Scores closer than this are equal: a rounding difference must not choose a label."""
 
 
 def _label(members: Sequence[int], articles: Sequence[Article], feats: Features, k: int) -> str:
@@ -527,12 +533,13 @@ def _label(members: Sequence[int], articles: Sequence[Article], feats: Features,
     central article (``lead_label``); else its top terms."""
     titled = [i for i in members if (articles[i].title or "").strip()]
     if titled:
-        best, _ = _central(titled, feats)
+        best = titled[0] if len(titled) == 1 else _central(titled, feats)[0]
         return (articles[best].title or "").strip()
-    best, centroid = _central(members, feats)
+    best = members[0] if len(members) == 1 else _central(members, feats)[0]
     lead = lead_label(articles[best])
     if lead:
         return lead
+    _, centroid = _central(members, feats)
     terms = top_terms(centroid, feats.terms, k)
     return " ".join(terms) if terms else "(untitled)"
 
@@ -565,6 +572,14 @@ def _build_stories(
         groups = [part for g in groups for part in _incident_groups(g, feats, opts)]
     groups.sort(key=lambda g: keys[g[0]])
     stories: list[Story] = []
+    labels: dict[tuple[int, ...], str] = {}  # a one-event story's label is its event's
+
+    def label(group: list[int]) -> str:
+        key = tuple(group)
+        if key not in labels:
+            labels[key] = _label(group, articles, feats, opts.label_terms)
+        return labels[key]
+
     for n, members in enumerate(groups, start=1):
         story_id = f"s{n}"
         events = _event_groups(members, edays, reported, written, feats, opts)
@@ -585,7 +600,7 @@ def _build_stories(
                 Event(
                     id=f"{story_id}-e{e}",
                     date=day.isoformat() if day else None,
-                    label=_label(event, articles, feats, opts.label_terms),
+                    label=label(event),
                     articles=[articles[i].id for i in with_copies],
                 )
             )
@@ -595,7 +610,7 @@ def _build_stories(
         stories.append(
             Story(
                 id=story_id,
-                title=_label(members, articles, feats, opts.label_terms),
+                title=label(members),
                 articles=[articles[i].id for i in everyone],
                 events=event_records,
             )

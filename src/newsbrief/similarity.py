@@ -196,11 +196,30 @@ def build_features(articles: Sequence[Article], options: FeatureOptions) -> Feat
     return Features(text=text, anchors=anchors, terms=terms, has_anchors=has_anchors, hidden=hidden)
 
 
+def _canonical(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """``matrix`` as CSR with each row's entries summed per column (a copy only if needed)."""
+    matrix = sparse.csr_matrix(matrix)
+    if not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    return matrix
+
+
 def normalise_rows(matrix: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Rows scaled to unit length, and which rows are non-zero."""
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = _canonical(matrix)
+    lengths = np.diff(matrix.indptr)
+    row_of = np.repeat(np.arange(matrix.shape[0]), lengths)
+    squares = np.bincount(row_of, weights=matrix.data * matrix.data, minlength=matrix.shape[0])
+    norms = np.sqrt(squares)
     scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    return sparse.csr_matrix(sparse.diags(scale) @ matrix), norms > 0
+    # built from the arrays, not through a diagonal matrix product (a story's events call
+    # this hundreds of times on a few rows each)
+    scaled = sparse.csr_matrix(
+        (matrix.data * scale[row_of], matrix.indices.copy(), matrix.indptr.copy()),
+        shape=matrix.shape,
+    )
+    return scaled, norms > 0
 
 
 def local_weights(rows: sparse.csr_matrix, *, floor: float) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -211,10 +230,12 @@ def local_weights(rows: sparse.csr_matrix, *, floor: float) -> tuple[sparse.csr_
     a large ``floor`` this tends to the plain cosine, which small groups need (in a group of two
     every shared feature is shared by all).
     """
+    rows = _canonical(rows)
     n = rows.shape[0]
     df = np.bincount(rows.indices, minlength=rows.shape[1])
-    weights = np.log((n + 1.0) / (df + 1.0)) + floor
-    return normalise_rows(sparse.csr_matrix(rows @ sparse.diags(weights)))
+    weights = np.log((n + 1.0) / (df[rows.indices] + 1.0)) + floor
+    weighted = sparse.csr_matrix((rows.data * weights, rows.indices, rows.indptr), shape=rows.shape)
+    return normalise_rows(weighted)
 
 
 def combine(
