@@ -269,6 +269,8 @@ def test_compatible(a: FigureClaim, b: FigureClaim, ok: bool) -> None:
     [
         ([_fc(12)], "single"),
         ([_fc(500, "~", "Agency"), _fc(498, "=", "Ministry")], "agree"),
+        # one article restating a survey's figure in its own words: one witness, not two
+        ([_fc(52, "=", "the survey"), _fc(52)], "single"),
         (
             [_fc(120, "=", "Ministry", "2031-04-02"), _fc(2000, "=", "Rebels", "2031-04-02")],
             "conflict",

@@ -562,17 +562,25 @@ def figure_status(
     supersedes). A claim with no claimant, or whose claimant is only the reporting outlet (names
     in ``unattributed``), cannot make a conflict: an outlet relaying a figure is not a side.
     Values that agree are ``agree`` only when two independent witnesses state them: two
-    articles, or two claimants in one. A copy (``original`` maps an article id to the id of the
+    articles, or two named claimants in one (an article restating a survey's figure in its own
+    words is still one witness). A copy (``original`` maps an article id to the id of the
     article it copies) repeating its original's figure is the same report, not corroboration,
     so the figure stays ``single``.
     """
     origin = original or {}
-    independent = len({(origin.get(s, s), c.claimant) for c in claims for s in c.sources})
-    if len(claims) <= 1:
-        return "agree" if independent > 1 else "single"  # the same value from several articles
 
     def named(claim: FigureClaim) -> bool:
         return claim.claimant is not None and claim.claimant not in unattributed
+
+    witnesses: dict[str, set[str]] = {}  # article -> its named claimants
+    for c in claims:
+        for s in c.sources:
+            names = witnesses.setdefault(origin.get(s, s), set())
+            if named(c):
+                names.add(str(c.claimant))
+    independent = sum(max(1, len(names)) for names in witnesses.values())
+    if len(claims) <= 1:
+        return "agree" if independent > 1 else "single"  # the same value from several articles
 
     updated = False
     for i, a in enumerate(claims):
