@@ -204,8 +204,8 @@ def test_article_id_is_stable_and_short():
         ("Ça va, Ñandú, Âge, naïve — “quoted”", "Ça va, Ñandú, Âge, naïve — “quoted”"),
         # typewriter double quotes: two apostrophes, or two backticks to open
         (
-            "refugees. ''You'd have to be insane,'' he said, of a ''strong presence''.",
-            "refugees. “You'd have to be insane,” he said, of a “strong presence”.",
+            "the pier. ''It won't reopen this year,'' she said, of a ''temporary closure''.",
+            "the pier. “It won't reopen this year,” she said, of a “temporary closure”.",
         ),
         ("``Not now,'' she said.", "“Not now,” she said."),
         ("(''the plan'')", "(“the plan”)"),
