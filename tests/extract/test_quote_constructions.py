@@ -164,6 +164,21 @@ CASES: list[Case] = [
         (("direct", "The pier is safe,", "Ola Berg", "said"),),
     ),
     Case(
+        "nor is the word before such a title when the parser ended the sentence there",
+        (
+            "“We waited three weeks for a part that never came to the base,” said Air Force 1st "
+            "Lt. Mara Quell.",
+        ),
+        (
+            (
+                "direct",
+                "We waited three weeks for a part that never came to the base,",
+                "Mara Quell",
+                "said",
+            ),
+        ),
+    ),
+    Case(
         "a programme after 'told' is the listener, not a piece of the quote",
         ("“We have to rebuild the wall,” Vask told “Harbour Morning” after the storm.",),
         (("direct", "We have to rebuild the wall,", "Vask", "told"),),

@@ -252,9 +252,16 @@ TITLE_ABBREVIATIONS = _wordset(
 
 def titled_name(token: Token) -> Token | None:
     """For an abbreviated title the parser left at the end of a sentence, the first token of
-    the person named right after it ("Capt." → "Jeff" of "Capt. Jeff Davis"); else None."""
+    the person named right after it ("Capt." → "Jeff" of "Capt. Jeff Davis"); also for the
+    word before such a title when the parser ended the sentence there instead ("said Air Force
+    1st | Lt. Tyler Livingston": "1st" → "Tyler"); else None."""
     doc = token.doc
     if token.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
+        after = token.i + 1
+        if after < len(doc) and doc[after].is_sent_start and not token.is_punct:
+            title = doc[after]
+            if title.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+                return titled_name(title)
         return None
     nxt = token.i + 1
     if not token.text.endswith("."):  # the tokenizer may split the stop off ("Capt", ".")
