@@ -114,3 +114,34 @@ def test_a_role_two_bodies_fit_is_the_one_its_own_article_names() -> None:
         "b": "Ivo Tamsen",
         "c": "the defence ministry",
     }
+
+
+def test_a_misparsed_phrase_around_a_name_does_not_rename_the_person() -> None:
+    """'It's a dynamic Vask said could …' parses with 'a dynamic Vask' as the speaker: the
+    fullest variant, but not written as a name, so Vask's other quotes keep 'Vask'."""
+    articles = [
+        _article("a", ["Vask", "Vask", "a dynamic Vask"], [("Vask", "PERSON")]),
+    ]
+    names = story_speakers(articles)
+    assert names["Vask"] == "Vask"
+
+
+def test_a_role_is_only_a_body_of_its_own_kind() -> None:
+    """'the police' names a police body, and 'the ministry' a ministry: not a headline the
+    tagger took for an organisation that ends on the word ('Crane Collapse Blamed On Police')
+    or holds it ('Courier Piece Blames Harbour Board')."""
+    articles = [
+        _article(
+            "a",
+            ["the police", "The piece", "the ministry"],
+            [
+                ("Harbour Crane Collapse Blamed On Police", "ORG"),
+                ("Courier Piece Blames Harbour Board", "ORG"),
+                ("Ministry of Transport", "ORG"),
+            ],
+        ),
+    ]
+    names = story_speakers(articles)
+    assert names["the police"] == "the police"
+    assert names["The piece"] == "The piece"
+    assert names["the ministry"] == "Ministry of Transport"

@@ -61,6 +61,19 @@ def _name_tokens(name: str) -> list[str]:
     return words
 
 
+def _proper(name: str) -> bool:
+    """Whether every word of a name that is not a function word, a particle or a title is
+    capitalised (or a number): "Lena Vask", "Ministry of Defence", "Ludwig van Beethoven"; not
+    "a dynamic Greenberg"."""
+    for word in WORD_RE.findall(name):
+        lower = word.lower()
+        if lower in STOPWORDS or lower in NAME_PARTICLES or lower in TITLES:
+            continue
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+    return True
+
+
 NAME_PARTICLES: frozenset[str] = wordset(
     "de da di del della der den van von bin ibn al la le du dos"
 )
@@ -95,15 +108,23 @@ def _same_name(short: list[str], long: list[str], *, contains: bool = True) -> b
 def unify_names(names: Iterable[str | None]) -> dict[str, str]:
     """Map every name variant to one canonical spelling for the whole story.
 
-    The canonical form is the fullest, most frequent variant, preferring one without a
-    possessive ("Kaldorian General Staff" over "Kaldoria's General Staff"). A variant that could
-    be two different canonical names ("Vask" with both "Lena Vask" and "Tomas Vask") is left
-    alone.
+    The canonical form is the fullest, most frequent variant, preferring one written as a name
+    (``_proper``: "Greenberg" over "a dynamic Greenberg", a parse of "It's a dynamic Greenberg
+    said …") and one without a possessive ("Kaldorian General Staff" over "Kaldoria's General
+    Staff"). A variant that could be two different canonical names ("Vask" with both "Lena
+    Vask" and "Tomas Vask") is left alone.
     """
     counts = Counter(n.strip() for n in names if n and n.strip())
     order = sorted(
         counts,
-        key=lambda n: (-len(_name_tokens(n)), "'" in n or "’" in n, -counts[n], -len(n), n),
+        key=lambda n: (
+            not _proper(n),
+            -len(_name_tokens(n)),
+            "'" in n or "’" in n,
+            -counts[n],
+            -len(n),
+            n,
+        ),
     )
     canonical = _CanonicalNames()
     mapping: dict[str, str] = {}
@@ -218,19 +239,34 @@ def story_speakers(articles: Sequence[Article]) -> dict[str, str]:
 
 def _named_bodies(
     articles: Sequence[Article], mapping: Mapping[str, str]
-) -> list[tuple[str, set[str]]]:
-    """The named bodies (not persons) of some articles, each with its words' stems."""
+) -> list[tuple[str, set[str], str]]:
+    """The named bodies (not persons) of some articles, each with its words' stems and its
+    head (``_head``)."""
     bodies = [
         e.canonical for a in articles for e in a.entities if e.label in _NAMED_LABELS - {"PERSON"}
     ]
     named = sorted({mapping.get(n, n) for n in bodies if " " in n})
-    return [(n, {_stem(t) for t in _name_tokens(n)}) for n in named]
+    return [(n, {_stem(t) for t in _name_tokens(n)}, _head(n)) for n in named]
 
 
-def _role_name(role: list[str], keyed: list[tuple[str, set[str]]]) -> str | None:
-    """The one named body whose name holds every word of a role, if exactly one does."""
+def _head(name: str) -> str:
+    """The word a body's name is a kind of: its last ("Varnian Defence Ministry"), or the one
+    before a function word joins the rest ("Ministry of Defence"); stemmed like ``_stem``."""
+    words = tokens(name)
+    inner = next(
+        (k for k, w in enumerate(words) if k and w in STOPWORDS and w not in NAME_PARTICLES), None
+    )
+    return _stem(words[inner - 1] if inner is not None else words[-1]) if words else ""
+
+
+def _role_name(role: list[str], keyed: list[tuple[str, set[str], str]]) -> str | None:
+    """The one named body whose name holds every word of a role, with the role's head as its
+    own, if exactly one does: "the police" is not "San Bernardino Terror Suspect Named By
+    Police" (a headline the tagger took for a name), "the piece" not "… Hit Piece Exploits
+    Trump Supporter"."""
     want = {_stem(t) for t in role}
-    hits = [n for n, words in keyed if want <= words]
+    head = _stem(role[-1]) if role else ""
+    hits = [n for n, words, own in keyed if want <= words and own == head]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -246,7 +282,7 @@ def with_story_speakers(articles: Sequence[Article]) -> list[Article]:
         names = dict(story_names)
         # a role two of the story's bodies fit ("the defence ministry", both sides' named) is
         # the one its own article names ("… the Varnian Defence Ministry said on Tuesday")
-        own: list[tuple[str, set[str]]] | None = None
+        own: list[tuple[str, set[str], str]] | None = None
         for q in article.quotes:
             role = _role_words(q.speaker) if q.speaker else None
             if q.speaker and role and names.get(q.speaker, q.speaker) == q.speaker:
