@@ -423,3 +423,17 @@ def test_cue_is_recorded(cue: str) -> None:
     )
     (quote,) = extract_quotes(parse_article(article))
     assert (quote.speaker, quote.cue) == ("Lena Vask", cue)
+
+
+def test_the_passive_subject_of_a_speech_verb_is_not_its_speaker() -> None:
+    """'his demands had been answered': what was answered says nothing; only a verb such as
+    'quoted' keeps its passive subject as the speaker ('Vask was quoted as saying')."""
+    answered = (
+        "The old motto, “I say what I mean and I mean what I say,” left his face when word "
+        "came that his demands had been answered."
+    )
+    quoted = "“We will reopen the pier in May,” Vask was quoted as saying."
+    article = Article(id="a", source="a.txt", paragraphs=[answered, quoted])
+    speakers = {q.cue: q.speaker for q in extract_quotes(parse_article(article))}
+    assert speakers.get("answered") != "his demands"
+    assert speakers["saying"] == "Vask"

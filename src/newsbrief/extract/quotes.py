@@ -944,7 +944,9 @@ class _Attributor:
 
 
 _RELATIVE = frozenset({"who", "that", "which"})
-_LISTENER_PASSIVE = frozenset({"ask", "tell", "question", "urge", "warn", "inform"})
+_QUOTED_PASSIVE = frozenset({"quote", "cite", "hear", "record", "overhear"})
+"""Speech verbs whose passive subject still speaks ("Vask was quoted as saying …"); any other
+cue's passive subject was spoken to or about, and its agent speaks."""
 
 
 def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
@@ -953,10 +955,11 @@ def _speaker_token(c: Candidate, inside: set[int]) -> Token | None:
     pronoun's antecedent ('Vask, who said …' → Vask), or the colon/dash subject."""
     if c.cue is None:
         return c.colon_subject
-    if c.cue.lemma_.lower() in _LISTENER_PASSIVE and any(
+    if c.cue.lemma_.lower() not in _QUOTED_PASSIVE and any(
         t.dep_ == "nsubjpass" for t in c.cue.children
     ):
-        # 'Vask was asked, “…”': the subject listened; the speaker is the agent, if named
+        # 'Vask was asked, “…”': the subject listened; the speaker is the agent, if named;
+        # 'his demands have been answered': what was answered says nothing
         agent = next((t for t in c.cue.children if t.dep_ == "agent"), None)
         return next((t for t in agent.children if t.dep_ == "pobj"), None) if agent else None
     before = c.cue.doc[c.cue.i - 1] if c.cue.i > 0 else None
