@@ -412,3 +412,20 @@ def test_a_timeline_entry_leaves_out_the_wire_dateline() -> None:
     dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
     story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
     assert [(e.date, e.text) for e in story.timeline] == [("2031-03-03", fact)]
+
+
+def test_a_sentence_with_no_news_makes_no_timeline_entry() -> None:
+    """'… could not be reached for comment on Saturday' dates a phone call, not a happening."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+
+    fact = "The harbour board closed the ferry pier in Port Velmar on Friday after a crane fell."
+    silent = "Lawyers for the crane company could not be reached for comment on Saturday."
+    parsed = parse_article(
+        Article(id="p", source="p.txt", published="2031-03-10", paragraphs=[fact, silent])
+    )
+    dated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    assert {d.date for d in dated.dates} >= {"2031-03-07", "2031-03-08"}
+    story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
+    assert [e.text for e in story.timeline] == [fact]

@@ -28,7 +28,7 @@ from newsbrief.reconcile import (
     measure_key,
     merge_quotes,
 )
-from newsbrief.summarize import inside_quoted_words, leans_on_context, summarize
+from newsbrief.summarize import NO_NEWS_RE, inside_quoted_words, leans_on_context, summarize
 from newsbrief.textsim import (
     LINK_RE,
     MIN_FACT_WORDS,
@@ -334,7 +334,8 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
     claim dated only by its article's publication ("won more than 77 percent of the vote
     through the May 10 contests") is news of that day, not a happening on it. A sentence that
     cannot stand alone as an entry gives none: a piece of a quote of several sentences, or one
-    that needs the sentence before it ("He explained after winning Ohio on Mar. 15, …"). A
+    that needs the sentence before it ("He explained after winning Ohio on Mar. 15, …"), or
+    one with no news (``summarize.NO_NEWS_RE``: "… declined to comment on Tuesday."). A
     lead's wire dateline ("OSTREV — ") is left out, as in the summary."""
     facts: list[tuple[str, str, str]] = []
     for article in articles:
@@ -351,6 +352,7 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
         if not unbalanced_quotes(f[1])
         and not leans_on_context(f[1])
         and quoted_share(f[1]) < BARE_QUOTE_SHARE
+        and not NO_NEWS_RE.search(f[1])  # "… could not be reached for comment Saturday."
     ]
 
 

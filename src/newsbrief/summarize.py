@@ -54,7 +54,7 @@ CUE_WORDS = wordset(
 _END_MARK_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _ASIDE_RE = re.compile(r"^[(\[].*[)\]][.!?]?[\"'”’]*$", re.DOTALL)
 """A sentence wholly in brackets: an aside or editor's note, never the story's lead."""
-_NO_NEWS_RE = re.compile(
+NO_NEWS_RE = re.compile(
     r"\b(?:did not|didn['’]t|could not|couldn['’]t|has not|hasn['’]t|have not|haven['’]t)"
     r" (?:immediately )?(?:respond|return|reply)(?:ed)? to (?:a |an |the |multiple |several )?"
     r"(?:requests?|messages?|calls?|e-?mails?|inquiry|inquiries|queries)"
@@ -190,7 +190,7 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and not s.span.verbless  # a deck, a caption, an imperative pointer
         and not s.span.caption  # "Trump speaks at a rally in Greensboro on June 14, 2016."
         and not _ASIDE_RE.match(s.text)  # "(Politico responded late Friday with a note.)"
-        and not _NO_NEWS_RE.search(s.text)  # "… did not respond to a request for comment."
+        and not NO_NEWS_RE.search(s.text)  # "… did not respond to a request for comment."
         and not _is_quote_fragment(s.text, options)
         and not inside_quoted_words(s.span, articles[s.article])
     )
