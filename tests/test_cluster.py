@@ -189,6 +189,11 @@ def test_lead_label_drops_the_dateline_and_cuts_a_long_lede() -> None:
     section = wire.model_copy(update={"paragraphs": ["IN BRIEF.", "Boats reached the quay."]})
     assert lead_label(section) == "Boats reached the quay."
     assert lead_label(wire.model_copy(update={"paragraphs": ["IN BRIEF."]})) == "IN BRIEF."
+    # a horizontal bar after the place, and a list bullet before a brief's item
+    barred = wire.model_copy(update={"paragraphs": ["MARROWBY ― The River Wend burst its banks."]})
+    assert lead_label(barred) == "The River Wend burst its banks."
+    bullet = wire.model_copy(update={"paragraphs": ["~ The River Wend burst its banks."]})
+    assert lead_label(bullet) == "The River Wend burst its banks."
 
 
 def test_lookalike_happening_after_the_window_is_a_new_event() -> None:
