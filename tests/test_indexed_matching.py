@@ -21,7 +21,7 @@ from newsbrief.brief import (
     _StoryIndex,
 )
 from newsbrief.model import Article
-from newsbrief.reconcile import _name_tokens, _same_name, containable, unify_names
+from newsbrief.reconcile import _name_tokens, _proper, _same_name, containable, unify_names
 from newsbrief.textsim import content_words, fold, headline_case, same_fact, word_count
 
 _VOCABULARY = """
@@ -46,7 +46,14 @@ def _pairwise_unify(variants: list[str]) -> dict[str, str]:
     counts = Counter(n.strip() for n in variants if n.strip())
     order = sorted(
         counts,
-        key=lambda n: (-len(_name_tokens(n)), "'" in n or "’" in n, -counts[n], -len(n), n),
+        key=lambda n: (
+            not _proper(n),
+            -len(_name_tokens(n)),
+            "'" in n or "’" in n,
+            -counts[n],
+            -len(n),
+            n,
+        ),
     )
     canonical: list[tuple[str, list[str]]] = []
     mapping: dict[str, str] = {}
