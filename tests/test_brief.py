@@ -236,57 +236,49 @@ def test_coverage_lists_a_quote_once_not_its_sentences() -> None:
     """A quote of several sentences only one outlet carries is listed whole, with its speaker;
     its sentences (a piece cut off with one quote mark, a middle one with none) are not listed
     again beside it."""
-    said = (
-        "It was like a freight train coming through the kitchen wall. The lights went out "
-        "and then the whole house shook under our feet. By morning the street below had gone"
-    )
-    first, middle, last = said.split(". ")
+    listed = _coverage_of_a_long_quote(other_carries_a_piece=False)
+    assert listed == [f"“{SAID},” (Maren Hollis)"]
+
+
+SAID = (
+    "It was like a freight train coming through the kitchen wall. The lights went out "
+    "and then the whole house shook under our feet. By morning the street below had gone"
+)
+"""A quote of three sentences (``SAID.split(". ")``) for the coverage tests."""
+
+
+def _coverage_of_a_long_quote(*, other_carries_a_piece: bool) -> list[str]:
+    """What coverage lists for the outlet that carries ``SAID`` whole; the other outlet
+    carries its first sentence too, or no quote."""
+    first, middle, last = SAID.split(". ")
     own = article(
         "own",
         "Rescuers searched the buried streets of Kerrow Falls through the night.",
         f"“{first}. {middle}. {last},” said Maren Hollis, a school cook from Mill Lane.",
         outlet="Valley Ledger",
-        quotes=[quote(f"{said},", "Maren Hollis", paragraph=1, start=1)],
+        quotes=[quote(f"{SAID},", "Maren Hollis", paragraph=1, start=1)],
     )
+    piece = [f"“{first},” Maren Hollis said."] if other_carries_a_piece else []
     other = article(
         "other",
         "Rescuers searched the buried streets of Kerrow Falls through the night.",
+        *piece,
         outlet="Harbour Post",
+        quotes=[quote(f"{first},", "Maren Hollis", paragraph=1, start=1)] if piece else [],
     )
     story = build_story(
         Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
     )
     (listed,) = [c.unique for c in story.coverage if c.article == "own"]
-    assert listed == [f"“{said},” (Maren Hollis)"]
+    return listed
 
 
 def test_coverage_never_lists_a_middle_sentence_of_a_quote_as_the_outlets_words() -> None:
     """A quote of several sentences another outlet carries a piece of is not this outlet's
     alone, so it is not listed; its middle sentence, which carries no quote mark, is not
     listed either, as if the outlet said it."""
-    said = (
-        "It was like a freight train coming through the kitchen wall. The lights went out "
-        "and then the whole house shook under our feet. By morning the street below had gone"
-    )
-    first, middle, last = said.split(". ")
-    own = article(
-        "own",
-        "Rescuers searched the buried streets of Kerrow Falls through the night.",
-        f"“{first}. {middle}. {last},” said Maren Hollis, a school cook from Mill Lane.",
-        outlet="Valley Ledger",
-        quotes=[quote(f"{said},", "Maren Hollis", paragraph=1, start=1)],
-    )
-    other = article(
-        "other",
-        "Rescuers searched the buried streets of Kerrow Falls through the night.",
-        f"“{first},” Maren Hollis said.",
-        outlet="Harbour Post",
-        quotes=[quote(f"{first},", "Maren Hollis", paragraph=1, start=1)],
-    )
-    story = build_story(
-        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
-    )
-    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    middle = SAID.split(". ")[1]
+    listed = _coverage_of_a_long_quote(other_carries_a_piece=True)
     assert not any(middle in u for u in listed)
 
 

@@ -21,7 +21,13 @@ from newsbrief.brief import (
     _StoryIndex,
 )
 from newsbrief.model import Article
-from newsbrief.reconcile import _name_tokens, _proper, _same_name, containable, unify_names
+from newsbrief.reconcile import (
+    _name_tokens,
+    _same_name,
+    canonical_order,
+    containable,
+    unify_names,
+)
 from newsbrief.textsim import content_words, fold, headline_case, same_fact, word_count
 
 _VOCABULARY = """
@@ -44,17 +50,7 @@ names = st.lists(
 def _pairwise_unify(variants: list[str]) -> dict[str, str]:
     """``unify_names`` as first written: every variant against every canonical name."""
     counts = Counter(n.strip() for n in variants if n.strip())
-    order = sorted(
-        counts,
-        key=lambda n: (
-            not _proper(n),
-            -len(_name_tokens(n)),
-            "'" in n or "’" in n,
-            -counts[n],
-            -len(n),
-            n,
-        ),
-    )
+    order = canonical_order(counts)  # the same order; only the look-up differs
     canonical: list[tuple[str, list[str]]] = []
     mapping: dict[str, str] = {}
     for name in order:

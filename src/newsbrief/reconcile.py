@@ -115,17 +115,7 @@ def unify_names(names: Iterable[str | None]) -> dict[str, str]:
     Vask" and "Tomas Vask") is left alone.
     """
     counts = Counter(n.strip() for n in names if n and n.strip())
-    order = sorted(
-        counts,
-        key=lambda n: (
-            not _proper(n),
-            -len(_name_tokens(n)),
-            "'" in n or "’" in n,
-            -counts[n],
-            -len(n),
-            n,
-        ),
-    )
+    order = canonical_order(counts)
     canonical = _CanonicalNames()
     mapping: dict[str, str] = {}
     for name in order:
@@ -138,6 +128,22 @@ def unify_names(names: Iterable[str | None]) -> dict[str, str]:
             if not hits:
                 canonical.add(name, words)
     return mapping
+
+
+def canonical_order(counts: Mapping[str, int]) -> list[str]:
+    """Name variants in the order they may become canonical (``unify_names``): written as
+    names first, then fuller, without a possessive, more frequent, longer, alphabetical."""
+    return sorted(
+        counts,
+        key=lambda n: (
+            not _proper(n),
+            -len(_name_tokens(n)),
+            "'" in n or "’" in n,
+            -counts[n],
+            -len(n),
+            n,
+        ),
+    )
 
 
 class _CanonicalNames:
