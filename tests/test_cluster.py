@@ -927,20 +927,3 @@ def test_a_group_of_two_is_labelled_by_its_first_article() -> None:
     ]
     feats = build_features(arts, FeatureOptions())
     assert _label([0, 1], arts, feats, 4) == "Storm hits the harbour"
-
-
-def test_an_event_is_labelled_by_a_statement_not_a_question_headline() -> None:
-    """A question headline ("Will Marrowby flood again?") says nothing of what happened: an
-    event takes a statement headline of its articles, or else its central lead; the story may
-    keep the question as its title."""
-    asked = [
-        a.model_copy(update={"title": "Will Marrowby flood again?"}) if a.id == "f1" else a
-        for a in CORPUS
-    ]
-    only = [a.model_copy(update={"title": "Will Marrowby flood again?"}) for a in CORPUS]
-    for corpus in (asked, only):
-        stories = cluster_stories(corpus)
-        assert all(not e.label.endswith("?") for s in stories for e in s.events)
-    leads = {a.paragraphs[0].split(". ")[0] + "." for a in only}
-    labels = [e.label for s in cluster_stories(only) for e in s.events]
-    assert all(label in leads or label.endswith("…") for label in labels)

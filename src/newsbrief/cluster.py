@@ -528,27 +528,10 @@ TIE_TOLERANCE = 1e-9
 """Scores closer than this are equal: a rounding difference must not choose a label."""
 
 
-def _label(
-    members: Sequence[int],
-    articles: Sequence[Article],
-    feats: Features,
-    k: int,
-    *,
-    happening: bool = False,
-) -> str:
+def _label(members: Sequence[int], articles: Sequence[Article], feats: Features, k: int) -> str:
     """Most representative title of a group; without titles, the lead sentence of its most
-    central article (``lead_label``); else its top terms. An event's label (``happening``)
-    says what happened, which a question headline ("Could an 'accident' by Yellen derail
-    Clinton?") does not: its statement headlines, or else its lead, come first."""
+    central article (``lead_label``); else its top terms."""
     titled = [i for i in members if (articles[i].title or "").strip()]
-    if happening and titled:
-        statements = [i for i in titled if not (articles[i].title or "").rstrip().endswith("?")]
-        if not statements:
-            best = members[0] if len(members) == 1 else _central(members, feats)[0]
-            lead = lead_label(articles[best])
-            if lead:
-                return lead
-        titled = statements or titled
     if titled:
         best = titled[0] if len(titled) == 1 else _central(titled, feats)[0]
         return (articles[best].title or "").strip()
@@ -589,12 +572,12 @@ def _build_stories(
         groups = [part for g in groups for part in _incident_groups(g, feats, opts)]
     groups.sort(key=lambda g: keys[g[0]])
     stories: list[Story] = []
-    labels: dict[tuple[bool, tuple[int, ...]], str] = {}  # computed once per group
+    labels: dict[tuple[int, ...], str] = {}  # a one-event story's label is its event's
 
-    def label(group: list[int], *, happening: bool = False) -> str:
-        key = (happening, tuple(group))
+    def label(group: list[int]) -> str:
+        key = tuple(group)
         if key not in labels:
-            labels[key] = _label(group, articles, feats, opts.label_terms, happening=happening)
+            labels[key] = _label(group, articles, feats, opts.label_terms)
         return labels[key]
 
     for n, members in enumerate(groups, start=1):
@@ -617,7 +600,7 @@ def _build_stories(
                 Event(
                     id=f"{story_id}-e{e}",
                     date=day.isoformat() if day else None,
-                    label=label(event, happening=True),
+                    label=label(event),
                     articles=[articles[i].id for i in with_copies],
                 )
             )
