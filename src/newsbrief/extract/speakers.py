@@ -254,7 +254,7 @@ def titled_name(token: Token) -> Token | None:
     """For an abbreviated title the parser left at the end of a sentence, the first token of
     the person named right after it ("Capt." → "Jeff" of "Capt. Jeff Davis"); also for the
     word before such a title when the parser ended the sentence there instead ("said Air Force
-    1st | Lt. Tyler Livingston": "1st" → "Tyler"); else None."""
+    1st | Lt. Mara Quell": "1st" → "Mara"); else None."""
     doc = token.doc
     if token.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
         after = token.i + 1
