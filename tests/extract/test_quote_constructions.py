@@ -164,6 +164,11 @@ CASES: list[Case] = [
         (("direct", "The pier is safe,", "Ola Berg", "said"),),
     ),
     Case(
+        "a partial quote after its cue leaves out the cue's own when and where",
+        ("Vask vowed on Tuesday in Port Elin to build “a wall that will hold for a century.”",),
+        (("mixed", "to build “a wall that will hold for a century.”", "Vask", "vowed"),),
+    ),
+    Case(
         "nor is the word before such a title when the parser ended the sentence there",
         (
             "“We waited three weeks for a part that never came to the base,” said Air Force 1st "

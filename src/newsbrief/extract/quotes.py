@@ -593,6 +593,18 @@ def _partial_in_sentence(index: int, doc: Doc, m: MarkedSpan, inside: set[int]) 
     tokens = (
         list(doc[cue.i + 1 : sent.end]) if cue.i < span.start else list(doc[sent.start : cue.i])
     )
+    if cue.i < span.start:  # the cue's own when and where before it: 'vowed on Tuesday in …'
+        said_when = {
+            t.i
+            for c in cue.rights
+            if c.right_edge.i < span.start
+            and (
+                c.dep_ in {"prep", "npadvmod", "advmod"}
+                or (c.dep_ == "dobj" and c.ent_type_ in {"DATE", "TIME"})
+            )
+            for t in c.subtree
+        }
+        tokens = [t for t in tokens if t.i not in said_when] or tokens
     clause = _trim(
         doc, [t for t in tokens if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > span.start]
     )
