@@ -710,3 +710,55 @@ def test_values_nothing_ties_are_different_figures_not_an_update() -> None:
         ),
     ]
     assert [f.status for f in figure_groups(agency)] == ["update"]
+
+
+def test_a_bound_alone_does_not_make_two_counts_one_figure() -> None:
+    """'At least 9 killed' in one attack and '32 killed' in another agree only through the
+    bound: nothing ties them, so they are two figures; tied by a name their sentences share,
+    an estimate and a count of one event stay one figure."""
+    apart = [
+        article(
+            "a",
+            "x.",
+            claims=[
+                claim(
+                    9,
+                    "people killed",
+                    qualifier=">=",
+                    sentence="At least nine people were killed near a market in Dunmore.",
+                )
+            ],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[
+                claim(
+                    32,
+                    "people killed",
+                    sentence="In March, attackers killed 32 people at the Velmar airport.",
+                )
+            ],
+        ),
+    ]
+    assert sorted((f.status, [c.value for c in f.claims]) for f in figure_groups(apart)) == [
+        ("single", [9]),
+        ("single", [32]),
+    ]
+    tied = [
+        apart[0],
+        article(
+            "b",
+            "x.",
+            claims=[
+                claim(
+                    12,
+                    "people killed",
+                    sentence="The toll in Dunmore rose to 12 people killed, police said.",
+                )
+            ],
+        ),
+    ]
+    assert [(f.status, sorted(c.value for c in f.claims)) for f in figure_groups(tied)] == [
+        ("agree", [9, 12])
+    ]

@@ -751,9 +751,9 @@ def _settled(
     figure = group(entries)
     status = figure[2].status
     if _unnamed_share(key) and status in ("update", "conflict"):
-        return [group(part) for part in _compatible_parts(entries)]
+        return [f for part in _compatible_parts(entries) for f in _tied(part, group, unattributed)]
     if status not in ("update", "conflict"):
-        return [figure]
+        return _tied(entries, group, unattributed, figure)
     linked = _linked_parts(entries, unattributed)
     if len(linked) > 1:
         return [f for part in linked for f in _settled(key, part, group, unattributed)]
@@ -762,7 +762,33 @@ def _settled(
     spells = _spells(entries)
     if len(spells) > 1:
         return [f for spell in spells for f in _settled(key, spell, group, unattributed)]
-    return [group(part) for part in _unordered_parts(entries)]
+    return [f for part in _unordered_parts(entries) for f in _tied(part, group, unattributed)]
+
+
+def _tied(
+    entries: list[tuple[int, str, Claim]],
+    group: Callable[[list[tuple[int, str, Claim]]], tuple[int, int, Figure]],
+    unattributed: frozenset[str],
+    figure: tuple[int, int, Figure] | None = None,
+) -> list[tuple[int, int, Figure]]:
+    """Values that agree only through a bound or an approximation ("at least 9 killed" and
+    32) are one figure only when something ties them (``_linked_parts``), as for an update:
+    the 9 of one shooting and the 32 of another attack are two figures."""
+    figure = figure or group(entries)
+    if figure[2].status == "agree" and _differ(figure[2]):
+        linked = _linked_parts(entries, unattributed)
+        if len(linked) > 1:
+            return [group(part) for part in linked]
+    return [figure]
+
+
+def _differ(figure: Figure) -> bool:
+    """Whether a figure's values are not all the same number (within ``EXACT_TOLERANCE``):
+    they agree only through a bound or an approximation."""
+    values = sorted(c.value for c in figure.claims)
+    if not values:
+        return False
+    return values[-1] - values[0] > EXACT_TOLERANCE * max(1.0, abs(values[0]), abs(values[-1]))
 
 
 def _sentence_names(sentence: str) -> frozenset[str]:
