@@ -568,3 +568,28 @@ def test_glued_interface_words_are_a_widget(line: str, reason: str | None) -> No
     from newsbrief.clean.patterns import cruft_reason
 
     assert cruft_reason(line, len(line.split())) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Ann Lee contributed reporting.", "author-box"),
+        ("Tomas Adler and Ilse Varga contributed reporting from Port Elin.", "author-box"),
+        ("Vask reported from Port Elin, and Ola Berg from Greyhaven, Varnia.", "author-box"),
+        (
+            "Vask reported from Washington, D.C. Associated Press writer Tomas Adler "
+            "contributed from Greyhaven.",
+            "author-box",
+        ),
+        ("Ola Berg contributed to this story.", "author-box"),
+        # news that reports from somewhere stays
+        ("Reuters reported from Kyiv that the bridge had fallen.", None),
+        ("The agency reported from its field offices that 40 people died.", None),
+        ("The ministry reported 120 dead on Tuesday.", None),
+    ],
+)
+def test_staff_reporting_credits(line, reason):
+    """'Ann Lee contributed reporting.' says who reported, not what happened."""
+    from newsbrief.clean.patterns import cruft_reason
+
+    assert cruft_reason(line, len(line.split())) == reason

@@ -26,6 +26,24 @@ SOCIAL = (
     r"flipboard|messenger|threads|bluesky|mastodon|rss|e-?mail|sms"
 )
 
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
+_NAMES = _NAME + r"(?:,? and " + _NAME + r"|, " + _NAME + r")*"
+_PLACE_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"  # "D.C." or "Kaneohe"
+_PLACE = _PLACE_WORD + r"(?:,? " + _PLACE_WORD + r")*"
+_CREDIT = (
+    r"(?:(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg) (?:staff )?(?:writers?|"
+    r"reporters?|correspondents?) )?"
+    + _NAMES
+    + r" (?:also )?(?:contributed(?: reporting| research| to this (?:report|article|story))?"
+    r"(?: from " + _PLACE + r")?|reported from " + _PLACE + r")"
+    r"(?:,? and " + _NAMES + r" from " + _PLACE + r")?\.?(?=\s|$)"
+)
+CREDIT_LINE = re.compile(r"^(?:" + _CREDIT + r"\s*)+$")
+"""A line of staff reporting credits, sentence after sentence ("Ann Lee contributed reporting.",
+"Vask reported from Port Elin. Associated Press writer Tomas Adler contributed from
+Greyhaven."): who reported, not what happened. Names keep their capitals, so a sentence of
+news ("The agency reported from its field offices that …") never matches."""
+
 # (reason, pattern, max words of a line the pattern may remove)
 _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
     (
@@ -280,6 +298,7 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
         ),
         12,
     ),
+    ("author-box", CREDIT_LINE, 40),
     (
         "footer",
         _any(
