@@ -316,6 +316,21 @@ def test_coverage_does_not_list_a_sentence_that_needs_the_one_before() -> None:
     assert pointing not in listed and said not in listed
 
 
+def test_coverage_does_not_list_a_sentence_with_no_news() -> None:
+    """A non-response or a poll's margin of error is no fact only one outlet reports."""
+    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
+    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
+    silent = "The quarry's owners did not respond to a request for comment on Friday evening."
+    method = "The survey of 800 Kerrow Falls residents has a margin of error of four points."
+    own = article("own", shared, own_fact, silent, method, outlet="Valley Ledger")
+    other = article("other", shared, outlet="Harbour Post")
+    story = build_story(
+        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
+    )
+    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
+    assert listed == [own_fact]
+
+
 def test_leans_on_context() -> None:
     from newsbrief.summarize import leans_on_context
 

@@ -249,6 +249,8 @@ def _unique_sentences(
             continue
         if leans_on_context(text):  # "He later denied it": listed alone, nobody did
             continue
+        if NO_NEWS_RE.search(text):  # "… declined to comment."; a poll's margin of error
+            continue
         novel = index.novel_words(words, inside)
         if len(novel) < options.min_novelty * len(words):
             continue
