@@ -282,53 +282,41 @@ def test_coverage_never_lists_a_middle_sentence_of_a_quote_as_the_outlets_words(
     assert not any(middle in u for u in listed)
 
 
-def test_coverage_does_not_list_a_headline_line_of_the_body() -> None:
-    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
-    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
-    own = article(
-        "own",
-        "Kerrow Falls Volunteers Answer Call as Mill Lane Shelter Fills Up.",
-        shared,
-        own_fact,
-        outlet="Valley Ledger",
-    )
-    other = article("other", shared, outlet="Harbour Post")
+SHARED = "Rescuers searched the buried streets of Kerrow Falls through the night."
+OWN_FACT = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
+
+
+def _own_coverage(*paragraphs: str) -> list[str]:
+    """What coverage lists for an outlet whose article holds ``paragraphs`` when another
+    outlet states only ``SHARED``."""
+    own = article("own", *paragraphs, outlet="Valley Ledger")
+    other = article("other", SHARED, outlet="Harbour Post")
     story = build_story(
         Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
     )
     (listed,) = [c.unique for c in story.coverage if c.article == "own"]
-    assert listed == [own_fact]
+    return listed
+
+
+def test_coverage_does_not_list_a_headline_line_of_the_body() -> None:
+    headline = "Kerrow Falls Volunteers Answer Call as Mill Lane Shelter Fills Up."
+    assert _own_coverage(headline, SHARED, OWN_FACT) == [OWN_FACT]
 
 
 def test_coverage_does_not_list_a_sentence_that_needs_the_one_before() -> None:
     """'He later denied it' or '"…," he said.' listed alone says nobody did or said it."""
-    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
-    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
     pointing = "He later denied that the pumps at the Mill Lane station had failed on Thursday."
     said = "“Let them pump the river dry if they want the mill back,” she said."
-    own = article("own", shared, own_fact, pointing, said, outlet="Valley Ledger")
-    other = article("other", shared, outlet="Harbour Post")
-    story = build_story(
-        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
-    )
-    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
-    assert own_fact in listed
+    listed = _own_coverage(SHARED, OWN_FACT, pointing, said)
+    assert OWN_FACT in listed
     assert pointing not in listed and said not in listed
 
 
 def test_coverage_does_not_list_a_sentence_with_no_news() -> None:
     """A non-response or a poll's margin of error is no fact only one outlet reports."""
-    shared = "Rescuers searched the buried streets of Kerrow Falls through the night."
-    own_fact = "The Ledger counted 212 volunteers at the Mill Lane shelter by dawn on Friday."
     silent = "The quarry's owners did not respond to a request for comment on Friday evening."
     method = "The survey of 800 Kerrow Falls residents has a margin of error of four points."
-    own = article("own", shared, own_fact, silent, method, outlet="Valley Ledger")
-    other = article("other", shared, outlet="Harbour Post")
-    story = build_story(
-        Story(id="s", title="t", articles=["own", "other"]), {"own": own, "other": other}
-    )
-    (listed,) = [c.unique for c in story.coverage if c.article == "own"]
-    assert listed == [own_fact]
+    assert _own_coverage(SHARED, OWN_FACT, silent, method) == [OWN_FACT]
 
 
 def test_leans_on_context() -> None:
