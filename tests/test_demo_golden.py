@@ -9,6 +9,8 @@ floor when a stage improves; never lower one to make a change pass.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import re
@@ -19,6 +21,8 @@ import jsonschema
 import pytest
 
 from newsbrief.model import Result, json_schema
+from newsbrief.render.csv import render_csv
+from newsbrief.render.markdown import render_markdown
 
 FLOORS = {
     "story_bcubed": 1.0,
@@ -119,6 +123,18 @@ def test_near_equal_homes_agree_and_trams_conflict(demo_result: Result) -> None:
     strike = _story_of(demo_result, truth.STRIKE_CITIZEN)
     trams = next(f for f in strike.figures if f.measure == "trams running")  # type: ignore[attr-defined]
     assert trams.status == "conflict" and {c.value for c in trams.claims} == {12.0, 58.0}
+
+
+def test_figures_keep_their_units(demo_result: Result) -> None:
+    strike = _story_of(demo_result, truth.STRIKE_CITIZEN)
+    [pay] = [f for f in strike.figures if f.measure == "pay rise"]  # type: ignore[attr-defined]
+    assert {(c.value, c.unit) for c in pay.claims} == {(4.5, "percent"), (6.2, "percent")}
+    md = render_markdown(demo_result)
+    assert "#### pay rise — **↗ UPDATE**: 4.5% → 6.2%" in md
+    assert "- turnout: **81%**" in md  # not "percent turnout: 81"
+    assert "**14.2 million**" in md  # the deal's cost, as the press writes it
+    rows = list(csv.DictReader(io.StringIO(render_csv(demo_result, table="claims"))))
+    assert {r["unit"] for r in rows if r["measure"] == "pay rise"} == {"percent"}
 
 
 def test_no_dateline_or_outlet_stands_in_for_a_named_source(demo_result: Result) -> None:

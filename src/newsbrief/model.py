@@ -184,6 +184,11 @@ class Claim(Record):
     paragraph: int
     sentence: str = Field(description="The sentence that states the claim.")
     text: str = Field(default="", description="The quantity's words in the text.")
+    unit: str | None = Field(
+        default=None,
+        description="The quantity's unit as for Quantity.unit: 'percent', a currency "
+        "('dollar'), a unit of measure ('kilometre') or what is counted ('soldiers').",
+    )
 
 
 class Entity(Record):
@@ -274,6 +279,7 @@ class FigureClaim(Record):
     as_of: str | None
     sources: list[str]
     text: str = ""
+    unit: str | None = Field(default=None, description="As for Claim.unit.")
 
 
 class Figure(Record):

@@ -573,6 +573,7 @@ def as_figure_claim(claim: Claim, sources: Sequence[str] = ()) -> FigureClaim:
         as_of=claim.as_of,
         sources=list(sources),
         text=claim.text,
+        unit=claim.unit,
     )
 
 
@@ -695,6 +696,7 @@ def _group_figure(
                 as_of=as_of,
                 sources=sorted(sources),
                 text=first.text,
+                unit=first.unit,
             )
         )
     claims.sort(key=lambda c: (c.as_of is None, c.as_of or "", c.value, c.claimant or ""))

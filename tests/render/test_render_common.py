@@ -10,6 +10,7 @@ from newsbrief.render.common import (
     footer,
     format_number,
     format_value,
+    measure_name,
     plural,
     quote_text,
     status_badge,
@@ -51,6 +52,32 @@ def test_format_value(
     value: float, qualifier: str, low: float | None, high: float | None, expected: str
 ) -> None:
     assert format_value(value, qualifier=qualifier, low=low, high=high) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "low", "high", "unit", "expected"),
+    [
+        (4.5, "=", None, None, "percent", "4.5%"),
+        (4.5, "~", 4.0, 5.0, "percent", "~4–5%"),
+        (30_000_000, "~", None, None, "dollar", "~$30 million"),
+        (14_200_000, "=", None, None, "euro", "€14.2 million"),
+        (2_500_000_000, ">", None, None, "pound", ">£2.5 billion"),
+        (1_234_567, "=", None, None, "dollar", "$1,234,567"),  # not round: every digit
+        (50_000, "=", None, None, "dollar per year", "$50,000 a year"),
+        (3_000_000, "=", None, None, "people", "3 million"),  # counted nouns: the subject
+        (14_200_000, "=", None, None, "marks", "14.2 million"),  # no symbol to write
+        (120, "=", None, None, "soldiers", "120"),
+    ],
+)
+def test_format_value_with_unit(
+    value: float,
+    qualifier: str,
+    low: float | None,
+    high: float | None,
+    unit: str,
+    expected: str,
+) -> None:
+    assert format_value(value, qualifier=qualifier, low=low, high=high, unit=unit) == expected
 
 
 def _claim(value: float, qualifier: str = "=") -> FigureClaim:
@@ -182,3 +209,25 @@ def test_quote_text_marks_only_the_quoted_words(text: str, kind: str, shown: str
     """A mixed quote is a reported clause with quoted words in it: wrapped whole in quote marks
     it had read as the speaker's own words ("“the repair plan was dead in the water”")."""
     assert quote_text(text, kind) == shown
+
+
+def _unit_claim(value: float, unit: str | None) -> FigureClaim:
+    return FigureClaim(value=value, qualifier="=", claimant=None, as_of=None, sources=[], unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("measure", "subject", "units", "expected"),
+    [
+        ("percent turnout", None, ["percent", "percent"], "turnout"),
+        ("percent turnout", None, ["percent", None], "percent turnout"),  # not all shares
+        ("aid", "dollars", ["dollar"], "aid"),  # "$5 million" says dollars
+        ("fund", "marks", ["marks"], "fund (marks)"),  # no symbol: the subject says it
+        ("soldiers killed", "Varnian soldiers", ["soldiers"], "soldiers killed (Varnian soldiers)"),
+    ],
+)
+def test_measure_name_leaves_out_what_the_values_show(
+    measure: str, subject: str | None, units: list[str | None], expected: str
+) -> None:
+    claims = [_unit_claim(10.0 + i, u) for i, u in enumerate(units)]
+    figure = Figure(measure=measure, status="single", claims=claims, subject=subject)
+    assert measure_name(figure) == expected

@@ -148,3 +148,18 @@ def test_schema_is_versioned(db_url: str) -> None:
             )
     with pytest.raises(StoreError, match="newer"):
         Store(db_url)
+
+
+def test_a_version_1_store_is_upgraded_and_keeps_claim_units(
+    db_url: str, demo_items: list[tuple[Article, str]]
+) -> None:
+    with Store(db_url) as store, store.writer() as w:  # a store as version 1 wrote it
+        w.conn.execute(text("ALTER TABLE claims DROP COLUMN unit"))
+        w.conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    with Store(db_url) as store:
+        with store.connect() as conn:
+            assert s.stored_version(conn) == s.SCHEMA_VERSION == 2
+        store_articles(store, demo_items)
+        stored = [store.article(a.id) for a, _ in demo_items]
+        units = {c.unit for a in stored if a is not None for c in a.claims}
+        assert "percent" in units  # the tram strike's "4.5%" pay offer

@@ -616,6 +616,7 @@ def extract_claims(
             paragraph=d.quantity.paragraph,
             sentence=d.sentence.text.strip(),
             text=d.quantity.text,
+            unit=d.quantity.unit,
         )
         for d in drafts
     ]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.datewords import CALENDAR_WORDS as DATE_NAMES
 from newsbrief.model import Quantity
 from newsbrief.nlp import ParsedArticle, doc_text
+from newsbrief.units import CURRENCY_SYMBOLS
 
 SMALL_NUMBERS = {
     word: value
@@ -71,7 +72,6 @@ SCALE_SUFFIXES = {
 }
 # Vague plurals ("thousands of"): NewsQuant reads them as one order of magnitude.
 VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
 CURRENCY_CODES = {
     "USD": "dollar",
     "EUR": "euro",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from newsbrief.model import Article, Figure, FigureClaim, Result, Story
 from newsbrief.textsim import lead_label
+from newsbrief.units import PERCENT, SYMBOL_OF
 
 #: Visible status badges; conflicts and updates must stand out at a glance.
 STATUS_BADGES: dict[str, str] = {
@@ -38,21 +39,48 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_amount(value: float) -> str:
+    """``format_number``, with a round large amount in words as the press writes it:
+    ``14_200_000`` → ``"14.2 million"``; ``1_234_567`` stays ``"1,234,567"``."""
+    for scale, word in SCALES:
+        scaled = abs(value) / scale
+        if scaled >= 1 and round(scaled, 2) == scaled:
+            return f"{format_number(value / scale)} {word}"
+    return format_number(value)
+
+
 def format_value(
-    value: float, *, qualifier: str = "=", low: float | None = None, high: float | None = None
+    value: float,
+    *,
+    qualifier: str = "=",
+    low: float | None = None,
+    high: float | None = None,
+    unit: str | None = None,
 ) -> str:
-    """A claimed value with its qualifier: ``"~500"``, ``">100"``, ``"2,000"``, ``"100–200"``."""
+    """A claimed value with its qualifier and unit: ``"~500"``, ``">100"``, ``"100–200"``,
+    ``"4.5%"``, ``"~$30 million"``. Counted nouns ("soldiers") are the measure's subject, so
+    only percent and currencies written with a symbol show here."""
     prefix = QUALIFIER_PREFIX.get(qualifier, qualifier)
     if low is not None and high is not None and low != high:
-        body = f"{format_number(low)}–{format_number(high)}"
+        body = f"{format_amount(low)}–{format_amount(high)}"
     else:
-        body = format_number(value)
+        body = format_amount(value)
+    if unit == PERCENT:
+        return f"{prefix}{body}%"
+    money, _, per = (unit or "").partition(" per ")
+    if money in SYMBOL_OF:
+        return f"{prefix}{SYMBOL_OF[money]}{body}" + (f" a {per}" if per else "")
     return prefix + body
 
 
 def claim_value(claim: FigureClaim) -> str:
     """``format_value`` for one figure claim."""
-    return format_value(claim.value, qualifier=claim.qualifier, low=claim.low, high=claim.high)
+    return format_value(
+        claim.value, qualifier=claim.qualifier, low=claim.low, high=claim.high, unit=claim.unit
+    )
 
 
 def figure_gist(figure: Figure) -> str:
@@ -99,9 +127,24 @@ def one_claim_parts(figure: Figure, sources: StorySources) -> tuple[str, str, st
     return measure_name(figure), claim_value(claim), ", ".join(said)
 
 
+def figure_unit(figure: Figure) -> str | None:
+    """The unit every claim of the figure has, if they share one."""
+    units = {c.unit for c in figure.claims}
+    return units.pop() if len(units) == 1 else None
+
+
 def measure_name(figure: Figure) -> str:
-    """The figure's measure, with what it counts when narrower ("killed (soldiers)")."""
-    return figure.measure + (f" ({figure.subject})" if figure.subject else "")
+    """The figure's measure, with what it counts when narrower ("killed (soldiers)"). What
+    its values show already is left out: "percent" of a share ("turnout: 81%", not "percent
+    turnout: 81%") and a currency written as a symbol ("aid: $5 million", not "aid (dollar)")."""
+    unit = figure_unit(figure)
+    measure, subject = figure.measure, figure.subject
+    if unit == PERCENT and measure.startswith(f"{PERCENT} "):
+        measure = measure[len(PERCENT) + 1 :]
+    money = (unit or "").partition(" per ")[0]
+    if subject and money in SYMBOL_OF and subject.lower().rstrip("s") == money:
+        subject = None
+    return measure + (f" ({subject})" if subject else "")
 
 
 def status_badge(status: str) -> str:

@@ -29,6 +29,7 @@ CLAIM_COLUMNS = (
     "low",
     "high",
     "qualifier",
+    "unit",
     "claimant",
     "as_of",
     "sources",
@@ -102,6 +103,6 @@ def _claim_rows(result: Result) -> list[list[Cell]]:
 
 
 def _claim_cells(claim: Claim | FigureClaim) -> list[Cell]:
-    """value, low, high, qualifier, claimant, as_of."""
+    """value, low, high, qualifier, unit, claimant, as_of."""
     qualifier = "" if claim.qualifier == "=" else claim.qualifier
-    return [claim.value, claim.low, claim.high, qualifier, claim.claimant, claim.as_of]
+    return [claim.value, claim.low, claim.high, qualifier, claim.unit, claim.claimant, claim.as_of]

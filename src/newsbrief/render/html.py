@@ -21,7 +21,7 @@ from newsbrief.render.common import (
     figure_gist,
     figure_order,
     footer,
-    format_number,
+    format_value,
     measure_name,
     more_one_claim,
     one_claim_parts,
@@ -371,17 +371,18 @@ def figure_chart(figure: Figure) -> str:
     out = [
         f'<svg class="chart" role="img" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" '
         f'width="{CHART_WIDTH}" height="{CHART_HEIGHT}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(figure.measure)}: {escape(figure_gist(figure))} "
+        f"<title>{escape(measure_name(figure))}: {escape(figure_gist(figure))} "
         f"({escape(figure.status)})</title>",
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
         'stroke="#999"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#999"/>',
     ]
+    units = {c.unit for c in claims}
+    unit = units.pop() if len(units) == 1 else None
     for tick in (0.0, high):
         y = y_of(tick)
-        out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{format_number(tick)}</text>'
-        )
+        label = escape(format_value(tick, unit=unit))
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
     for day in slots:
         label = dt.date.fromordinal(day).isoformat() if day is not None else "undated"
         out.append(

@@ -32,7 +32,7 @@ from sqlalchemy import (
     select,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version ``create_schema`` writes; raise it and add a step to ``MIGRATIONS`` on changes."""
 
 metadata = MetaData()
@@ -132,6 +132,7 @@ claims = _child(
     Column("paragraph", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
     Column("text", Text, nullable=False),
+    Column("unit", Text),  # version 2
 )
 
 entities = _child(
@@ -223,9 +224,14 @@ def create_schema(conn: Connection) -> None:
     conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
-"""``MIGRATIONS[n]`` upgrades a database from version ``n - 1`` to ``n`` (none yet: v1 is the
-first version)."""
+def _claim_units(conn: Connection) -> None:
+    """Version 2: a claim keeps its quantity's unit, so "4.5%" is not shown as "4.5". Claims
+    stored before have none; their briefs show bare numbers until their story is rebuilt."""
+    conn.exec_driver_sql("ALTER TABLE claims ADD COLUMN unit TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _claim_units}
+"""``MIGRATIONS[n]`` upgrades a database from version ``n - 1`` to ``n``."""
 
 
 def stored_version(conn: Connection) -> int | None:

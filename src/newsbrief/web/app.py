@@ -226,9 +226,14 @@ def _templates() -> Environment:
         safe_url=views.safe_url,
         status_labels=views.STATUS_LABELS,
     )
-    from newsbrief.render.common import claim_value, figure_gist, format_number
+    from newsbrief.render.common import claim_value, figure_gist, format_number, measure_name
 
-    env.filters.update(claim_value=claim_value, figure_gist=figure_gist, number=format_number)
+    env.filters.update(
+        claim_value=claim_value,
+        figure_gist=figure_gist,
+        number=format_number,
+        measure_name=measure_name,
+    )
     return env
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from newsbrief.model import Article, Figure
-from newsbrief.render.common import claim_value, format_number
+from newsbrief.render.common import claim_value, format_number, measure_name
 
 STATUS_LABELS = {
     "conflict": "⚠ conflict",
@@ -173,7 +173,7 @@ def figure_chart(figure: Figure, numbers: Mapping[str, int], outlets: Mapping[st
         )
     axis_y = pad + row_h * len(claims) + 12
     scale = "log scale" if log else "linear scale"
-    aria = f"{figure.measure}: {figure.status}, " + ", ".join(claim_value(c) for c in claims)
+    aria = f"{measure_name(figure)}: {figure.status}, " + ", ".join(claim_value(c) for c in claims)
     return Markup(
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(aria)}" viewBox="0 0 {width} {height}" width="{width}" '
