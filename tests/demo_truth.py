@@ -175,6 +175,9 @@ CRUFT: dict[str, list[str]] = {
     ],
     CLASH_POST: [
         "Site icon",
+        "Kasimir Dune",  # the byline: a name over the writer's title
+        "Foreign Correspondent",
+        "This is a modal window.",
         "Independent journalism since 1921",
         "Listen to this article · 5 min",
         "Video: Smoke rises over the Tarrow Hills on Monday (1:12)",
@@ -222,6 +225,7 @@ CRUFT: dict[str, list[str]] = {
     ],
     SLIDE_COURIER: [
         "Skip to content",
+        "Lessmoor landslide",  # the section label above the headline
         "Watch: drone footage of the Kerrow Falls landslide (0:58)",
         "This video can not be played in your browser. Try updating to the latest version.",
         "Rescue workers dig through mud on Mill Lane, Kerrow Falls, on Friday morning. "
@@ -284,6 +288,7 @@ CRUFT: dict[str, list[str]] = {
     ],
     STRIKE_CITIZEN: [
         "Your privacy choices",
+        "Share: Facebook | X | WhatsApp | Email",
         "Breaking: Tram strike - live updates from across the city",
         "Greyhaven 7°C, rain",
         "City | Business | Schools | Sport | What's On | Property",

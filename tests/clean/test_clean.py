@@ -593,3 +593,59 @@ def test_staff_reporting_credits(line, reason):
     from newsbrief.clean.patterns import cruft_reason
 
     assert cruft_reason(line, len(line.split())) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share: Facebook | X | WhatsApp | Email", "share"),
+        ("Facebook · Twitter · Copy link", "share"),
+        ("Email • Twitter", "share"),
+        ("This is a modal window.", "video"),
+        ("Beginning of dialog window. Escape will cancel and close the window.", "video"),
+        # prose naming networks stays
+        ("Facebook and X removed the posts on Tuesday, the ministry said.", None),
+        ("The window was opened by the mayor.", None),
+    ],
+)
+def test_share_bars_and_player_dialogs(line, reason):
+    """A bar of social networks and a video player's dialog text are page furniture."""
+    from newsbrief.clean.patterns import cruft_reason
+
+    assert cruft_reason(line, len(line.split())) == reason
+
+
+def test_a_name_over_a_journalist_s_title_is_the_byline():
+    """ "Ilse Varga" over "Foreign Correspondent" (each on its own line, under the standfirst)
+    is who wrote the piece, not its first paragraphs; a name line alone stays."""
+    text = "\n\n".join(
+        [
+            "Ferry strike in Port Velmar enters its third day",
+            "Ilse Varga",
+            "Foreign Correspondent",
+            *BODY,
+            "Tomas Adler",  # a bare name with no title under it is not taken
+        ]
+    )
+    article = clean_document(RawDocument(source="byline.txt", content=text))
+    reasons = _reasons(article)
+    assert reasons["Ilse Varga"] == reasons["Foreign Correspondent"] == "byline"
+    assert reasons.get("Tomas Adler") != "byline"
+    assert article.paragraphs[: len(BODY)] == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Foreign Correspondent", True),
+        ("Senior Political Editor", True),
+        ("Staff writers", True),
+        ("Letter to the Editor", False),  # a section, not someone's title
+        ("The Reporter", False),
+        ("Editor in chief Ilse Varga resigned on Monday.", False),
+    ],
+)
+def test_journalist_title_lines(line, role):
+    from newsbrief.clean.patterns import is_role_line
+
+    assert is_role_line(line) is role

@@ -205,3 +205,31 @@ def test_link_shares_of_lines():
         ],
     )
     assert shares == [0.0, 1.0, 0.0, None]
+
+
+KICKER_PAGE = """<html><head><title>Port Velmar votes to dredge the eastern channel | Harbour Courier</title></head>
+<body><header class="site"><a href="/">Harbour Courier</a></header>
+<main><article><header class="story-header">
+<p class="kicker">Harbour works</p>
+<h1>Port Velmar votes to dredge the eastern channel</h1>
+</header>
+<div class="story-body">{body}</div>
+<div class="tags"><a href="/t/harbour-works">Harbour works</a></div>
+</article></main></body></html>"""
+
+
+def test_a_section_label_above_the_headline_is_no_paragraph():
+    """The kicker over the ``<h1>`` ("Harbour works") opens trafilatura's text; it stands
+    above the headline on the page, so it is a label, not the article's first paragraph."""
+    html = KICKER_PAGE.format(body=_paragraphs(FIRST_CHUNK + SECOND_CHUNK))
+    article = clean_document(RawDocument(source="kicker.html", content=html, format="html"))
+    assert article.paragraphs[0] == FIRST_CHUNK[0]
+    assert {r.text: r.reason for r in article.removed}.get("Harbour works") == "kicker"
+
+
+def test_a_short_first_line_below_the_headline_stays():
+    html = KICKER_PAGE.replace('<p class="kicker">Harbour works</p>', "").format(
+        body="<p>Harbour works</p>" + _paragraphs(FIRST_CHUNK + SECOND_CHUNK)
+    )
+    article = clean_document(RawDocument(source="kicker.html", content=html, format="html"))
+    assert "kicker" not in {r.reason for r in article.removed}

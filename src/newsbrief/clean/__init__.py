@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from newsbrief.clean.html import extract_html, keep_unlinked_runs, visible_text
+from newsbrief.clean.html import drop_kickers, extract_html, keep_unlinked_runs, visible_text
 from newsbrief.clean.metadata import parse_date
 from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
@@ -57,6 +57,7 @@ def _clean_html(
     )
     if opts.html_keep_unlinked_runs:
         result = keep_unlinked_runs(extracted, result, opts.html_max_link_share)
+    result = drop_kickers(extracted, title, result)
     if title and result.title is None:
         result = TextClean(
             paragraphs=result.paragraphs,

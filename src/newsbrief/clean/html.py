@@ -412,6 +412,58 @@ def keep_unlinked_runs(extracted: HtmlExtract, result: TextClean, max_share: flo
     )
 
 
+KICKER_MAX_WORDS = 6
+"""A section label shown above a headline ("Labour", "Tarrow Hills", "World news") is this
+short; longer lines above the headline are a standfirst or the body itself."""
+
+
+def drop_kickers(extracted: HtmlExtract, title: str | None, result: TextClean) -> TextClean:
+    """Drop the short lines that open the extracted text but stand above the headline on the
+    page: the section label or topic tag over the ``<h1>`` ("Labour"), which trafilatura keeps
+    as the first paragraph. Only the lines before the first sentence of the text can go."""
+    if extracted.tree is None or not title or not result.paragraphs:
+        return result
+    above = _above_headline(extracted.tree, _key(title))
+    if not above:
+        return result
+    drop = 0
+    for paragraph in result.paragraphs:
+        line = split_lines(paragraph)[0]
+        if line.ends_sentence or line.n_words > KICKER_MAX_WORDS or _key(paragraph) not in above:
+            break
+        drop += 1
+    if not drop or drop == len(result.paragraphs):
+        return result
+    removed = [Removed(text=p, reason="kicker") for p in result.paragraphs[:drop]]
+    return TextClean(
+        paragraphs=result.paragraphs[drop:],
+        removed=(*result.removed, *removed),
+        title=result.title,
+        outlet=result.outlet,
+        published=result.published,
+    )
+
+
+def _above_headline(tree: lxml.html.HtmlElement, title_key: str) -> set[str]:
+    """Keys of the short texts of elements before the page's headline (an ``<h1>`` reading
+    the title) in document order; empty when no such headline is found."""
+    seen: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _INVISIBLE_TAGS:
+            continue
+        text = element.text_content()
+        if element.tag == "h1":
+            if _key(text) == title_key:
+                return seen
+            continue
+        if len(text) <= _KICKER_MAX_CHARS:
+            seen.add(_key(text))
+    return set()
+
+
+_KICKER_MAX_CHARS = 80
+
+
 def _line_order(text: str, result: TextClean) -> list[tuple[bool, int]] | None:
     """The page's lines in order as (kept?, index into paragraphs or removed), from the
     partition the line pass made; None when the two cannot be interleaved unambiguously."""

@@ -110,6 +110,15 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
     ),
     (
         "share",
+        # a bar of networks: "Share: Facebook | X | WhatsApp | Email", "Facebook · Twitter"
+        _whole(
+            r"(?:(?:share|follow)(?: (?:this|us))?(?: (?:article|story|on))?\s*:?\s*)?"
+            r"(?:" + SOCIAL + r")(?:\s*[|•·,/]\s*(?:" + SOCIAL + r"|copy(?: the)? link|print))+"
+        ),
+        14,
+    ),
+    (
+        "share",
         _any(
             r"^follow (?:us|@\w+|\w+(?: \w+)? on (?:" + SOCIAL + r"))\b",
             r"\bshare (?:this|your thoughts|on (?:" + SOCIAL + r"))\b",
@@ -259,6 +268,8 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
             r"^(?:video|audio|watch|listen)\s*:.*\(\d{1,2}:\d\d(?::\d\d)?\)$",
             r"\b(?:video|audio|media) player is loading\b|^loading (?:the )?(?:video|player)\b",
             r"^listen(?: to (?:this|the) (?:article|story|report)| live| now)\b",
+            # a web video player's dialog text, scraped with the page
+            r"^this is a modal window\b|\b(?:beginning|end) of dialog window\b",
         ),
         30,
     ),
@@ -371,6 +382,30 @@ def cruft_reason(line: str, n_words: int) -> str | None:
 def is_byline(line: str, n_words: int) -> bool:
     """A "By Jane Roe" / "Reporting by ..." line."""
     return n_words <= 20 and _BYLINE.match(line) is not None
+
+
+_ROLE_NOUNS = frozenset(
+    ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "journalist")
+)
+_ROLE_FUNCTION_WORDS = frozenset(("a", "an", "the", "to", "of", "for", "from", "by", "with"))
+_ROLE_LINE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}$")
+_NAME_LINE = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){1,3}$")
+
+
+def is_role_line(line: str) -> bool:
+    """A journalist's job title on a line of its own, under or beside a byline ("Foreign
+    Correspondent", "Senior Political Editor", "Staff writers")."""
+    words = line.lower().split()
+    return (
+        _ROLE_LINE.match(line) is not None
+        and words[-1].rstrip("s") in _ROLE_NOUNS
+        and not _ROLE_FUNCTION_WORDS.intersection(words)
+    )
+
+
+def is_name_line(line: str) -> bool:
+    """Two to four capitalised words and nothing else: a name on a line of its own."""
+    return _NAME_LINE.match(line) is not None
 
 
 def is_date_meta(line: str, date_text: str | None, n_words: int, *, in_body: bool = False) -> bool:

@@ -19,7 +19,13 @@ from newsbrief.clean.linemodel import LineModel, best_run, load_model
 from newsbrief.clean.lines import Line, key, split_lines
 from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
-from newsbrief.clean.patterns import cruft_reason, is_byline, is_date_meta
+from newsbrief.clean.patterns import (
+    cruft_reason,
+    is_byline,
+    is_date_meta,
+    is_name_line,
+    is_role_line,
+)
 from newsbrief.model import Removed
 from newsbrief.textsim import headline_case
 
@@ -307,6 +313,14 @@ def rule_pass(
             outlet = metadata.copyright_outlet(line.text)
         labels[i] = reason
         in_body = in_body or (reason is None and line.n_words >= BODY_PROSE_WORDS)
+
+    # 1b. A journalist's title on its own line is part of the byline, and so is a bare name
+    # right above it ("Kasimir Dune" / "Foreign Correspondent").
+    for i, line in enumerate(lines):
+        if labels[i] is None and is_role_line(line.text):
+            labels[i] = "byline"
+            if i and labels[i - 1] is None and is_name_line(lines[i - 1].text):
+                labels[i - 1] = "byline"
 
     # 2. Lists under a "Related"/"Read more" header: the short headline lines that follow.
     _mark_related_lists(lines, labels)
