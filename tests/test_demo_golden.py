@@ -20,9 +20,11 @@ import demo_truth as truth
 import jsonschema
 import pytest
 
+from newsbrief.cluster import ClusterOptions
 from newsbrief.model import Result, json_schema
 from newsbrief.render.csv import render_csv
 from newsbrief.render.markdown import render_markdown
+from newsbrief.timing import event_day
 
 FLOORS = {
     "story_bcubed": 1.0,
@@ -123,6 +125,23 @@ def test_near_equal_homes_agree_and_trams_conflict(demo_result: Result) -> None:
     strike = _story_of(demo_result, truth.STRIKE_CITIZEN)
     trams = next(f for f in strike.figures if f.measure == "trams running")  # type: ignore[attr-defined]
     assert trams.status == "conflict" and {c.value for c in trams.claims} == {12.0, 58.0}
+
+
+def test_an_event_is_named_by_an_article_of_its_own_day(demo_result: Result) -> None:
+    """A dated event's label is the headline of a member whose event day is the event's date:
+    the landslide's first event (March 5) is not named by the follow-up's "toll rises to 126"."""
+    lookback = ClusterOptions().event_lookback_days
+    by_id = {a.id: a for a in demo_result.articles}
+    for story in demo_result.stories:
+        for event in story.events:
+            if event.date is None:
+                continue
+            on_day = [
+                by_id[i].title
+                for i in event.articles
+                if str(event_day(by_id[i], lookback_days=lookback)) == event.date
+            ]
+            assert not on_day or event.label in on_day, (event.date, event.label)
 
 
 def test_figures_keep_their_units(demo_result: Result) -> None:

@@ -515,27 +515,38 @@ def _incident_groups(
     return _linkage_groups(members, sim, opts.incident_threshold)
 
 
-def _central(members: Sequence[int], feats: Features) -> tuple[int, np.ndarray]:
-    """The member closest to the group's text centroid (first in time order on ties, within
-    ``TIE_TOLERANCE``: in a group of two both score 1 + their cosine, up to rounding)."""
-    rows = feats.text[list(members)]
-    centroid = np.asarray(rows.sum(axis=0)).ravel()
-    scores = np.asarray(rows @ centroid).ravel()
-    return members[int(np.flatnonzero(scores >= scores.max() - TIE_TOLERANCE)[0])], centroid
+def _central(
+    members: Sequence[int], feats: Features, among: Sequence[int] | None = None
+) -> tuple[int, np.ndarray]:
+    """The member (of ``among``, default all) closest to the group's text centroid (first in
+    time order on ties, within ``TIE_TOLERANCE``: in a group of two both score 1 + their
+    cosine, up to rounding)."""
+    centroid = np.asarray(feats.text[list(members)].sum(axis=0)).ravel()
+    choices = list(among) if among else list(members)
+    scores = np.asarray(feats.text[choices] @ centroid).ravel()
+    return choices[int(np.flatnonzero(scores >= scores.max() - TIE_TOLERANCE)[0])], centroid
 
 
 TIE_TOLERANCE = 1e-9
 """Scores closer than this are equal: a rounding difference must not choose a label."""
 
 
-def _label(members: Sequence[int], articles: Sequence[Article], feats: Features, k: int) -> str:
-    """Most representative title of a group; without titles, the lead sentence of its most
-    central article (``lead_label``); else its top terms."""
+def _label(
+    members: Sequence[int],
+    articles: Sequence[Article],
+    feats: Features,
+    k: int,
+    among: Sequence[int] = (),
+) -> str:
+    """Most representative title of a group (taken from ``among`` when it holds a titled
+    member); without titles, the lead sentence of its most central article (``lead_label``);
+    else its top terms."""
     titled = [i for i in members if (articles[i].title or "").strip()]
     if titled:
-        best = titled[0] if len(titled) == 1 else _central(titled, feats)[0]
+        chosen = [i for i in among if i in titled]
+        best = titled[0] if len(titled) == 1 else _central(titled, feats, chosen)[0]
         return (articles[best].title or "").strip()
-    best = members[0] if len(members) == 1 else _central(members, feats)[0]
+    best = members[0] if len(members) == 1 else _central(members, feats, among)[0]
     lead = lead_label(articles[best])
     if lead:
         return lead
@@ -572,12 +583,16 @@ def _build_stories(
         groups = [part for g in groups for part in _incident_groups(g, feats, opts)]
     groups.sort(key=lambda g: keys[g[0]])
     stories: list[Story] = []
-    labels: dict[tuple[int, ...], str] = {}  # a one-event story's label is its event's
+    labels: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}  # a one-event story's too
 
-    def label(group: list[int]) -> str:
-        key = tuple(group)
+    def label(group: list[int], day: date | None = None) -> str:
+        """The group's label; an event's is the most central of the members its date is the
+        event day of, so that an event dated March 5 is not named by a follow-up's "toll rises
+        to 126"."""
+        on_day = tuple(i for i in group if day is not None and edays[i] == day)
+        key = (tuple(group), on_day)
         if key not in labels:
-            labels[key] = _label(group, articles, feats, opts.label_terms)
+            labels[key] = _label(group, articles, feats, opts.label_terms, on_day)
         return labels[key]
 
     for n, members in enumerate(groups, start=1):
@@ -600,7 +615,7 @@ def _build_stories(
                 Event(
                     id=f"{story_id}-e{e}",
                     date=day.isoformat() if day else None,
-                    label=label(event),
+                    label=label(event, day),
                     articles=[articles[i].id for i in with_copies],
                 )
             )
