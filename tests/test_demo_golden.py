@@ -144,6 +144,15 @@ def test_an_event_is_named_by_an_article_of_its_own_day(demo_result: Result) -> 
             assert not on_day or event.label in on_day, (event.date, event.label)
 
 
+def test_coverage_lists_no_headline(demo_result: Result) -> None:
+    """A figure stated in a headline ("… suspended after 6.2% pay deal") is no sentence of
+    the outlet's own: the sources list the headline already."""
+    titles = {a.title for a in demo_result.articles if a.title}
+    for story in demo_result.stories:
+        for item in story.coverage:  # type: ignore[attr-defined]
+            assert not titles.intersection(item.unique), item.unique
+
+
 def test_figures_keep_their_units(demo_result: Result) -> None:
     strike = _story_of(demo_result, truth.STRIKE_CITIZEN)
     [pay] = [f for f in strike.figures if f.measure == "pay rise"]  # type: ignore[attr-defined]

@@ -298,6 +298,8 @@ def _coverage(
             stated = claim.sentence.strip()
             if figures >= options.max_unique:
                 break
+            if claim.paragraph < 0:  # the headline's figure: the sources list the headline
+                continue
             if stated and stated not in unique and not index.claimed_elsewhere(mine, others):
                 unique.append(stated)
                 figures += 1
