@@ -223,6 +223,11 @@ def _unit_claim(value: float, unit: str | None) -> FigureClaim:
         ("aid", "dollars", ["dollar"], "aid"),  # "$5 million" says dollars
         ("fund", "marks", ["marks"], "fund (marks)"),  # no symbol: the subject says it
         ("soldiers killed", "Varnian soldiers", ["soldiers"], "soldiers killed (Varnian soldiers)"),
+        ("Varnian soldiers killed", "Varnian soldiers", ["soldiers"], "Varnian soldiers killed"),
+        ("people killed", "people", [None], "people killed"),
+        ("fine (dollar)", None, ["dollar"], "fine"),  # "$30,000" says dollars
+        ("fine (euro)", None, ["euro"], "fine"),
+        ("fine (marks)", None, ["marks"], "fine (marks)"),
     ],
 )
 def test_measure_name_leaves_out_what_the_values_show(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -142,8 +143,12 @@ def measure_name(figure: Figure) -> str:
     if unit == PERCENT and measure.startswith(f"{PERCENT} "):
         measure = measure[len(PERCENT) + 1 :]
     money = (unit or "").partition(" per ")[0]
-    if subject and money in SYMBOL_OF and subject.lower().rstrip("s") == money:
-        subject = None
+    if money in SYMBOL_OF:
+        measure = re.sub(rf"\s*\({money}s?\)$", "", measure)
+        if subject and subject.lower().rstrip("s") == money:
+            subject = None
+    if subject and measure.lower().startswith(f"{subject.lower()} "):
+        subject = None  # "Varnian soldiers killed" says whose already
     return measure + (f" ({subject})" if subject else "")
 
 
