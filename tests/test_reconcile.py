@@ -617,6 +617,52 @@ def test_shares_of_a_poll_without_whose_are_different_figures() -> None:
     assert [f.status for f in figure_groups(whose)] == ["update"]
 
 
+def test_equal_shares_of_polls_agree_only_when_something_ties_them() -> None:
+    """'19 percent' of college students for Vask in one article and '19 percent' for Holt in
+    Kerrow months later are two figures; two outlets giving one named poll's share agree."""
+    apart = [
+        article(
+            "a",
+            "x.",
+            claims=[
+                claim(
+                    19,
+                    "percent support",
+                    as_of="2031-03-02",
+                    sentence="Only 19 percent of college students polled support Lena Vask.",
+                )
+            ],
+        ),
+        article(
+            "b",
+            "x.",
+            claims=[
+                claim(
+                    19,
+                    "percent support",
+                    as_of="2031-09-07",
+                    sentence="Ivo Holt receives 19 percent support in Kerrow.",
+                )
+            ],
+        ),
+    ]
+    assert sorted(f.status for f in figure_groups(apart)) == ["single", "single"]
+    poll = "Port Elin Courier survey"
+    named = [
+        article(
+            i,
+            "x.",
+            claims=[claim(52, "percent support", claimant=poll, as_of="2031-03-02", sentence=s)],
+        )
+        for i, s in (
+            ("a", "Lena Vask has 52 percent, the Port Elin Courier survey found."),
+            ("b", "The Port Elin Courier survey gives Vask 52 percent of the vote."),
+        )
+    ]
+    [figure] = figure_groups(named)
+    assert figure.status == "agree"
+
+
 def test_values_months_apart_are_figures_of_different_happenings() -> None:
     """A toll revised within days is an update; the same measure's values months apart (two
     attacks) are two figures."""

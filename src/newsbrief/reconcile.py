@@ -745,15 +745,19 @@ def _settled(
 ) -> list[tuple[int, int, Figure]]:
     """One measure's figures: the group whole unless its values disagree in a way no single
     figure explains. A poll share with nothing saying whose is split into values that can be
-    true together (``_unnamed_share``); an update or a conflict is split into the parts that
-    something ties together (``_linked_parts``: a claimant in ``unattributed``, a reporting
-    outlet, ties nothing); an update is cut into spells of at most ``UPDATE_SPAN_DAYS``
-    between values, and a spell that nothing orders in time is split too
-    (``_unordered_parts``). Values that agree stay one figure however far apart their days."""
+    true together (``_unnamed_share``), and those into the shares that one article, sentence
+    or named claimant reports (``_same_share_parts``); an update or a conflict is split into
+    the parts that something ties together (``_linked_parts``: a claimant in
+    ``unattributed``, a reporting outlet, ties nothing); an update is cut into spells of at
+    most ``UPDATE_SPAN_DAYS`` between values, and a spell that nothing orders in time is split
+    too (``_unordered_parts``). Values that agree stay one figure however far apart their
+    days, except a poll share's."""
     figure = group(entries)
     status = figure[2].status
-    if _unnamed_share(key) and status in ("update", "conflict"):
-        return [f for part in _compatible_parts(entries) for f in _tied(part, group, unattributed)]
+    if _unnamed_share(key):
+        parts = _compatible_parts(entries) if status in ("update", "conflict") else [entries]
+        shares = [share for part in parts for share in _same_share_parts(part, unattributed)]
+        return [figure] if len(shares) == 1 else [group(share) for share in shares]
     if status not in ("update", "conflict"):
         return _tied(entries, group, unattributed, figure)
     linked = _linked_parts(entries, unattributed)
@@ -920,6 +924,30 @@ def _unnamed_share(key: tuple[str, str | None]) -> bool:
     names, most "updates" were such: "10, 20, 21, 25 percent vote")."""
     measure, subject = key
     return subject is None and measure.startswith("percent ")
+
+
+def _same_share_parts(
+    entries: list[tuple[int, str, Claim]], unattributed: frozenset[str]
+) -> list[list[tuple[int, str, Claim]]]:
+    """A poll share's entries in parts that report the same share: one article's, or those of
+    one named claimant that is no outlet ("a New York Times/CBS News survey"), or of one
+    sentence. Equal values alone tie nothing here: a story's polls give a share for each
+    candidate, state and question, so "19 percent" of college students for Clinton in
+    December and "19 percent" for Johnson in South Dakota in September are two figures (on the
+    924 PolNeAR texts, every "agree" of such shares across articles was of this kind)."""
+    groups = _Groups(len(entries))
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    outlets = {_bare_name(name) for name in unattributed}
+    for k, (_, article_id, claim) in enumerate(entries):
+        by_key[("article", article_id)].append(k)
+        by_key[("sentence", normalize(claim.sentence))].append(k)
+        speaker = _bare_name(claim.claimant)
+        if speaker is not None and speaker not in outlets:
+            by_key[("claimant", speaker)].append(k)
+    for members in by_key.values():
+        for k in members[1:]:
+            groups.union(members[0], k)
+    return [[entries[k] for k in members] for members in groups.members()]
 
 
 def _compatible_parts(
