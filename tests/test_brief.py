@@ -329,6 +329,12 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
     assert not leans_on_context("“We will rebuild,” Roos said.")
     assert not leans_on_context("Theirs was the last house standing on the quay.")
+    # the tail of a sentence cut after a quoted question, or after a dash
+    assert leans_on_context("a reporter can be heard asking Roos after the vote.")
+    assert leans_on_context("- exchange during a hearing of the harbour committee.")
+    assert not leans_on_context("de Vries said the mill would reopen.")  # a name
+    assert not leans_on_context("eBay said sales of boats fell.")
+    assert not leans_on_context("“we will rebuild,” Roos said.")  # a quoted fragment opens it
 
 
 def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:

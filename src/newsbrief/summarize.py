@@ -220,17 +220,25 @@ SPEAKING_PRONOUNS = wordset("he she they")
 
 def leans_on_context(text: str) -> bool:
     """Whether a sentence needs the one before it to say who: it opens with a pronoun for
-    someone named before ("He later denied it", "His lawyer said …") or a pronoun is its
-    speaker ("“Let them fight each other,” he said.")."""
+    someone named before ("He later denied it", "His lawyer said …"), a pronoun is its
+    speaker ("“Let them fight each other,” he said."), or it is the rest of a sentence the
+    splitter cut after a quoted question ("“Should the pier close?” | a reporter asked.")."""
     words = tokens(text)
     if not words:
         return False
     if words[0] in BACK_POINTERS:
         return True
+    if _LOWER_OPENING_RE.match(text):
+        return True
     if len(words) > 2 and words[-2] in SPEAKING_PRONOUNS and words[-1] in CUE_WORDS:
         return True
     return _PRONOUN_CUE_RE.search(text) is not None
 
+
+_LOWER_OPENING_RE = re.compile(r"^[^\w“\"‘'«]*[a-z][a-z'’-]*\s+[^\sA-Z]")
+"""A sentence opening with a lower-case word that no capitalised word follows: the tail of
+a sentence cut in two ("a reporter can be heard asking …", "- exchange during a hearing …");
+"de Blasio said …" and "eBay said …" open with names."""
 
 _PRONOUN_CUE_RE = re.compile(
     r"[”\"'’],?\s+(?:he|she|they)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b", re.IGNORECASE
