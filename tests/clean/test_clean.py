@@ -530,6 +530,20 @@ def test_a_short_present_tense_first_line_with_a_full_stop_is_the_headline() -> 
     assert article.paragraphs[0].startswith("VELMAR (VW)")
 
 
+def test_a_short_first_line_saying_who_says_what_is_the_headline() -> None:
+    """'Vask says ferry fares must fall.' is a headline's present tense, as 'to shift' is:
+    'says' is no lede's 'said' (all 7 such first lines of the PolNeAR texts are headlines)."""
+    text = (
+        "Vask says ferry fares must fall.\n\n"
+        "Port Elin's mayor, Lena Vask, told the harbour board on Tuesday that fares on the "
+        "Ostrand ferry had risen too far for the islanders who rely on it.\n\n"
+        "The board will vote on the fares in April."
+    )
+    article = clean_document(RawDocument(source="t.txt", content=text))
+    assert article.title == "Vask says ferry fares must fall"
+    assert article.paragraphs[0].startswith("Port Elin's mayor")
+
+
 def test_a_long_first_line_in_headline_case_with_a_full_stop_is_the_headline() -> None:
     """A first line of more than 14 words, or in the past tense, is a headline when it is set
     in headline case ('Harbour Chief Was Headed To The Quay But Turned Back To Avoid The

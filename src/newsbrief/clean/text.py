@@ -110,7 +110,7 @@ def _headline_shaped(line: Line, *, first: bool = False) -> bool:
 FIRST_LINE_HEADLINE_WORDS = 14
 """The longest first line ending in a full stop that is taken for a headline."""
 
-_PAST_RE = re.compile(r"\b(?:[a-z]+ed|said|says|told|was|were|had)\b")
+_PAST_RE = re.compile(r"\b(?:[a-z]+ed|said|told|was|were|had)\b")
 _ATTRIBUTED_RE = re.compile(r"\baccording to\b|[”\"’']\s*[.!?]?\s*$", re.IGNORECASE)
 
 
