@@ -28,6 +28,7 @@ from newsbrief.reconcile import (
     containable,
     unify_names,
 )
+from newsbrief.summarize import leans_on_context
 from newsbrief.textsim import content_words, fold, headline_case, same_fact, word_count
 
 _VOCABULARY = """
@@ -95,8 +96,8 @@ def _pairwise_unique(article: Article, others: list[Article], options: BriefOpti
         text, words = raw.strip(), content_words(raw)
         if word_count(text) < options.min_unique_words or len(words) < 3:
             continue
-        if headline_case(text):  # a sentence's own test, not a comparison: as coverage has it
-            continue
+        if headline_case(text) or leans_on_context(text):  # a sentence's own tests, not
+            continue  # comparisons: as coverage has them
         novel = [w for w in words if w not in other_words]
         if len(novel) < options.min_novelty * len(words):
             continue
