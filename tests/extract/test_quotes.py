@@ -141,6 +141,17 @@ def test_role_resolves_to_introduced_person() -> None:
     assert quotes[-1].speaker_mention == "the interior minister"
 
 
+def test_an_abbreviated_title_gives_the_role_written_out() -> None:
+    """An abbreviated title gives its role written out: "Kerrow Gov. Lena Vask" is "the Kerrow
+    governor" and "the governor"."""
+    quotes = quotes_of(
+        "Kerrow Gov. Lena Vask toured the flooded harbour on Tuesday with engineers.",
+        "“We will rebuild every house on the quay,” the Kerrow governor said.",
+        "“Nobody will be left behind,” the governor told reporters.",
+    )
+    assert [q.speaker for q in quotes] == ["Lena Vask", "Lena Vask"]
+
+
 def test_unknown_role_is_kept_as_phrase() -> None:
     (quote,) = quotes_of("“We are delighted,” a spokesperson for the union said.")
     assert quote.speaker == "a spokesperson for the union"

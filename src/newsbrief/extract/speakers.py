@@ -141,9 +141,38 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+TITLE_WORDS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "prof": "professor",
+    "atty": "attorney",
+    "amb": "ambassador",
+}
+"""An abbreviated title written out, so that "Florida Sen. Ivo Holt" gives the role that "the
+Florida senator" names."""
+
+
+def role_word(token: Token) -> str:
+    """A role word in lower case, an abbreviated title written out ("Gov." is "governor")."""
+    word = token.lower_
+    return TITLE_WORDS.get(word[:-1], word) if word.endswith(".") else word
+
+
 def role_key(words: Iterable[Token]) -> str:
     """Lower-case role words without determiners or punctuation: 'interior minister'."""
-    kept = [t.lower_ for t in words if not t.is_punct and t.lower_ not in _DETERMINERS]
+    kept = [role_word(t) for t in words if not t.is_punct and t.lower_ not in _DETERMINERS]
     return " ".join(w for w in kept if w != "'s")
 
 
@@ -199,7 +228,7 @@ def _roles_of(ent: Span) -> Iterable[tuple[str, str]]:
         start -= 1
     if start < ent.start:
         prefix = doc[start : ent.start]
-        yield role_key(prefix), prefix[-1].lower_
+        yield role_key(prefix), role_word(prefix[-1])
     root = ent.root
     # "Lena Vask, the interior minister," (role is an appositive of the name)
     for child in root.children:
