@@ -544,6 +544,36 @@ def test_a_short_first_line_saying_who_says_what_is_the_headline() -> None:
     assert article.paragraphs[0].startswith("Port Elin's mayor")
 
 
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # headlinese drops its articles, whatever the tense
+        ("Ferry captain removed from Velmar pier by police.", True),
+        ("Vask's investments include firms she criticised.", True),
+        # a lede keeps them
+        ("The ferry captain was removed from the pier on Monday.", False),
+    ],
+)
+def test_a_short_first_line_without_articles_is_the_headline(first: str, title: bool) -> None:
+    text = "\n\n".join(
+        [
+            first,
+            "VELMAR (VW) — The harbour board is moving a dozen pilots and two tugs from Ostrand "
+            "to Velmar ahead of the winter storms, its chairman said on Tuesday.",
+            "The move follows three groundings at the Velmar bar since October.",
+        ]
+    )
+    article = clean_document(RawDocument(source="t.txt", content=text))
+    assert (article.title == first.rstrip(".")) is title
+    assert (article.paragraphs[0] == first) is not title
+
+
+def test_a_byline_label_is_a_byline() -> None:
+    from newsbrief.clean.patterns import is_byline
+
+    assert is_byline("BYLINE: Ana Holt.", 3)
+
+
 def test_a_long_first_line_in_headline_case_with_a_full_stop_is_the_headline() -> None:
     """A first line of more than 14 words, or in the past tense, is a headline when it is set
     in headline case ('Harbour Chief Was Headed To The Quay But Turned Back To Avoid The
@@ -596,6 +626,8 @@ def test_glued_interface_words_are_a_widget(line: str, reason: str | None) -> No
             "author-box",
         ),
         ("Ola Berg contributed to this story.", "author-box"),
+        ("Contributing: Ann Lee and Ola Berg, Port Elin Courier.", "author-box"),
+        ("Contributing to the fund: the city and the harbour board.", None),
         # news that reports from somewhere stays
         ("Reuters reported from Kyiv that the bridge had fallen.", None),
         ("The agency reported from its field offices that 40 people died.", None),

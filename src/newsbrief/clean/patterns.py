@@ -38,7 +38,10 @@ _CREDIT = (
     r"(?: from " + _PLACE + r")?|reported from " + _PLACE + r")"
     r"(?:,? and " + _NAMES + r" from " + _PLACE + r")?\.?(?=\s|$)"
 )
-CREDIT_LINE = re.compile(r"^(?:" + _CREDIT + r"\s*)+$")
+_CONTRIBUTING = (
+    r"(?:[Cc]ontributing|[Aa]dditional reporting)\s*:\s*" + _NAMES + r"(?:,\s*[A-Z][\w&.'’ -]*)?\.?"
+)  # "Contributing: Ann Lee and Ola Berg, Port Elin Courier."
+CREDIT_LINE = re.compile(r"^(?:(?:" + _CREDIT + r"\s*)+|" + _CONTRIBUTING + r")$")
 """A line of staff reporting credits, sentence after sentence ("Ann Lee contributed reporting.",
 "Vask reported from Port Elin. Associated Press writer Tomas Adler contributed from
 Greyhaven."): who reported, not what happened. Names keep their capitals, so a sentence of
@@ -329,7 +332,7 @@ _FAMILIES: Sequence[tuple[str, re.Pattern[str], int]] = (
 )
 
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|author|authors|reporting by|reported by|"
+    r"^(?:by|byline|written by|words by|story by|posted by|author|authors|reporting by|reported by|"
     r"additional reporting by|edited by|editing by|compiled by)\s*:?\s+\S",
     re.IGNORECASE,
 )

@@ -116,16 +116,23 @@ _ATTRIBUTED_RE = re.compile(r"\baccording to\b|[”\"’']\s*[.!?]?\s*$", re.IGN
 
 def _headline_grammar(line: Line) -> bool:
     """A short line written as a headline, in the present tense ("O'Malley campaign to shift
-    staff, resources to Iowa."), not as a lede telling what happened ("The mayor opened the new
-    library on Monday.", "… had campaigned", "… said") nor a statement attributed to someone
-    ("According to the operator, “every sailing is full”."). Without that last test a text
-    whose first line was the site's name kept the statement as body, and its cleaned text,
-    cleaned again, lost it to the title."""
+    staff, resources to Iowa.") or without articles, not as a lede telling what happened ("The
+    mayor opened the new library on Monday.", "… had campaigned", "… said") nor a statement
+    attributed to someone ("According to the operator, “every sailing is full”."). Without
+    that last test a text whose first line was the site's name kept the statement as body,
+    and its cleaned text, cleaned again, lost it to the title."""
     return (
         line.n_words <= FIRST_LINE_HEADLINE_WORDS
-        and not _PAST_RE.search(line.text)
+        and not (_PAST_RE.search(line.text) and _ARTICLE_RE.search(line.text))
         and not _ATTRIBUTED_RE.search(line.text)
     )
+
+
+_ARTICLE_RE = re.compile(r"\b(?:the|a|an)\b", re.IGNORECASE)
+"""Headlines drop their articles: a short first line with none is a headline even with a verb
+in the past ("Jill Stein removed from debate site by police.", "Trump's investments include
+companies he bashed."): 41 of the 43 such first lines of the PolNeAR texts left untitled are
+headlines, the other two bylines."""
 
 
 def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
