@@ -124,3 +124,18 @@ def test_a_surname_tagged_org_at_first_and_person_later_is_a_person() -> None:
     assert resolver.label("Orn") == "ORG"  # never tagged a person
     rebuilt = resolver.with_speakers(["Vask"])
     assert rebuilt.label("Hadek") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ('Juan "Chico" Manriquez of', 'Juan "Chico" Manriquez'),  # "… of | Oakland" cut
+        ("Lena Vask and", "Lena Vask"),
+        ("Duke of Kerrow", "Duke of Kerrow"),  # inside a name it stays
+        ("Ivo Holt's", "Ivo Holt"),
+    ],
+)
+def test_a_mention_ends_with_no_preposition(mention: str, name: str) -> None:
+    from newsbrief.extract.entities import normalise_mention
+
+    assert normalise_mention(mention) == name

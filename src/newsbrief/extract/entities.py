@@ -77,7 +77,13 @@ def normalise_mention(text: str) -> str:
         text = text.split("(")[0] if "(" in text else text.replace(")", "")
     text = _EDGE_PUNCT.sub("", text)
     text = _POSSESSIVE.sub("", text)
+    text = _TRAILING_FUNCTION_WORD.sub("", text)
     return _EDGE_PUNCT.sub("", text)
+
+
+_TRAILING_FUNCTION_WORD = re.compile(r"(?<=\w)[\s\"”’']+(?:of|from|in|at|for|and|or|with)$")
+"""A preposition or conjunction that ends a mention is the next phrase's, cut off by the
+tagger ("Juan “Chico” Manriquez of | Oakland"): no name ends with one."""
 
 
 def strip_titles(name: str) -> str:
