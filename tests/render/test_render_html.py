@@ -113,6 +113,49 @@ def test_chart_plots_values_over_time_by_claimant() -> None:
         assert label in svg
 
 
+def test_chart_labels_neither_overlap_nor_leave_the_chart() -> None:
+    """Days a day apart, an undated value at the right edge, and two claimants' points on one
+    spot: axis labels keep apart, a value label at the edge turns left, a value two claimants
+    give at one spot is written once, and a different value there goes above it."""
+    from newsbrief.render.html import CHART_WIDTH, _text_width
+
+    figure = Figure(
+        measure="pay rise",
+        status="update",
+        claims=[
+            FigureClaim(value=v, qualifier=q, claimant=c, as_of=d, sources=["a"], unit="percent")
+            for v, q, c, d in [
+                (4.5, "=", "Authority", "2031-03-12"),
+                (4.5, "=", "Union", "2031-03-12"),
+                (4.0, ">=", "Council", "2031-03-12"),
+                (4.5, "=", "Authority", "2031-03-13"),
+                (6.2, "=", "Union", "2031-03-20"),
+                (4.5, "=", "Authority", None),
+            ]
+        ],
+    )
+    svg = figure_chart(figure)
+    axis = [
+        (float(x), anchor, label)
+        for x, anchor, label in re.findall(
+            r'<text x="([\d.]+)" y="\d+" text-anchor="(middle|end)">([^<]+)</text>', svg
+        )
+    ]
+    labels = [label for _, _, label in axis]
+    assert labels[0] == "2031-03-12" and labels[-1] == "undated"
+    assert "2031-03-13" not in labels  # a day after the first: it would print over it
+    for (x1, _, a), (x2, _, b) in zip(axis, axis[1:], strict=False):
+        assert x2 - x1 >= (_text_width(a) + _text_width(b)) / 2
+    values = re.findall(
+        r'<text x="([\d.]+)" y="([\d.]+)" fill="[^"]+"( text-anchor="end")?>([^<]+)<', svg
+    )
+    for x, _, end, text in values:
+        right = float(x) if end else float(x) + _text_width(text)
+        assert right <= CHART_WIDTH
+    first_day = [(float(y), text) for x, y, _, text in values if float(x) < 80]
+    assert sorted(text for _, text in first_day) == ["4.5%", "≥4%"]  # 4.5% once, ≥4% above
+
+
 def test_article_text_is_escaped_and_inert() -> None:
     story = Story(
         id="s<1>",

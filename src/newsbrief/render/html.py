@@ -383,11 +383,12 @@ def figure_chart(figure: Figure) -> str:
         y = y_of(tick)
         label = escape(format_value(tick, unit=unit))
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
-    for day in slots:
-        label = dt.date.fromordinal(day).isoformat() if day is not None else "undated"
+    for x, label in _axis_labels([(x_of(day), _slot_label(day)) for day in slots]):
+        anchor = "end" if x + _text_width(label) / 2 > CHART_WIDTH else "middle"
         out.append(
-            f'<text x="{x_of(day):.1f}" y="{CHART_HEIGHT - 12}" text-anchor="middle">{label}</text>'
+            f'<text x="{x:.1f}" y="{CHART_HEIGHT - 12}" text-anchor="{anchor}">{label}</text>'
         )
+    placed: list[tuple[float, float, str]] = []  # value labels written so far
     for name in claimants:
         mine = sorted(
             (c for c in claims if (c.claimant or "unattributed") == name),
@@ -401,7 +402,7 @@ def figure_chart(figure: Figure) -> str:
                 'stroke-width="2" opacity="0.6"/>'
             )
         for x, y, claim in points:
-            out.append(_point(x, y, claim, name, colour[name], y_of))
+            out.append(_point(x, y, claim, name, colour[name], y_of, placed))
     out.append("</svg>")
     legend = "".join(
         f'<span class="muted" style="margin-right:.9rem"><span class="swatch" '
@@ -411,8 +412,44 @@ def figure_chart(figure: Figure) -> str:
     return "".join(out) + f'<div class="chart-legend">{legend}</div>'
 
 
+CHAR_WIDTH = 6.2
+"""About how wide a character of the charts' 11px text is, to keep labels apart and inside."""
+
+
+def _text_width(text: str) -> float:
+    return CHAR_WIDTH * len(text)
+
+
+def _slot_label(day: int | None) -> str:
+    return dt.date.fromordinal(day).isoformat() if day is not None else "undated"
+
+
+def _axis_labels(labels: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The x-axis labels that do not overlap, left to right; the last one (the latest date or
+    "undated") goes before its neighbour, but not before the first: days a day apart had
+    printed over each other."""
+
+    def clash(a: tuple[float, str], b: tuple[float, str]) -> bool:
+        return b[0] - a[0] < (_text_width(a[1]) + _text_width(b[1])) / 2 + 4
+
+    kept: list[tuple[float, str]] = []
+    for i, item in enumerate(labels):
+        if i == len(labels) - 1:
+            while len(kept) > 1 and clash(kept[-1], item):
+                kept.pop()
+        if not kept or not clash(kept[-1], item):
+            kept.append(item)
+    return kept
+
+
 def _point(
-    x: float, y: float, claim: FigureClaim, name: str, colour: str, y_of: Callable[[float], float]
+    x: float,
+    y: float,
+    claim: FigureClaim,
+    name: str,
+    colour: str,
+    y_of: Callable[[float], float],
+    placed: list[tuple[float, float, str]],
 ) -> str:
     value = claim_value(claim)
     tip = f"{value} — {name}, as of {claim.as_of or 'undated'}"
@@ -426,5 +463,25 @@ def _point(
     return (
         f'<g class="point">{bar}<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}">'
         f"<title>{escape(tip)}</title></circle>"
-        f'<text x="{x + 8:.1f}" y="{y - 6:.1f}" fill="{colour}">{escape(value)}</text></g>'
+        f"{_value_label(x, y, value, colour, placed)}</g>"
     )
+
+
+def _value_label(
+    x: float, y: float, value: str, colour: str, placed: list[tuple[float, float, str]]
+) -> str:
+    """A point's value beside it: to its right, or to its left near the chart's right edge.
+    Where another claimant's point already stands, the same value is not written twice and
+    another value goes above it ("≥40" over "40", not on it). ``placed`` collects the labels
+    written so far."""
+    while any(abs(x - px) < 1 and abs(y - py) < 11 for px, py, _ in placed):
+        if any(abs(x - px) < 1 and abs(y - py) < 11 and text == value for px, py, text in placed):
+            return ""
+        y -= 12
+    placed.append((x, y, value))
+    if x + 8 + _text_width(value) > CHART_WIDTH:
+        return (
+            f'<text x="{x - 8:.1f}" y="{y - 6:.1f}" fill="{colour}" text-anchor="end">'
+            f"{escape(value)}</text>"
+        )
+    return f'<text x="{x + 8:.1f}" y="{y - 6:.1f}" fill="{colour}">{escape(value)}</text>'
