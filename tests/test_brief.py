@@ -329,6 +329,9 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
     assert not leans_on_context("“We will rebuild,” Roos said.")
     assert not leans_on_context("Theirs was the last house standing on the quay.")
+    assert leans_on_context("But the harbour board said the fares would stay.")  # connective
+    assert leans_on_context("And on Friday, the board met again.")
+    assert not leans_on_context("Butler Ida Roos said the fares would stay.")
     # the tail of a sentence cut after a quoted question, or after a dash
     assert leans_on_context("a reporter can be heard asking Roos after the vote.")
     assert leans_on_context("- exchange during a hearing of the harbour committee.")

@@ -422,11 +422,12 @@ def test_a_sentence_in_brackets_is_not_a_summary_sentence() -> None:
         "The ferry operator declined to comment on the talks in Port Velmar on Tuesday.",
         "The margin of sampling error is plus or minus four percentage points for all voters.",
         "The harbour board's decision to reopen the talks was first reported by the Velmar Star.",
+        "Do you support the harbour board's plan to raise the fares on the Velmar ferry?",
     ],
 )
 def test_a_sentence_without_news_is_not_a_summary_sentence(filler: str) -> None:
-    """A non-response, a poll's method or who broke the story carries no fact of it; NeUS val
-    ROUGE is unchanged without them."""
+    """A non-response, a poll's method, who broke the story or a question carries no fact of
+    it; NeUS val ROUGE is unchanged without them."""
     from newsbrief.nlp import parse_article
 
     lead = (

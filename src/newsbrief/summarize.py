@@ -70,6 +70,9 @@ NO_NEWS_RE = re.compile(
 the story ("The move was first reported by MSNBC.", ending on the name)."""
 #: Words that, opening a sentence, stand for someone the sentence before named.
 BACK_POINTERS = wordset("he she they him them his her their")
+CONNECTIVES = wordset("and but")
+"""Openers that join a sentence to the one before ("And on Friday, it was a report …", "But
+the council disagreed."): alone, the sentence answers something the reader has not seen."""
 
 #: The sentence features, in the order of ``SummaryOptions.weights``.
 FEATURES: tuple[str, ...] = (
@@ -193,7 +196,14 @@ def _is_candidate(s: _Sentence, articles: Sequence[Article], options: SummaryOpt
         and not NO_NEWS_RE.search(s.text)  # "… did not respond to a request for comment."
         and not _is_quote_fragment(s.text, options)
         and not inside_quoted_words(s.span, articles[s.article])
+        and not _QUESTION_RE.search(s.text)  # "Do you support Dr. Ben Carson?"
     )
+
+
+_QUESTION_RE = re.compile(r"\?[\"'”’»)\]]*$")
+"""A sentence that asks ends in a question mark (outside any closing quote or bracket): it
+states no fact for a summary ("Do you support …?", "Will the talks hold?"); a question quoted
+inside a statement ("asked “why now?”, she said") ends otherwise."""
 
 
 def inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
@@ -220,13 +230,14 @@ SPEAKING_PRONOUNS = wordset("he she they")
 
 def leans_on_context(text: str) -> bool:
     """Whether a sentence needs the one before it to say who: it opens with a pronoun for
-    someone named before ("He later denied it", "His lawyer said …"), a pronoun is its
+    someone named before ("He later denied it", "His lawyer said …") or a connective ("But
+    …"), a pronoun is its
     speaker ("“Let them fight each other,” he said."), or it is the rest of a sentence the
     splitter cut after a quoted question ("“Should the pier close?” | a reporter asked.")."""
     words = tokens(text)
     if not words:
         return False
-    if words[0] in BACK_POINTERS:
+    if words[0] in BACK_POINTERS or words[0] in CONNECTIVES:
         return True
     if _LOWER_OPENING_RE.match(text):
         return True
