@@ -583,7 +583,7 @@ def _build_stories(
         groups = [part for g in groups for part in _incident_groups(g, feats, opts)]
     groups.sort(key=lambda g: keys[g[0]])
     stories: list[Story] = []
-    labels: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}  # a one-event story's too
+    labels: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}  # (group, its day's members)
 
     def label(group: list[int], day: date | None = None) -> str:
         """The group's label; an event's is the most central of the members its date is the
