@@ -438,3 +438,34 @@ def test_a_sentence_without_news_is_not_a_summary_sentence(filler: str) -> None:
         Article(id="p", source="p.txt", published="2031-03-05", paragraphs=[lead, filler])
     ).article
     assert [s.text for s in summarize([parsed], words=200)] == [lead]
+
+
+def test_a_name_written_out_comes_before_its_bare_surname_on_one_day() -> None:
+    """Two outlets of one day: the sentence giving the person's full name comes first, even
+    when the outlet giving only the surname comes first in the input; a different day keeps
+    time order, and one article's sentences keep their reading order."""
+    from newsbrief.model import Entity
+
+    bare = "Vask told the port board that the ferry pier would stay shut until the spring."
+    full = (
+        "Harbour master Lena Vask closed the ferry pier at Port Elin on Monday after divers "
+        "found cracks in two of its main piles."
+    )
+    other = "Port Elin's ferry operator moved its morning sailings to the fishing quay."
+    vask = [Entity(text="Lena Vask", label="PERSON", canonical="Lena Vask", count=1)]
+
+    def story(first: str | None, second: str | None) -> list[Article]:
+        return [
+            article("a", bare, published=first, outlet="Post"),
+            article("b", f"{full} {other}", published=second, outlet="Daily").model_copy(
+                update={"entities": vask}
+            ),
+        ]
+
+    same_day = [s.text for s in summarize(story("2031-04-07", "2031-04-07"), words=200)]
+    assert same_day.index(full) < same_day.index(bare)
+    assert same_day.index(full) < same_day.index(other)  # article b's reading order
+    undated = [s.text for s in summarize(story(None, None), words=200)]
+    assert undated.index(full) < undated.index(bare)
+    earlier = [s.text for s in summarize(story("2031-04-06", "2031-04-07"), words=200)]
+    assert earlier.index(bare) < earlier.index(full)  # another day: time order stands

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -46,6 +47,7 @@ from newsbrief.textsim import (
     wordset,
 )
 
+T = TypeVar("T")
 QUOTE_MARKS = '"“”„«»'
 CUE_WORDS = wordset(
     "said says say told tells according added adds asked stated wrote writes tweeted declared "
@@ -656,6 +658,66 @@ def _prepare(
     return pool, cands, (vec_c @ vec_c.T).toarray(), features, fallback
 
 
+def _day_key(article: Article) -> tuple[bool, str]:
+    """Undated articles last; the others by publication date."""
+    return article.published is None, article.published or ""
+
+
+def _person_names(articles: Sequence[Article]) -> dict[str, str]:
+    """Surname of each person's name written out in the story ("Jeff Zucker" -> "Zucker"),
+    from the articles' PERSON entities."""
+    names: dict[str, str] = {}
+    for article in articles:
+        for entity in article.entities:
+            parts = entity.text.split()
+            if entity.label == "PERSON" and len(parts) > 1 and parts[-1][:1].isupper():
+                names[entity.text] = parts[-1]
+    return names
+
+
+def _names_introduced_first(
+    order: Sequence[T],
+    texts: Sequence[str],
+    days: Sequence[object],
+    sources: Sequence[int],
+    names: dict[str, str],
+) -> list[T]:
+    """``order`` with a sentence that writes a person's name out moved before a sentence of
+    another article of the same day that gives only the surname ("Zucker responded …" after
+    "CNN President Jeff Zucker …"): among articles of one day (or undated) the order is only
+    the input's, and a reader should meet the person before the surname. Sentences of
+    different days keep their time order, and one article's sentences their reading order;
+    a surname some sentence already placed wrote out needs nothing more."""
+    full = [{surname for name, surname in names.items() if name in t} for t in texts]
+    bare = [
+        {surname for surname in set(names.values()) if re.search(rf"\b{re.escape(surname)}\b", t)}
+        - full[i]
+        for i, t in enumerate(texts)
+    ]
+    left = list(range(len(order)))
+    out: list[int] = []
+    introduced: set[str] = set()
+
+    def ready(i: int) -> bool:
+        if any(j < i and sources[j] == sources[i] for j in left):  # reading order
+            return False
+        wanted = bare[i] - introduced
+        return not any(
+            sources[j] != sources[i]
+            and days[j] == days[i]
+            and wanted & full[j]
+            and not bare[j] & full[i]
+            for j in left
+        )
+
+    while left:
+        chosen = next((i for i in left if ready(i)), left[0])
+        out.append(chosen)
+        left.remove(chosen)
+        introduced |= full[chosen]
+    return [order[i] for i in out]
+
+
 def summarize(
     articles: Sequence[Article], *, words: int = 60, options: SummaryOptions | None = None
 ) -> list[SummarySentence]:
@@ -670,13 +732,23 @@ def summarize(
     prob, n_outlets = _word_model(articles, pool, opts)
     picked = _select(cands, features, gram, prob, words, opts, n_outlets=n_outlets)[0]
     picked.sort(
-        key=lambda k: (
-            articles[cands[k].article].published is None,
-            articles[cands[k].article].published or "",
-            cands[k].article,
-            cands[k].position,
-        )
+        key=lambda k: (*_day_key(articles[cands[k].article]), cands[k].article, cands[k].position)
     )
+    after = _predecessors(cands)
+    blocks: list[list[int]] = []  # a sentence that leans on the one before stays right after it
+    for k in picked:
+        if blocks and after[k] == blocks[-1][-1]:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    blocks = _names_introduced_first(
+        blocks,
+        [" ".join(cands[k].text for k in b) for b in blocks],
+        [_day_key(articles[cands[b[0]].article]) for b in blocks],
+        [cands[b[0]].article for b in blocks],
+        _person_names([articles[cands[k].article] for k in picked]),
+    )
+    picked = [k for b in blocks for k in b]
     return [
         SummarySentence(text=cands[k].text, sources=_sources(cands[k], pool, articles))
         for k in picked
