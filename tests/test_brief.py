@@ -338,6 +338,18 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("de Vries said the mill would reopen.")  # a name
     assert not leans_on_context("eBay said sales of boats fell.")
     assert not leans_on_context("“we will rebuild,” Roos said.")  # a quoted fragment opens it
+    # "it" and demonstratives standing for something named before
+    assert leans_on_context("It racked up more than 10 million views in the days that followed.")
+    assert leans_on_context("That gets him all 40 of the county's delegates.")
+    assert leans_on_context("These were not omissions, Roos said.")
+    assert leans_on_context("That result includes 64 percent of the harbour's workers.")
+    assert leans_on_context("It’s time for another episode of the Kessel podcast.")
+    assert not leans_on_context("It is wrong to blame the storm alone.")  # "it" for nothing
+    assert not leans_on_context("It won’t be easy to rebuild the wall.")
+    assert not leans_on_context("It takes 40 votes to pass the harbour budget.")
+    assert not leans_on_context("This week the harbour board met again.")  # a time
+    assert not leans_on_context("That Tuesday the ferries stayed in port.")
+    assert not leans_on_context("Italy sent two rescue ships.")
 
 
 def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:

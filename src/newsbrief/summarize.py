@@ -72,6 +72,22 @@ NO_NEWS_RE = re.compile(
 the story ("The move was first reported by MSNBC.", ending on the name)."""
 #: Words that, opening a sentence, stand for someone the sentence before named.
 BACK_POINTERS = wordset("he she they him them his her their")
+DEMONSTRATIVES = wordset("this that these those")
+"""Openers that point back ("That gets him all 40 delegates.", "These were not omissions.",
+"That result includes …"), unless a time follows ("This week the council …")."""
+TIME_WORDS = wordset(
+    "week weekend month year morning afternoon evening night day season spring summer fall "
+    "autumn winter time term quarter decade century past coming "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_EXPLETIVE_IT_RE = re.compile(
+    r"^\W*it\s+(?:is|was|['’]s|isn['’]t|wasn['’]t|will|would|won['’]t|may|might|could|should|"
+    r"can|has been|had been|seems|seemed|appears|appeared|remains|remained|takes|took|makes|"
+    r"made)\b.*?\b(?:to|that|whether|if|how|why|when)\b",
+    re.IGNORECASE,
+)
+"""An opening "it" that stands for nothing before: "It is wrong to …", "It won't be easy to
+…", "It takes 2,383 delegates to win …"."""
 CONNECTIVES = wordset("and but")
 """Openers that join a sentence to the one before ("And on Friday, it was a report …", "But
 the council disagreed."): alone, the sentence answers something the reader has not seen."""
@@ -231,8 +247,9 @@ SPEAKING_PRONOUNS = wordset("he she they")
 
 
 def leans_on_context(text: str) -> bool:
-    """Whether a sentence needs the one before it to say who: it opens with a pronoun for
-    someone named before ("He later denied it", "His lawyer said …") or a connective ("But
+    """Whether a sentence needs the one before it to say who or what: it opens with a pronoun
+    for someone or something named before ("He later denied it", "His lawyer said …", "It
+    racked up 10 million views", "That gets him all 40 delegates") or a connective ("But
     …"), a pronoun is its
     speaker ("“Let them fight each other,” he said."), or it is the rest of a sentence the
     splitter cut after a quoted question ("“Should the pier close?” | a reporter asked.")."""
@@ -240,6 +257,10 @@ def leans_on_context(text: str) -> bool:
     if not words:
         return False
     if words[0] in BACK_POINTERS or words[0] in CONNECTIVES:
+        return True
+    if words[0] in DEMONSTRATIVES and len(words) > 1 and words[1] not in TIME_WORDS:
+        return True
+    if words[0] == "it" and not _EXPLETIVE_IT_RE.match(text):
         return True
     if _LOWER_OPENING_RE.match(text):
         return True
