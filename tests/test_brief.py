@@ -350,6 +350,13 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("This week the harbour board met again.")  # a time
     assert not leans_on_context("That Tuesday the ferries stayed in port.")
     assert not leans_on_context("Italy sent two rescue ships.")
+    # discourse connectives, not words that merely begin with one
+    assert leans_on_context("Moreover, the board had ignored two warnings.")
+    assert leans_on_context("Still, Roos would not say whether the pier would reopen.")
+    assert leans_on_context("Or at least it has not happened yet.")
+    assert not leans_on_context("So far, 12 people have been rescued from the quay.")
+    assert not leans_on_context("Then-mayor Ida Roos opened the pier in 2019.")
+    assert not leans_on_context("Thusnelda Roos opened the pier in 2019.")
 
 
 def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:

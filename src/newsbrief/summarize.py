@@ -88,9 +88,15 @@ _EXPLETIVE_IT_RE = re.compile(
 )
 """An opening "it" that stands for nothing before: "It is wrong to …", "It won't be easy to
 …", "It takes 2,383 delegates to win …"."""
-CONNECTIVES = wordset("and but")
+CONNECTIVES = wordset(
+    "and but or also moreover furthermore however nevertheless nonetheless therefore thus "
+    "hence still yet then so besides instead likewise similarly consequently otherwise"
+)
 """Openers that join a sentence to the one before ("And on Friday, it was a report …", "But
-the council disagreed."): alone, the sentence answers something the reader has not seen."""
+the council disagreed.", "Moreover, the board …", "Still, Roos would not say …"): alone, the
+sentence answers something the reader has not seen. Not as part of a word ("Then-mayor …",
+"So-called …") nor in "So far, …" (``_NOT_CONNECTIVE_RE``)."""
+_NOT_CONNECTIVE_RE = re.compile(r"^\W*(?:\w+[-‑]\w|so\s+far\b)", re.IGNORECASE)
 
 #: The sentence features, in the order of ``SummaryOptions.weights``.
 FEATURES: tuple[str, ...] = (
@@ -256,7 +262,9 @@ def leans_on_context(text: str) -> bool:
     words = tokens(text)
     if not words:
         return False
-    if words[0] in BACK_POINTERS or words[0] in CONNECTIVES:
+    if words[0] in BACK_POINTERS:
+        return True
+    if words[0] in CONNECTIVES and not _NOT_CONNECTIVE_RE.match(text):
         return True
     if words[0] in DEMONSTRATIVES and len(words) > 1 and words[1] not in TIME_WORDS:
         return True
