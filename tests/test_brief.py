@@ -357,6 +357,9 @@ def test_leans_on_context() -> None:
     assert not leans_on_context("So far, 12 people have been rescued from the quay.")
     assert not leans_on_context("Then-mayor Ida Roos opened the pier in 2019.")
     assert not leans_on_context("Thusnelda Roos opened the pier in 2019.")
+    assert leans_on_context("Its new bloc now has 43 members in the harbour council.")
+    assert leans_on_context("No, it was the moment the pier gave way that the town remembers.")
+    assert not leans_on_context("No ferries sailed from Kessel on Monday.")
 
 
 def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:

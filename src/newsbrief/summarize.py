@@ -71,7 +71,7 @@ NO_NEWS_RE = re.compile(
 "declined to comment"), a poll's method ("The margin of sampling error is …"), or who broke
 the story ("The move was first reported by MSNBC.", ending on the name)."""
 #: Words that, opening a sentence, stand for someone the sentence before named.
-BACK_POINTERS = wordset("he she they him them his her their")
+BACK_POINTERS = wordset("he she they him them his her their its")
 DEMONSTRATIVES = wordset("this that these those")
 """Openers that point back ("That gets him all 40 delegates.", "These were not omissions.",
 "That result includes …"), unless a time follows ("This week the council …")."""
@@ -97,6 +97,8 @@ the council disagreed.", "Moreover, the board …", "Still, Roos would not say �
 sentence answers something the reader has not seen. Not as part of a word ("Then-mayor …",
 "So-called …") nor in "So far, …" (``_NOT_CONNECTIVE_RE``)."""
 _NOT_CONNECTIVE_RE = re.compile(r"^\W*(?:\w+[-‑]\w|so\s+far\b)", re.IGNORECASE)
+_ANSWER_RE = re.compile(r"^\W*(?:no|yes|well)\s*,", re.IGNORECASE)
+"""An answer to something before it ("No, it was the unscripted instant …")."""
 
 #: The sentence features, in the order of ``SummaryOptions.weights``.
 FEATURES: tuple[str, ...] = (
@@ -255,16 +257,18 @@ SPEAKING_PRONOUNS = wordset("he she they")
 def leans_on_context(text: str) -> bool:
     """Whether a sentence needs the one before it to say who or what: it opens with a pronoun
     for someone or something named before ("He later denied it", "His lawyer said …", "It
-    racked up 10 million views", "That gets him all 40 delegates") or a connective ("But
-    …"), a pronoun is its
-    speaker ("“Let them fight each other,” he said."), or it is the rest of a sentence the
-    splitter cut after a quoted question ("“Should the pier close?” | a reporter asked.")."""
+    racked up 10 million views", "That gets him all 40 delegates"), a connective ("But …")
+    or an answer ("No, it was …"); a pronoun is its speaker ("“Let them fight each other,” he
+    said."); or it is the rest of a sentence the splitter cut after a quoted question
+    ("“Should the pier close?” | a reporter asked.")."""
     words = tokens(text)
     if not words:
         return False
     if words[0] in BACK_POINTERS:
         return True
     if words[0] in CONNECTIVES and not _NOT_CONNECTIVE_RE.match(text):
+        return True
+    if _ANSWER_RE.match(text):
         return True
     if words[0] in DEMONSTRATIVES and len(words) > 1 and words[1] not in TIME_WORDS:
         return True
