@@ -93,6 +93,17 @@ def test_figure_gist_by_status() -> None:
     assert figure_gist(agree) == ">100"
 
 
+def test_figure_gist_shows_a_hedged_value_once_when_a_claim_states_it_exactly() -> None:
+    """'At least 40' in a headline and '40' in the body are one step of the update; a hedge
+    with no exact twin, and a change ('+40'), stay."""
+    toll = [_claim(40, ">="), _claim(40), _claim(126), _claim(310, "~")]
+    assert figure_gist(Figure(measure="m", status="update", claims=toll)) == "40 → 126 → ~310"
+    agree = [_claim(6000, "~"), _claim(6000), _claim(6000, "~")]
+    assert figure_gist(Figure(measure="m", status="agree", claims=agree)) == "6,000"
+    change = [_claim(40, "up"), _claim(40)]
+    assert figure_gist(Figure(measure="m", status="update", claims=change)) == "+40 → 40"
+
+
 def test_status_badges_are_distinct_and_loud_for_conflict_and_update() -> None:
     badges = {s: status_badge(s) for s in ("agree", "conflict", "update", "single")}
     assert len(set(badges.values())) == 4

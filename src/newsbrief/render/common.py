@@ -84,9 +84,28 @@ def claim_value(claim: FigureClaim) -> str:
     )
 
 
+HEDGES = frozenset({"~", ">", "<", ">=", "<="})
+"""Qualifiers that hedge a number ("about", "more than", "at least"), as opposed to a change
+("+5"): a hedged claim of a number some claim states exactly adds nothing at a glance."""
+
+
 def figure_gist(figure: Figure) -> str:
-    """The figure at a glance: ``"120 vs 2,000"`` (conflict), ``"40 → 126 → 310"`` (update)."""
-    values = list(dict.fromkeys(claim_value(c) for c in figure.claims))
+    """The figure at a glance: ``"120 vs 2,000"`` (conflict), ``"40 → 126 → 310"`` (update).
+    A hedged value that another claim states exactly is shown once, exactly ("at least 40" in a
+    headline and "40" in the body give "40 → 126", not "≥40 → 40 → 126"); the table below
+    still lists every claim as made."""
+
+    def bare(c: FigureClaim) -> str:  # the value as shown, without its qualifier
+        return format_value(c.value, low=c.low, high=c.high, unit=c.unit)
+
+    exact = {bare(c) for c in figure.claims if c.qualifier == "="}
+    values = list(
+        dict.fromkeys(
+            claim_value(c)
+            for c in figure.claims
+            if not (c.qualifier in HEDGES and bare(c) in exact)
+        )
+    )
     if figure.status == "update":
         return " → ".join(values)
     if figure.status == "conflict":
