@@ -469,3 +469,15 @@ def test_a_name_written_out_comes_before_its_bare_surname_on_one_day() -> None:
     assert undated.index(full) < undated.index(bare)
     earlier = [s.text for s in summarize(story("2031-04-06", "2031-04-07"), words=200)]
     assert earlier.index(bare) < earlier.index(full)  # another day: time order stands
+    # a longer name holding the full one ("Lena Vaskova") introduces nobody called Vask
+    longer = [
+        article("a", bare, published="2031-04-07", outlet="Post"),
+        article(
+            "b",
+            f"{full.replace('Vask', 'Vaskova')} {other}",
+            published="2031-04-07",
+            outlet="Daily",
+        ).model_copy(update={"entities": vask}),
+    ]
+    kept = [s.text for s in summarize(longer, words=200)]
+    assert kept.index(bare) == 0

@@ -721,10 +721,13 @@ def _names_introduced_first(
     the input's, and a reader should meet the person before the surname. Sentences of
     different days keep their time order, and one article's sentences their reading order;
     a surname some sentence already placed wrote out needs nothing more."""
-    full = [{surname for name, surname in names.items() if name in t} for t in texts]
+
+    def written(word: str, text: str) -> bool:  # as a whole word ("Zucker", not "Zuckerberg")
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+    full = [{surname for name, surname in names.items() if written(name, t)} for t in texts]
     bare = [
-        {surname for surname in set(names.values()) if re.search(rf"\b{re.escape(surname)}\b", t)}
-        - full[i]
+        {surname for surname in set(names.values()) if written(surname, t)} - full[i]
         for i, t in enumerate(texts)
     ]
     left = list(range(len(order)))
