@@ -319,47 +319,60 @@ def test_coverage_does_not_list_a_sentence_with_no_news() -> None:
     assert _own_coverage(SHARED, OWN_FACT, silent, method) == [OWN_FACT]
 
 
-def test_leans_on_context() -> None:
+LEANING = (
+    # a pronoun or demonstrative for someone or something named before, a connective, an answer
+    "His lawyer said the mill would reopen.",
+    "“We will rebuild,” they said.",
+    "“We will rebuild the mill,” she said in an interview on Friday.",
+    "But the harbour board said the fares would stay.",  # connective
+    "And on Friday, the board met again.",
+    "a reporter can be heard asking Roos after the vote.",  # a sentence cut after a question
+    "- exchange during a hearing of the harbour committee.",  # ... or after a dash
+    "It racked up more than 10 million views in the days that followed.",  # "it" for a thing
+    "That gets him all 40 of the county's delegates.",
+    "These were not omissions, Roos said.",
+    "That result includes 64 percent of the harbour's workers.",
+    "It’s time for another episode of the Kessel podcast.",
+    "Moreover, the board had ignored two warnings.",  # discourse connectives
+    "Still, Roos would not say whether the pier would reopen.",
+    "Or at least it has not happened yet.",
+    "Its new bloc now has 43 members in the harbour council.",
+    "No, it was the moment the pier gave way that the town remembers.",
+)
+STANDING_ALONE = (
+    "Roos said “we will rebuild” and they agreed.",
+    "Mayor Ida Roos said the mill would reopen.",
+    "“We will rebuild,” Roos said.",
+    "Theirs was the last house standing on the quay.",
+    "Butler Ida Roos said the fares would stay.",
+    "de Vries said the mill would reopen.",  # a name
+    "eBay said sales of boats fell.",
+    "“we will rebuild,” Roos said.",  # a quoted fragment opens it
+    "It is wrong to blame the storm alone.",  # "it" for nothing
+    "It won’t be easy to rebuild the wall.",
+    "It takes 40 votes to pass the harbour budget.",
+    "This week the harbour board met again.",  # a time
+    "That Tuesday the ferries stayed in port.",
+    "Italy sent two rescue ships.",
+    "So far, 12 people have been rescued from the quay.",
+    "Then-mayor Ida Roos opened the pier in 2019.",
+    "Thusnelda Roos opened the pier in 2019.",  # a name, not "thus"
+    "No ferries sailed from Kessel on Monday.",
+)
+
+
+@pytest.mark.parametrize("text", LEANING)
+def test_a_sentence_leans_on_the_one_before(text: str) -> None:
     from newsbrief.summarize import leans_on_context
 
-    assert leans_on_context("His lawyer said the mill would reopen.")
-    assert leans_on_context("“We will rebuild,” they said.")
-    assert leans_on_context("“We will rebuild the mill,” she said in an interview on Friday.")
-    assert not leans_on_context("Roos said “we will rebuild” and they agreed.")
-    assert not leans_on_context("Mayor Ida Roos said the mill would reopen.")
-    assert not leans_on_context("“We will rebuild,” Roos said.")
-    assert not leans_on_context("Theirs was the last house standing on the quay.")
-    assert leans_on_context("But the harbour board said the fares would stay.")  # connective
-    assert leans_on_context("And on Friday, the board met again.")
-    assert not leans_on_context("Butler Ida Roos said the fares would stay.")
-    # the tail of a sentence cut after a quoted question, or after a dash
-    assert leans_on_context("a reporter can be heard asking Roos after the vote.")
-    assert leans_on_context("- exchange during a hearing of the harbour committee.")
-    assert not leans_on_context("de Vries said the mill would reopen.")  # a name
-    assert not leans_on_context("eBay said sales of boats fell.")
-    assert not leans_on_context("“we will rebuild,” Roos said.")  # a quoted fragment opens it
-    # "it" and demonstratives standing for something named before
-    assert leans_on_context("It racked up more than 10 million views in the days that followed.")
-    assert leans_on_context("That gets him all 40 of the county's delegates.")
-    assert leans_on_context("These were not omissions, Roos said.")
-    assert leans_on_context("That result includes 64 percent of the harbour's workers.")
-    assert leans_on_context("It’s time for another episode of the Kessel podcast.")
-    assert not leans_on_context("It is wrong to blame the storm alone.")  # "it" for nothing
-    assert not leans_on_context("It won’t be easy to rebuild the wall.")
-    assert not leans_on_context("It takes 40 votes to pass the harbour budget.")
-    assert not leans_on_context("This week the harbour board met again.")  # a time
-    assert not leans_on_context("That Tuesday the ferries stayed in port.")
-    assert not leans_on_context("Italy sent two rescue ships.")
-    # discourse connectives, not words that merely begin with one
-    assert leans_on_context("Moreover, the board had ignored two warnings.")
-    assert leans_on_context("Still, Roos would not say whether the pier would reopen.")
-    assert leans_on_context("Or at least it has not happened yet.")
-    assert not leans_on_context("So far, 12 people have been rescued from the quay.")
-    assert not leans_on_context("Then-mayor Ida Roos opened the pier in 2019.")
-    assert not leans_on_context("Thusnelda Roos opened the pier in 2019.")
-    assert leans_on_context("Its new bloc now has 43 members in the harbour council.")
-    assert leans_on_context("No, it was the moment the pier gave way that the town remembers.")
-    assert not leans_on_context("No ferries sailed from Kessel on Monday.")
+    assert leans_on_context(text)
+
+
+@pytest.mark.parametrize("text", STANDING_ALONE)
+def test_a_sentence_stands_alone(text: str) -> None:
+    from newsbrief.summarize import leans_on_context
+
+    assert not leans_on_context(text)
 
 
 def test_a_sentence_with_a_link_makes_no_timeline_entry() -> None:
