@@ -9,6 +9,7 @@ import demo_scores as scores
 import demo_truth as truth
 
 from newsbrief.model import Result
+from newsbrief.reconcile import merge_quotes
 
 
 def test_every_planted_quote_has_its_speaker(demo_result: Result) -> None:
@@ -28,7 +29,14 @@ def test_quotes_carried_by_several_outlets_are_merged(demo_result: Result) -> No
     shared = {prefix: files for prefix, files in files_of.items() if len(files) > 1}
     assert shared, "the demo plants quotes carried by more than one outlet"
     id_of = {scores._key(a): a.id for a in demo_result.articles}
-    story_quotes = [sq for story in demo_result.stories for sq in story.quotes]
+    by_id = {a.id: a for a in demo_result.articles}
+    # every merged quote of each story, not only the ``max_quotes`` its brief lists: a quote
+    # that a wire story and its copy carry has one independent source and may rank below them
+    story_quotes = [
+        sq
+        for story in demo_result.stories
+        for sq in merge_quotes([by_id[i] for i in story.articles if i in by_id])
+    ]
     for prefix, files in shared.items():
         want = {id_of[f] for f in files}
         merged = [sq for sq in story_quotes if scores._norm(prefix) in scores._norm(sq.text)]

@@ -178,6 +178,23 @@ def test_merge_quotes_majority_still_beats_the_fullest_text() -> None:
     assert merged.speaker == "Ida Roos"
 
 
+def test_merge_quotes_ranks_by_independent_sources() -> None:
+    """A statement carried by a wire story and its syndicated copy has one independent source:
+    it does not outrank a direct quote that one other outlet carries."""
+    said = quote("about 2,300 people are living in shelters", "the agency").model_copy(
+        update={"kind": "indirect"}
+    )
+    direct = quote("We are working house by house.", "Tomas Vell")
+    arts = [
+        article("wire", said.text, quotes=[said]),
+        article("copy", said.text, quotes=[said], duplicate_of="wire"),
+        article("local", direct.text, quotes=[direct]),
+    ]
+    merged = merge_quotes(arts)
+    assert [q.speaker for q in merged] == ["Tomas Vell", "the agency"]
+    assert merged[1].sources == ["copy", "wire"]  # the copy is still coverage
+
+
 def test_merge_quotes_empty() -> None:
     assert merge_quotes([]) == []
     assert merge_quotes([article("a", "No quotes here.")]) == []

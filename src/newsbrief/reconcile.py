@@ -454,9 +454,12 @@ def _most_common(values: Sequence[str | None], prefer: str | None = None) -> str
 def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
     """The story's quotes, each once, with its fullest text, its usual speaker and all sources.
 
-    Ordered by number of source articles, then by first appearance.
+    Ordered by number of independent source articles (a marked copy is coverage, not
+    corroboration: a wire story and its syndicated copy are one source), then by first
+    appearance.
     """
     names = unify_names(q.speaker for a in articles for q in a.quotes)
+    original_of = {a.id: a.duplicate_of or a.id for a in articles}
     items: list[_QuoteItem] = []
     texts: dict[str, int] = {}  # a normalised quote text -> its index in ``distinct``
     distinct: list[QuoteText] = []
@@ -515,7 +518,8 @@ def merge_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             kind=kind,  # type: ignore[arg-type]
         )
         # Most corroborated first; then a reader wants words actually said, by a named speaker.
-        rank = (-len(sources), int(kind != "direct"), int(record.speaker is None))
+        independent = len({original_of[i] for i in sources})
+        rank = (-independent, int(kind != "direct"), int(record.speaker is None))
         merged.append((*rank, group[0].order, record))
     merged.sort(key=lambda m: m[:4])
     return [m[4] for m in merged]
