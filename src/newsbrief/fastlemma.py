@@ -7,6 +7,11 @@ base-form test read nothing else), so this component reads those three columns o
 Doc at once, answers every token it has seen the like of from one dictionary, asks the stock
 lemmatizer only for new combinations, and writes the lemma column back in one call. The lemmas
 are the stock ones (tested on PolNeAR paragraphs). Only the "rule" mode is replaced.
+
+A new combination still costs the stock rule lemmatizer's call, which tests each candidate form
+against the lemma index with ``form in index``, and the index holds lists (57,528 nouns): 0.13 ms
+a call, 2.7 s of CPU over 300 PolNeAR texts, paid again by every worker process, whose cache
+starts empty. ``load`` turns those lists into sets, which answer the same test.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class FastLemmatizer:
     def load(self, stock: Any) -> None:
         self.stock = stock
         self.known.clear()
+        _index_as_sets(stock)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set every token's lemma that is unset (or all of them, as the stock one would with
@@ -59,6 +65,17 @@ class FastLemmatizer:
         del batch_size
         for doc in docs:
             yield self(doc)
+
+
+def _index_as_sets(stock: Any) -> None:
+    """Turn the word lists of the stock lemmatizer's lemma index into sets, in place (the
+    lemmatizer only tests membership in them)."""
+    if not stock.lookups.has_table("lemma_index"):
+        return
+    table = stock.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if not isinstance(words, frozenset):
+            table[key] = frozenset(words)
 
 
 @Language.factory(FACTORY, assigns=["token.lemma"], requires=["token.pos"])
