@@ -16,8 +16,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
-from newsbrief.clean.lines import Line, max_sum_span
+from newsbrief.clean.lines import LINE_MEMO, Line, max_sum_span
 from newsbrief.clean.stopwords import STOP_WORDS
 from newsbrief.textsim import LINK_RE
 
@@ -112,8 +113,27 @@ def _core(lines: Sequence[Line], labels: Sequence[str | None]) -> tuple[int, int
     return max_sum_span(values) or (0, -1)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in (t.lower() for t in _TOKEN.findall(text)) if len(w) >= 4} - STOP_WORDS
+@lru_cache(maxsize=LINE_MEMO)
+def _content_words(text: str) -> frozenset[str]:
+    words = (t.lower() for t in _TOKEN.findall(text))
+    return frozenset(w for w in words if len(w) >= 4) - STOP_WORDS
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _shape(text: str) -> tuple[float, float, float, float, float, bool]:
+    """What a line's text alone says: its shares of capitalised and of numeric tokens, commas
+    per token (at most 1), whether it gives a relative time or a link, and whether it is all
+    capitals (remembered, like ``_content_words``: the passes of cleaning meet a line again)."""
+    tokens = _TOKEN.findall(text)
+    n_tokens = len(tokens) or 1
+    return (
+        sum(1 for t in tokens if t[:1].isupper()) / n_tokens,
+        sum(1 for t in tokens if t.isdigit()) / n_tokens,
+        min(text.count(",") / n_tokens, 1.0),
+        float(_RELATIVE_TIME.search(text) is not None),
+        float(LINK_RE.search(text) is not None),
+        text.upper() == text,
+    )
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -124,11 +144,11 @@ def _headline_shaped(line: Line) -> bool:
 def _title_overlaps(
     lines: Sequence[Line],
     labels: Sequence[str | None],
-    words: Sequence[set[str]],
+    words: Sequence[frozenset[str]],
     title: str | None,
 ) -> list[float]:
     """Share of the headline's content words that each line repeats (0 for the headline)."""
-    topic = _content_words(title) if title else set()
+    topic = _content_words(title) if title else frozenset()
     if not topic:
         return [0.0] * len(lines)
     return [
@@ -159,8 +179,7 @@ def base_features(
     before = 0
     hard_seen = False
     for i, line in enumerate(lines):
-        tokens = _TOKEN.findall(line.text)
-        n_tokens = len(tokens) or 1
+        capitals, digits, commas, relative_time, link, all_caps = _shape(line.text)
         inside = core_start <= i <= core_end
         own = words[i]
         coherence = (
@@ -175,9 +194,9 @@ def base_features(
             math.log1p(line.n_words),
             float(line.ends_sentence),
             line.stop_ratio,
-            sum(1 for t in tokens if t[:1].isupper()) / n_tokens,
-            sum(1 for t in tokens if t.isdigit()) / n_tokens,
-            min(line.text.count(",") / n_tokens, 1.0),
+            capitals,
+            digits,
+            commas,
             float(prose[i]),
             float(i > 0 and prose[i - 1]),
             float(i + 1 < n and prose[i + 1]),
@@ -194,9 +213,9 @@ def base_features(
             float(_headline_shaped(line)),
             float(i > 0 and lines[i - 1].n_words <= 5),
             float(i + 1 < n and lines[i + 1].n_words <= 5),
-            float(_RELATIVE_TIME.search(line.text) is not None),
-            float(LINK_RE.search(line.text) is not None),
-            float(line.n_words >= 2 and line.text.upper() == line.text),
+            relative_time,
+            link,
+            float(line.n_words >= 2 and all_caps),
             sum(labelled[max(0, i - _FAR) : i]) / _FAR,
             sum(labelled[i + 1 : i + 1 + _FAR]) / _FAR,
             i / n,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsbrief.clean.stopwords import STOP_WORDS
 
@@ -44,17 +45,26 @@ class Line:
         return self.n_words >= 15 and self.stop_ratio >= 0.2
 
 
+LINE_MEMO = 4096
+"""Lines whose evidence the per-line helpers of cleaning remember (``functools.lru_cache``).
+Cleaning runs its passes again on the text it kept until they remove nothing (``clean_text``),
+so the second pass meets the first pass's lines again: on the 924 PolNeAR texts, all of them.
+A page has some hundreds of lines, so this holds a whole page and its second pass."""
+
+
 def _line(text: str, block: int) -> Line:
+    n, ends_sentence, stop_ratio = _line_facts(text)
+    return Line(
+        text=text, block=block, n_words=n, ends_sentence=ends_sentence, stop_ratio=stop_ratio
+    )
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _line_facts(text: str) -> tuple[int, bool, float]:
     words = _WORD.findall(text)
     n = len(words)
     stops = sum(1 for w in words if w.lower() in STOP_WORDS)
-    return Line(
-        text=text,
-        block=block,
-        n_words=n,
-        ends_sentence=_SENTENCE_END.search(text) is not None,
-        stop_ratio=stops / n if n else 0.0,
-    )
+    return n, _SENTENCE_END.search(text) is not None, stops / n if n else 0.0
 
 
 def split_lines(text: str) -> list[Line]:
@@ -82,8 +92,9 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=LINE_MEMO)
 def key(text: str) -> str:
-    """Comparison key: case-folded words only."""
+    """Comparison key: case-folded words only (remembered, like ``_line_facts``)."""
     return _KEY.sub(" ", text.casefold()).strip()
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from newsbrief.clean.lines import LINE_MEMO
 
 
 def _whole(*alternatives: str) -> re.Pattern[str]:
@@ -372,8 +375,10 @@ def _glued_widget(line: str) -> bool:
     return any(len(_HUMP.findall(m.group())) >= GLUED_HUMPS for m in _LETTER_RUN.finditer(line))
 
 
+@lru_cache(maxsize=LINE_MEMO)
 def cruft_reason(line: str, n_words: int) -> str | None:
-    """The reason code of the first cruft family that matches ``line``, or None."""
+    """The reason code of the first cruft family that matches ``line``, or None (remembered:
+    the passes of cleaning ask again about the lines they kept)."""
     for reason, pattern, max_words in _FAMILIES:
         if n_words <= max_words and pattern.search(line):
             return "related-list" if reason == "related-link" else reason

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsbrief.clean import metadata
 from newsbrief.clean.linefeatures import HARD_END, is_prose
 from newsbrief.clean.linemodel import LineModel, best_run, load_model
-from newsbrief.clean.lines import Line, key, split_lines
+from newsbrief.clean.lines import LINE_MEMO, Line, key, split_lines
 from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.options import CleanOptions
 from newsbrief.clean.patterns import (
@@ -661,9 +662,10 @@ def _mark_author_bio(lines: list[Line], labels: list[str | None]) -> None:
         labels[i] = "author-box"
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=LINE_MEMO)
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _SHARE_WORD.findall(text.casefold())
-    return {tuple(words[k : k + _SHINGLE]) for k in range(len(words) - _SHINGLE + 1)}
+    return frozenset(tuple(words[k : k + _SHINGLE]) for k in range(len(words) - _SHINGLE + 1))
 
 
 def _mark_duplicates(lines: list[Line], labels: list[str | None]) -> None:

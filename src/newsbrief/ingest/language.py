@@ -16,6 +16,7 @@ Portuguese, Italian, Indonesian) are all caught. None of 300 NeuS-AllSides sourc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from newsbrief.clean.stopwords import _BY_LANGUAGE
@@ -31,6 +32,8 @@ MIN_LATIN_SHARE = 0.5
 """Letters mostly outside the Latin script mean not English."""
 _MIN_LETTERS = 40
 _WORD = re.compile(r"[^\W\d_]+")
+_NOT_LATIN = re.compile(r"[^\x00-\u024f]")
+"""A letter outside Basic Latin to Latin Extended-B."""
 _NAMES = {
     "es": "Spanish",
     "pt": "Portuguese",
@@ -59,11 +62,14 @@ def check_english(text: str) -> LanguageCheck:
     cased = _WORD.findall(text)
     prose = sum(1 for w in cased if w[0].islower()) >= MIN_PROSE_SHARE * len(cased)
     words = [w.lower() for w in cased]
-    letters = sum(len(w) for w in words)
-    latin_share = sum(1 for w in words for ch in w if ch < "\u0250") / letters if letters else 1.0
+    joined = "".join(words)
+    letters = len(joined)
+    latin_share = (letters - len(_NOT_LATIN.findall(joined))) / letters if letters else 1.0
     n = len(words) or 1
+    counts = Counter(words)
     shares = {
-        lang: sum(1 for w in words if w in vocab) / n for lang, vocab in _FUNCTION_WORDS.items()
+        lang: sum(counts[w] for w in vocab.intersection(counts)) / n
+        for lang, vocab in _FUNCTION_WORDS.items()
     }
     english = shares.pop("en")
     other, other_share = max(shares.items(), key=lambda item: item[1])
