@@ -238,15 +238,16 @@ def inside_quoted_words(span: SentenceSpan, article: Article) -> bool:
     ("Number Two, in terms of divisive: I don't think I'm a divisive person."), so as a summary
     sentence it would read as the outlet's own words. One character of slack each side takes in
     a quote mark the piece leaves out."""
+    paragraph, start, end = span.paragraph, span.start, span.end
     for quote in article.quotes:
         if quote.kind == "indirect":  # a reported clause: its sentence holds the attribution
             continue
-        for piece in quote.spans:
-            if (
-                piece.paragraph == span.paragraph
-                and piece.start - 1 <= span.start
-                and span.end <= piece.end + 1
-            ):
+        if not quote.parts:  # one piece (``Quote.spans`` would build a record for it)
+            if quote.paragraph == paragraph and quote.start - 1 <= start and end <= quote.end + 1:
+                return True
+            continue
+        for piece in quote.parts:
+            if piece.paragraph == paragraph and piece.start - 1 <= start and end <= piece.end + 1:
                 return True
     return False
 

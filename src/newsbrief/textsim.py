@@ -64,9 +64,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if c < "\u0300" or not unicodedata.combining(c))
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercased, accent-folded word tokens."""
-    return WORD_RE.findall(fold(text))
+@lru_cache(maxsize=1 << 13)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lowercased, accent-folded word tokens (cached: the story stages read the words of the
+    same sentences and names in several places)."""
+    return tuple(WORD_RE.findall(fold(text)))
 
 
 @lru_cache(maxsize=1 << 16)
