@@ -96,3 +96,42 @@ def test_pool_workers_are_forked_whatever_the_default_start_method() -> None:
             local._stopped(pool)
     finally:
         multiprocessing.set_start_method(previous, force=True)
+
+
+_PREPARED: list[int] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append(1)
+
+
+def _prepared(items: list[int]) -> list[int]:
+    """How many times ``_prepare`` ran in this process, for each item."""
+    return [len(_PREPARED)] * len(items)
+
+
+def test_a_pool_started_ahead_runs_prepare_in_each_worker_and_serves_the_first_stage_only() -> None:
+    """``started``: the workers exist and run ``prepare`` before any stage asks for them (the
+    caller reads its inputs meanwhile); the first stage uses them, and a later stage starts a
+    pool of its own, whose workers did not prepare."""
+    import multiprocessing
+
+    before = len(multiprocessing.active_children())
+    with LocalExecutor.started(workers=2, shard_size=1, prepare=_prepare) as executor:
+        assert len(multiprocessing.active_children()) == before + 2  # nothing asked for yet
+        assert executor.map(_prepared, list(range(6))) == [1] * 6
+        assert executor.map(_prepared, list(range(4))) == [0] * 4
+    assert len(multiprocessing.active_children()) == before
+    assert _PREPARED == []  # not in this process
+
+
+def test_a_pool_started_ahead_and_never_used_is_stopped() -> None:
+    import multiprocessing
+
+    before = len(multiprocessing.active_children())
+    with LocalExecutor.started(workers=2, prepare=_prepare) as executor:
+        assert len(multiprocessing.active_children()) == before + 2
+    assert len(multiprocessing.active_children()) == before
+    assert not executor.ahead
+    with LocalExecutor.started(workers=1, prepare=_prepare) as single:  # no pool to start
+        assert single.map(_prepared, [1, 2]) == [0, 0]
