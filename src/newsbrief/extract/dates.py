@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from newsbrief.datewords import MONTH_PATTERN, MONTHS, WEEKDAY_NAMES
 from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
+
+if TYPE_CHECKING:  # the story stage reads dates (``timing``) without loading spaCy
+    from spacy.tokens import Doc, Span
 
 WEEKDAYS = {name: index for index, name in enumerate(WEEKDAY_NAMES)}
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
