@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.extract.entities import NameResolver, build_resolver, normalise_mention
@@ -86,6 +87,9 @@ SPEECH_PARTICLES = {
     "go": "on",
     "cry": "out",
 }
+_SAID_FORMS = frozenset({"said", "says", "saying", "told", "added", "wrote", "asked", "tweeted"})
+_CUE_WORDS = _SAID_FORMS | {"according", "put"}
+_CUE_LEMMAS = SPEECH_VERBS | frozenset(SPEECH_PARTICLES)
 #: Verbs that attribute the words of a partial quote in their object to their subject:
 #: "Cruz called Trump a “liar”", "she described the plan as “dead”".
 CHARACTERISING_VERBS = _wordset(
@@ -149,6 +153,20 @@ def _masks(doc: Doc, spans: Sequence[MarkedSpan]) -> set[int]:
         if span is not None:
             inside.update(range(span.start, span.end))
     return inside
+
+
+def cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens ``is_cue`` may accept, in order: those whose word is "according",
+    "put" or a said-form, or whose lemma is a speech verb or particle verb. Read from the Doc's
+    word and lemma columns at once, so ``is_cue`` runs on a few tokens of a paragraph instead
+    of on every one (a sixth of the extractors' time on PolNeAR)."""
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    table = doc.to_array([LOWER, LEMMA]).tolist()
+    words = {w for w, _ in table if strings[w] in _CUE_WORDS}
+    lemmas = {m for _, m in table if strings[m].lower() in _CUE_LEMMAS}
+    return [i for i, (w, m) in enumerate(table) if w in words or m in lemmas]
 
 
 def is_cue(token: Token) -> bool:
@@ -407,7 +425,7 @@ def _own_voice(doc: Doc, m: MarkedSpan, cue: Token) -> bool:
 
 
 def _said_form(word: str) -> bool:
-    return word in {"said", "says", "saying", "told", "added", "wrote", "asked", "tweeted"}
+    return word in _SAID_FORMS
 
 
 def _sentences(doc: Doc, span: Span) -> list[Span]:
@@ -517,8 +535,9 @@ def _indirect(
     inside = _masks(doc, marked)
     taken = [(c.start, c.end) for c in direct]
     voiced: list[MarkedSpan] = []  # partial quotes with a speaker of their own
-    for tok in doc:
-        if tok.i in inside or not is_cue(tok) or _withheld(tok):
+    for i in cue_candidates(doc):
+        tok = doc[i]
+        if i in inside or not is_cue(tok) or _withheld(tok):
             continue
         clause = _reported_clause(tok)
         if clause is None:
