@@ -163,10 +163,10 @@ def cue_candidates(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
-    table = doc.to_array([LOWER, LEMMA]).tolist()
-    words = {w for w, _ in table if strings[w] in _CUE_WORDS}
-    lemmas = {m for _, m in table if strings[m].lower() in _CUE_LEMMAS}
-    return [i for i, (w, m) in enumerate(table) if w in words or m in lemmas]
+    rows = doc.to_array([LOWER, LEMMA]).tolist()
+    words = {w for w in {w for w, _ in rows} if strings[w] in _CUE_WORDS}
+    lemmas = {m for m in {m for _, m in rows} if strings[m].lower() in _CUE_LEMMAS}
+    return [i for i, (w, m) in enumerate(rows) if w in words or m in lemmas]
 
 
 def is_cue(token: Token) -> bool:
