@@ -45,11 +45,13 @@ class Line:
         return self.n_words >= 15 and self.stop_ratio >= 0.2
 
 
-LINE_MEMO = 4096
+LINE_MEMO = 1024
 """Lines whose evidence the per-line helpers of cleaning remember (``functools.lru_cache``).
 Cleaning runs its passes again on the text it kept until they remove nothing (``clean_text``),
 so the second pass meets the first pass's lines again: on the 924 PolNeAR texts, all of them.
-A page has some hundreds of lines, so this holds a whole page and its second pass."""
+A page has dozens to hundreds of lines (PolNeAR: 40 on average), so this holds a whole page
+and its second pass; the memos then take about 10 MB of a worker (4,096 took 38 MB, no
+faster)."""
 
 
 def _line(text: str, block: int) -> Line:
