@@ -117,7 +117,7 @@ def test_an_unreachable_scheduler_fails_before_the_inputs_are_read(
             read.append(str(item))
             yield item
 
-    def refuse(opts, prepare=None):  # type: ignore[no-untyped-def]
+    def refuse(opts):  # type: ignore[no-untyped-def]
         opened.set()
         raise OptionError("could not connect to the Dask scheduler at tcp://127.0.0.1:9")
 

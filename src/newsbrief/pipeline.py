@@ -318,17 +318,17 @@ def _opened(
     thread while the executor opens: a cluster's processes take seconds to start (924 PolNeAR
     texts: 2.5 s, and the first pass 1.6 s), and the caller would otherwise only wait for them.
     The pass stops early when the cluster fails to open, so that error is not held up by a
-    large input. A local pool forks its workers at once, from this thread alone (``run.local``),
-    before the pass: they load the model (``_analysis_ready``) while it runs. An unusable state
-    folder is reported before anything starts."""
+    large input. A local executor opens at once, and its pool forks later, from this thread
+    alone (``run.local``), so the pass runs here first. An unusable state folder is reported
+    before anything starts."""
     if opts.state_dir is not None:
         from newsbrief.run.state import ShardStore
 
         ShardStore(opts.state_dir).check()
     if opts.executor != "dask":
-        with _open_executor(opts, prepare=_analysis_ready) as executor:
-            source = _Inputs(inputs, stdin)
-            first: FirstPass = (source, *_learned(source, opts))
+        source = _Inputs(inputs, stdin)
+        first: FirstPass = (source, *_learned(source, opts))
+        with _open_executor(opts) as executor:
             yield executor, first
         return
     stop = threading.Event()
@@ -345,7 +345,7 @@ def _opened(
     thread = threading.Thread(target=first_pass, name="newsbrief-first-pass", daemon=True)
     thread.start()
     try:
-        with _open_executor(opts, prepare=_analysis_ready) as executor:
+        with _open_executor(opts) as executor:
             thread.join()
             if failed:
                 raise failed[0]
@@ -420,30 +420,10 @@ def extract_result(
         return _extract(executor, first, opts, progress)
 
 
-def _open_executor(
-    opts: RunOptions, prepare: Callable[[], object] | None = None
-) -> AbstractContextManager[Executor]:
+def _open_executor(opts: RunOptions) -> AbstractContextManager[Executor]:
     return open_executor(
-        opts.executor,
-        workers=opts.workers,
-        shard_size=opts.shard_size,
-        scheduler=opts.scheduler,
-        prepare=prepare,
+        opts.executor, workers=opts.workers, shard_size=opts.shard_size, scheduler=opts.scheduler
     )
-
-
-def _analysis_ready() -> None:
-    """Load the spaCy model and import the extractors in a worker ahead of its first shard
-    (``open_executor``'s ``prepare``): a local pool's workers load it while this process reads
-    the inputs a first time, instead of after (924 PolNeAR texts: about 2 s each, and the first
-    pass 1.5 s). Best effort: a model that cannot load fails the shards, with its coded error."""
-    try:
-        import newsbrief.extract  # noqa: F401
-        from newsbrief.nlp import load_pipeline
-
-        load_pipeline()
-    except Exception:  # reported by the first shard that needs it
-        log.debug("loading the model ahead of the first shard failed", exc_info=True)
 
 
 def _extract(

@@ -71,23 +71,16 @@ def open_executor(
     workers: int = 1,
     shard_size: int = 16,
     scheduler: str | None = None,
-    prepare: Callable[[], object] | None = None,
 ) -> Iterator[Executor]:
     """The executor named ``executor``, open for the duration of the ``with`` block (a Dask
-    cluster is started, or connected to, once and closed at the end). ``prepare``
-    (module-level, no arguments) readies a worker for the first stage, such as loading the
-    model: a local pool's workers start at once and run it, a cluster's workers start it,
-    while the caller goes on."""
+    cluster is started, or connected to, once and closed at the end)."""
     check_executor(executor, workers=workers, scheduler=scheduler)
     if executor == "local":
         from newsbrief.run.local import LocalExecutor
 
-        with LocalExecutor.started(workers=workers, shard_size=shard_size, prepare=prepare) as ex:
-            yield ex
+        yield LocalExecutor(workers=workers, shard_size=shard_size)
         return
     from newsbrief.run.dask import DaskExecutor
 
     with DaskExecutor.start(workers=workers, shard_size=shard_size, scheduler=scheduler) as ex:
-        if prepare is not None:
-            ex.prepare_workers(prepare)
         yield ex

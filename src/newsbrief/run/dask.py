@@ -166,14 +166,12 @@ class DaskExecutor:
         it: the workers are idle while the caller groups the stories, and the story stage's
         imports took 0.85 s of a worker's first story job."""
         if prepare is not None:
-            self.prepare_workers(prepare)
+            distributed = _import_distributed()
+            for worker in self.client.scheduler_info().get("workers", {}):
+                distributed.fire_and_forget(
+                    self.client.submit(prepare, workers=[worker], pure=False)
+                )
         yield self
-
-    def prepare_workers(self, prepare: Callable[[], object]) -> None:
-        """Start ``prepare`` on every worker, without waiting for it."""
-        distributed = _import_distributed()
-        for worker in self.client.scheduler_info().get("workers", {}):
-            distributed.fire_and_forget(self.client.submit(prepare, workers=[worker], pure=False))
 
     def _threads(self) -> int:
         info = self.client.scheduler_info()

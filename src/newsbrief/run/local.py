@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -41,25 +41,20 @@ def shards(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _started_pool(workers: int, prepare: Callable[[], object] | None = None) -> ProcessPoolExecutor:
+def _started_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers run already, with the calling process's heap frozen
     (``gc.freeze``, undone by ``_stopped``): a garbage collection in a forked worker writes to
     every object it scans, which would copy the pages holding the caller's articles (the story
     stage's) into the worker. A forking pool starts every worker at its first task, so one
     trivial task starts them here: forked from the thread that calls, while no other thread of
     this process builds a story (a fork copies only the calling thread, and a lock another
-    thread holds at that moment, in a C library, would stay held in the child). Each worker
-    runs ``prepare`` first; with one, this returns without waiting for it."""
+    thread holds at that moment, in a C library, would stay held in the child)."""
     gc.freeze()
     # forked explicitly: Python 3.14 makes forkserver the default on Linux, whose workers
     # would share nothing with this process and receive every story's articles pickled
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=prepare
-    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        started = pool.submit(int)  # forks every worker, in this call
-        if prepare is None:
-            started.result()
+        pool.submit(int).result()
     except BaseException:
         _stopped(pool)
         raise
@@ -78,31 +73,6 @@ class LocalExecutor:
 
     workers: int = 1
     shard_size: int = 16
-    ahead: list[ProcessPoolExecutor] = field(default_factory=list, compare=False, repr=False)
-    """A pool started ahead of the first stage (``started``), which that stage's ``map`` or
-    ``imap`` takes and shuts down; every later call starts a pool of its own."""
-
-    @classmethod
-    @contextmanager
-    def started(
-        cls, *, workers: int = 1, shard_size: int = 16, prepare: Callable[[], object] | None = None
-    ) -> Iterator[LocalExecutor]:
-        """An executor whose pool starts at once, each worker running ``prepare`` (module-level,
-        no arguments: loading the spaCy model) while the caller goes on (reading its inputs a
-        first time); the first ``map`` or ``imap`` uses that pool. A pool left unused is shut
-        down on exit."""
-        executor = cls(workers=workers, shard_size=shard_size)
-        if workers > 1 and prepare is not None:
-            executor.ahead.append(_started_pool(workers, prepare))
-        try:
-            yield executor
-        finally:
-            while executor.ahead:
-                _stopped(executor.ahead.pop())
-
-    def _pool(self) -> ProcessPoolExecutor:
-        """The pool started ahead, once; else a new one."""
-        return self.ahead.pop() if self.ahead else _started_pool(self.workers)
 
     def map(
         self,
@@ -120,7 +90,7 @@ class LocalExecutor:
                 if progress:
                     progress(len(part))
             return out
-        pool = self._pool()
+        pool = _started_pool(self.workers)
         try:
             for part, result in zip(parts, pool.map(fn, parts), strict=True):
                 out.extend(self._checked(result, part))
@@ -136,7 +106,7 @@ class LocalExecutor:
         (``_started_pool``), before the caller hands the iterator to another thread."""
         if self.workers <= 1:
             return (fn(item) for item in items)
-        return self._pooled(self._pool(), fn, items)
+        return self._pooled(_started_pool(self.workers), fn, items)
 
     def _pooled(
         self, pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]
