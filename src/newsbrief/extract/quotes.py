@@ -158,8 +158,9 @@ def _masks(doc: Doc, spans: Sequence[MarkedSpan]) -> set[int]:
 def cue_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``is_cue`` may accept, in order: those whose word is "according",
     "put" or a said-form, or whose lemma is a speech verb or particle verb. Read from the Doc's
-    word and lemma columns at once, so ``is_cue`` runs on a few tokens of a paragraph instead
-    of on every one (a sixth of the extractors' time on PolNeAR)."""
+    word and lemma columns, each distinct one looked up once, so ``is_cue`` runs on a few
+    tokens of a paragraph instead of on every one (per 300 PolNeAR texts 0.2-0.3 CPU s against
+    0.3-0.5 s)."""
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
