@@ -414,6 +414,13 @@ _SCIENTIFIC = re.compile(
     r"(?<![\d.])(?P<number>(?P<mantissa>\d+(?:\.\d+)?)\s?[×x]\s?10"
     r"(?:\^|\*\*)?(?P<exponent>[−-]?\d{1,3}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\d)"
 )
+_NEEDS = {
+    _SCIENTIFIC: re.compile("10"),
+    _FRACTION_DIGITS: re.compile("[½⅓⅔¼¾⅕⅛⁄/]"),
+    _HALF_OF: re.compile("half", re.IGNORECASE),
+}
+"""What a text must contain for each pattern to match it: the patterns try their alternatives
+at every character (on PolNeAR 0.8 CPU s of the three over 924 texts)."""
 _TIME = re.compile(r"^\s*(?:[ap]\.?m\b\.?|o'clock)", re.IGNORECASE)
 _NEGATIVE_WORD = re.compile(r"minus", re.IGNORECASE)
 
@@ -488,6 +495,9 @@ def _special_atoms(doc: Doc) -> Iterator[_Atom]:
     text = doc_text(doc)
     taken: list[tuple[int, int]] = []
     for pattern in (_SCIENTIFIC, _FRACTION_OUT_OF, _FRACTION_WORDS, _FRACTION_DIGITS, _HALF_OF):
+        needed = _NEEDS.get(pattern)
+        if needed is not None and needed.search(text) is None:
+            continue  # a scan for a few characters, not the pattern tried at every position
         for match in pattern.finditer(text):
             start, end = match.span("number")
             if any(start < e and s < end for s, e in taken):
