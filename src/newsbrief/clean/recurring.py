@@ -42,7 +42,16 @@ from newsbrief.clean.normalize import normalize_text
 from newsbrief.clean.patterns import cruft_reason
 from newsbrief.model import RawDocument
 
-__all__ = ["Boilerplate", "LearnOptions", "document_lines", "learn_boilerplate", "site_key"]
+__all__ = [
+    "Boilerplate",
+    "LearnOptions",
+    "Observation",
+    "document_lines",
+    "learn_boilerplate",
+    "learn_from",
+    "observe",
+    "site_key",
+]
 
 _SKETCH = 16  # bottom-k hashes of a document's prose lines (exact for up to 16 such lines)
 _HOLDERS = 8  # documents remembered per line key for the near-copy test
@@ -229,17 +238,38 @@ def _distinct_articles(docs: list[int], sketches: list[tuple[int, ...]], near: f
     return len(kept)
 
 
+@dataclass(frozen=True)
+class Observation:
+    """What learning takes from one document: its site key, its countable line keys, which of
+    them are long prose, and the sketch of its prose lines for the near-copy test. Made apart
+    from the tally (``observe``), so a pool's workers can make them while the caller tallies
+    them in document order (``learn_from``)."""
+
+    site: str | None
+    keys: frozenset[str]
+    prose: frozenset[str]
+    sketch: tuple[int, ...]
+
+
 def learn_boilerplate(
     docs: Iterable[RawDocument], *, options: LearnOptions | None = None
 ) -> Boilerplate:
     """Learn each site's recurring chrome lines from ``docs`` in one pass."""
     opts = options or LearnOptions()
+    return learn_from((observe(raw, options=opts) for raw in docs), options=opts)
+
+
+def learn_from(
+    observations: Iterable[Observation], *, options: LearnOptions | None = None
+) -> Boilerplate:
+    """Learn each site's recurring chrome lines from the documents' ``observe`` results, in
+    document order (the order decides which keys lossy counting forgets)."""
+    opts = options or LearnOptions()
     sites: dict[str | None, _Site] = {}
     sketches: list[tuple[int, ...]] = []
-    for number, raw in enumerate(docs):
-        keys, prose, sketch = _observe(raw, opts)
-        sketches.append(sketch)
-        sites.setdefault(site_key(raw), _Site()).add(number, keys, prose, opts.max_tracked)
+    for number, seen in enumerate(observations):
+        sketches.append(seen.sketch)
+        sites.setdefault(seen.site, _Site()).add(number, seen.keys, seen.prose, opts.max_tracked)
     learned = {
         name: chosen
         for name, site in sites.items()
@@ -248,8 +278,10 @@ def learn_boilerplate(
     return Boilerplate(sites=learned)
 
 
-def _observe(raw: RawDocument, opts: LearnOptions) -> tuple[set[str], set[str], tuple[int, ...]]:
-    """One document's countable line keys, which of them are long prose, and its sketch."""
+def observe(raw: RawDocument, *, options: LearnOptions | None = None) -> Observation:
+    """One document's site key, countable line keys, which of them are long prose, and its
+    sketch."""
+    opts = options or LearnOptions()
     keys: set[str] = set()
     prose: set[str] = set()
     hashes: set[int] = set()
@@ -264,7 +296,12 @@ def _observe(raw: RawDocument, opts: LearnOptions) -> tuple[set[str], set[str], 
         keys.add(k)
         if line.ends_sentence and line.n_words >= opts.prose_words:
             prose.add(k)
-    return keys, prose, tuple(sorted(hashes)[:_SKETCH])
+    return Observation(
+        site=site_key(raw),
+        keys=frozenset(keys),
+        prose=frozenset(prose),
+        sketch=tuple(sorted(hashes)[:_SKETCH]),
+    )
 
 
 def _site_keys(
