@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsbrief.extract.quantities import extract_quantities, parse_number_words
+from newsbrief.extract.quantities import (
+    _ATOM,
+    atom_matches,
+    extract_quantities,
+    parse_number_words,
+)
 from newsbrief.model import Article, Quantity
 from newsbrief.nlp import parse_article
 
@@ -226,3 +233,27 @@ def test_scientific_notation() -> None:
 )
 def test_codes_and_addresses_are_not_quantities(text: str) -> None:
     assert all(q.unit != "pound" and q.value not in (5, -22, 14) for q in quantities(text))
+
+
+_ATOM_PIECES = [
+    "minus", "Minus", "-", "−", "$", "US$", "A $", "C$", "€", "£", "Rs.", "RM", "PS5", "Y=100",
+    "USD", "eur", "12", "1,200", "1,20", ".5", "3.4", "0.25", "A380", "2½", "a", "an", "A",
+    "hundred", "thousand", "Million", "tens", "of", "hundreds", "dozens", "one", "twenty-one",
+    "often", "tension", "someone", "ſix", "K", "İ", "and", "to", "per cent", "%", "bn", "km",
+    "(", ")", ",", ".", "'", "é", "٣",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_ATOM_PIECES), st.sampled_from(["", " ", "-", ",", ". "])),
+        max_size=24,
+    )
+)
+def test_atom_matches_are_those_of_a_full_scan(pieces: list[tuple[str, str]]) -> None:
+    """Trying the number pattern only where one can start finds what a scan of every
+    character finds (``quantities.atom_matches``)."""
+    text = "".join(piece + gap for piece, gap in pieces)
+    fast = [(m.span(), m.groupdict()) for m in atom_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in _ATOM.finditer(text)]
