@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from clean.recurring_pages import BODIES, FOOTER, MENU, PROMO, TITLES, page
 
+from newsbrief import pipeline
 from newsbrief.model import Article, RawDocument
 from newsbrief.pipeline import RunOptions, _clean_jobs, _clean_shard, extract_result
 from newsbrief.run.local import LocalExecutor
@@ -52,3 +53,22 @@ def test_extract_result_drops_recurring_lines(tmp_path: Path) -> None:
         assert not set(MENU) & set(article.paragraphs)
     off = extract_result([folder], learn_boilerplate=False)
     assert all(not _recurring(a) for a in off.articles)
+
+
+def test_a_pool_learns_what_one_process_learns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers read the documents' lines in batches, the caller tallies them in order: the
+    same boilerplate as one pass in this process, with the documents split over batches."""
+    monkeypatch.setattr(pipeline, "OBSERVE_BATCH", 2)
+    docs = _docs()
+    alone = pipeline._learn(iter(docs), RunOptions())
+    pooled = pipeline._learn(iter(docs), RunOptions(), LocalExecutor(workers=2))
+    assert alone is not None and len(alone) > 0
+    assert pooled == alone
+
+
+def test_a_pool_that_fails_to_learn_cleans_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(docs: list[RawDocument]) -> list[object]:
+        raise ValueError("unreadable lines")
+
+    monkeypatch.setattr(pipeline, "_observe_batch", broken)
+    assert pipeline._learn(iter(_docs()), RunOptions(), LocalExecutor(workers=1)) is None
