@@ -24,6 +24,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsbrief.errors import OptionError
 from newsbrief.model import Article
+from newsbrief.timing import content_key
 
 _WORD = re.compile(r"\w+")
 _GRAMS_CACHE = 256  # shingle sets kept for verification (an article meets its candidates in turn)
@@ -162,6 +163,14 @@ def original_key(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published or "", article.id)
 
 
+def _same_anywhere(article: Article) -> tuple[str, str, str]:
+    """What breaks a tie between copies before their ids, which hash the path a file was given
+    by: the text, the outlet, the file's name. Broken by id alone, the same 924 PolNeAR files
+    staged in two folders had other originals for 5 of their 7 copies, and other stories."""
+    name = article.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return (content_key(article), article.outlet or "", name)
+
+
 def _credits(article: Article, group: Sequence[Article], texts: Sequence[str] = ()) -> int:
     """How many copies in a group name this article's outlet (a republished wire story credits
     the wire: "Posted by Meridian Wire"); breaks ties between copies of the same day.
@@ -272,7 +281,12 @@ def mark_duplicates(
         credits = {i: _credits(articles[i], group, texts) for i in members}
         root = min(
             members,
-            key=lambda i: (*original_key(articles[i])[:2], -credits[i], articles[i].id),
+            key=lambda i: (
+                *original_key(articles[i])[:2],
+                -credits[i],
+                *_same_anywhere(articles[i]),
+                articles[i].id,
+            ),
         )
         for i in members:
             if articles[i].id != articles[root].id:
