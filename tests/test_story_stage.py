@@ -101,6 +101,44 @@ def test_stories_built_in_a_process_pool_are_the_in_process_ones(demo_result: Re
     assert build_stories(demo_result.articles, options=options, executor=pool) == expected
 
 
+class _Forking:
+    """An in-process stand-in for a forking pool (``LocalExecutor.forks``): it keeps what
+    ``pipeline._INHERITED`` holds when ``imap`` is called, as forked workers would, and records
+    what each job carries."""
+
+    forks = True
+
+    def __init__(self) -> None:
+        self.inherited: list[Any] = []
+        self.carried: list[type] = []
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        self.inherited = list(pipeline._INHERITED)
+        return self._run(fn, items)
+
+    def _run(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        for batch in items:
+            self.carried.extend(type(m) for job in batch for m in job[1])
+            pipeline._INHERITED[:] = self.inherited  # what a forked worker holds
+            try:
+                yield fn(batch)
+            finally:
+                pipeline._INHERITED.clear()
+
+
+def test_a_forked_worker_is_sent_article_indices_not_articles(demo_result: Result) -> None:
+    """Workers forked for the story stage inherit the caller's articles, so a job names them
+    by index instead of carrying pickled copies; the stories are the same."""
+    options = RunOptions()
+    expected = build_stories(demo_result.articles, options=options)
+    forking = _Forking()
+    assert build_stories(demo_result.articles, options=options, executor=forking) == expected
+    assert forking.inherited == list(demo_result.articles)
+    assert forking.carried and set(forking.carried) == {int}
+    assert pipeline._INHERITED == []  # emptied once the workers are forked
+    assert LocalExecutor(workers=2).forks and not LocalExecutor(workers=1).forks
+
+
 def test_story_stage_reports_progress_per_story(demo_result: Result) -> None:
     seen: list[tuple[str, int, int]] = []
     stories, _ = build_stories(

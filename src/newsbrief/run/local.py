@@ -74,6 +74,12 @@ class LocalExecutor:
     workers: int = 1
     shard_size: int = 16
 
+    @property
+    def forks(self) -> bool:
+        """Whether ``imap`` runs on processes forked by the call, which inherit what this
+        process holds at that moment."""
+        return self.workers > 1
+
     def map(
         self,
         fn: Callable[[list[T]], list[R]],
