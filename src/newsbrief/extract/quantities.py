@@ -370,7 +370,7 @@ _ATOM_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """What an ``_ATOM`` match starts with, whichever of its branches matches (a digit, a minus
-sign, a currency, a number or vague word): ``_atom_matches`` tries ``_ATOM`` only where this
+sign, a currency, a number or vague word): ``atom_matches`` tries ``_ATOM`` only where this
 finds a start, instead of at every character (the same matches, in 40% of the time)."""
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)", re.IGNORECASE)
