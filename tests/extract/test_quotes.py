@@ -228,6 +228,31 @@ def test_title_quote_with_colon() -> None:
     assert [(q.text, q.speaker) for q in title] == [("We cannot wait any longer", "Mayor")]
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Harbour Mayor on Lena Vask: “She Has Not Called Us”", "Harbour Mayor"),
+        ("Mayor Tobias Crane to Lena Vask: “We cannot wait any longer”", "Tobias Crane"),
+        ("Statement by Lena Vask: “We cannot wait any longer”", "Lena Vask"),
+        ("Interview with Lena Vask: “We cannot wait any longer”", "Lena Vask"),
+    ],
+)
+def test_title_quote_speaker_is_not_the_topic_or_listener(title: str, speaker: str) -> None:
+    """'X on Y: “…”' and 'X to Y: “…”': Y is what or whom X speaks about or to; a name after
+    "by" or "with" is the speaker."""
+    quotes = [q for q in quotes_of("The council met.", title=title) if q.paragraph == -1]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_programme_and_a_time_before_a_colon_are_not_the_speaker() -> None:
+    """'Later that month on Harbour Radio: “…”': the station is where, the month when; the
+    speaker is the one the paragraph before named, and no one without it."""
+    quote = "Then, later that month on Harbour Radio: “I never said we would close the port.”"
+    named = quotes_of("Lena Vask spoke on Monday about the port.", quote)
+    assert [q.speaker for q in named] == ["Lena Vask"]
+    assert [q.speaker for q in quotes_of(quote)] == [None]
+
+
 def test_join_pieces_ends_the_sentence_before_a_new_one() -> None:
     from newsbrief.extract.quotes import join_pieces
 

@@ -244,6 +244,9 @@ def _nearer_cue(head: Token, span: Span, inside: set[int]) -> Token | None:
 
 
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "prep", "pobj"})
+_TOPIC_OR_LISTENER = frozenset({"on", "about", "over", "to", "at", "against"})
+"""Prepositions whose object, before a colon and a quote, is what or whom the speaker talks
+about or to, not the speaker."""
 
 
 def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
@@ -272,13 +275,20 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
             # a name ending a clause that has its own subject, as the object of a
             # preposition ('Bush explained it to the newspaper NRC: “…”'), is not the speaker
             and not (main and last.dep_ == "pobj")
+            # nor the topic or the listener of a headline ('CNN President on Trump: “…”',
+            # 'Mayor Crane to Lena Vask: “…”'); 'Statement by Lena Vask: “…”' names her
+            and not (last.dep_ == "pobj" and last.head.lower_ in _TOPIC_OR_LISTENER)
         )
     ):
         return last  # 'pollster Daron Shaw: “…”', 'From the report: “…”'
     if main or subjects:
         return (main or subjects)[0]
     for t in seg:
-        if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"pobj", "compound", "poss"}:
+        if (
+            t.pos_ in {"PROPN", "NOUN", "PRON"}
+            and t.dep_ not in {"pobj", "compound", "poss"}
+            and t.ent_type_ not in {"DATE", "TIME"}  # 'Later that month on CNN: “…”'
+        ):
             return t
     return None
 
