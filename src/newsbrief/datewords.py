@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 MONTHS: dict[str, int] = {
     name: index + 1
@@ -49,3 +50,33 @@ FULL_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 """A day date with its year, month first or day first ("June 14, 2016", "5 March 2031")."""
+
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\w:/.])(?P<first>[0-3]?\d) ?(?P<sep>[/.]) ?(?P<second>[0-3]?\d) ?(?P=sep) ?"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?![\w/]|[.:]\d)"
+)
+"""A numeric day date with its year: "11/30/09", "04/04/2012", "08.07.2012" (and the spaced
+"05 / 02 / 2013" of tokenised sources). Which number is the month ``numeric_day`` decides."""
+
+
+def numeric_day(match: re.Match[str]) -> date | None:
+    """The day a ``NUMERIC_DATE_RE`` match names, only when the order of day and month cannot
+    matter: one of them is over 12 ("11/30/09" is 30 November), or both are the same
+    ("04/04/2012"). "05/03/2013" is 5 March to most of the world and May 3 in the US, so it
+    names no day: nothing is guessed. A two-digit year is 19xx from 69 on, else 20xx (as C's
+    ``strptime``); with dots the year has four digits."""
+    raw = match["year"]
+    if match["sep"] == "." and len(raw) == 2:
+        return None  # "1.13.13" is a version number as often as a date
+    first, second = int(match["first"]), int(match["second"])
+    if first == second or first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None
+    year = int(raw) if len(raw) == 4 else (1900 if int(raw) >= 69 else 2000) + int(raw)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -54,6 +54,26 @@ def test_plain_page_removal_reasons(line, reason):
     assert _reasons(article)[line] == reason
 
 
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        ("Posted 11/30/2026 05:40 PM ET", "2026-11-30"),
+        ("Updated: 13.04.2026, 09:12", "2026-04-13"),
+        ("Posted 05/03/2026 05:40 PM ET", None),  # 5 March or May 3: no guess
+    ],
+)
+def test_a_numeric_date_line_dates_the_page_when_day_and_month_cannot_be_swapped(
+    date_line, published
+):
+    page = PLAIN_PAGE.replace("Published 3 March 2026, 10:42 GMT", date_line)
+    assert page != PLAIN_PAGE
+    article = clean_document(RawDocument(source="ferry.txt", content=page))
+    assert article.published == published
+    assert article.paragraphs == BODY
+    if published:
+        assert _reasons(article)[date_line] == "dateline-meta"
+
+
 def test_every_input_line_is_kept_or_removed_or_title():
     article = clean_document(RawDocument(source="ferry.txt", content=PLAIN_PAGE))
     lines = [line.strip() for line in PLAIN_PAGE.splitlines() if line.strip()]

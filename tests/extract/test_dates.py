@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsbrief.extract.dates import extract_dates, nearest_year, resolve_weekday
+from newsbrief.extract.dates import dateline, extract_dates, nearest_year, resolve_weekday
 from newsbrief.model import Article
 from newsbrief.nlp import parse_article
 
@@ -181,3 +181,42 @@ def test_a_birth_date_line_is_no_dateline() -> None:
 )  # fmt: skip
 def test_a_records_yardstick_is_no_reported_day(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated 11/30/09 05:40 PM ET", date(2009, 11, 30)),  # month first: 30 is no month
+        ("Posted on 13.04.2021", date(2021, 4, 13)),  # day first
+        ("04/04/2012", date(2012, 4, 4)),  # the same either way
+        ("Posted: 05 / 05 / 2010 8: 33 am", date(2010, 5, 5)),  # a tokenised source's spaces
+        ("12/25/98", date(1998, 12, 25)),
+        ("05/03/2013", None),  # 5 March or May 3: no guess
+        ("08. 07. 2012", None),
+        ("Version 1.13.13", None),  # dots take a four-digit year
+        ("02/30/2013", None),  # no such day
+        ("Scores 3/4 and 12/1", None),
+    ],
+)
+def test_numeric_datelines_only_when_day_and_month_cannot_be_swapped(
+    line: str, expected: date | None
+) -> None:
+    assert dateline("Ferry service resumes in Port Velmar", [line, "The ferries sailed."]) == (
+        expected
+    )
+
+
+def test_a_named_month_wins_over_a_numeric_date_on_its_line() -> None:
+    assert dateline(None, ["Published 3 March 2026 (03/13/2026 in the print edition)"]) == date(
+        2026, 3, 3
+    )
+
+
+def test_numeric_dateline_resolves_relative_dates_without_publication() -> None:
+    article = Article(
+        id="t",
+        source="t",
+        paragraphs=["Singer enters clinic", "11/30/2029 05:40 PM", "She checked in on Thursday."],
+    )
+    found = [(d.text, d.date) for d in extract_dates(parse_article(article))]
+    assert found == [("Thursday", "2029-11-29")]

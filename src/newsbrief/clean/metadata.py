@@ -1,8 +1,9 @@
 """Title, outlet and publication date read from the text itself when the input declares none.
 
 Dates come from byline/dateline shapes ("Published 3 March 2026", "Nov 19, 2019, 10:42 pm",
-"2026-03-03") parsed by explicit patterns first; dateparser is only a fallback for absolute dates,
-never for relative words ("yesterday"), so nothing is guessed from the time of the run.
+"2026-03-03", "Posted 11/30/09" when day and month cannot be swapped) parsed by explicit
+patterns first; dateparser is only a fallback for absolute dates, never for relative words
+("yesterday"), so nothing is guessed from the time of the run.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from newsbrief.datewords import MONTH_PATTERN, MONTHS
+from newsbrief.datewords import MONTH_PATTERN, MONTHS, NUMERIC_DATE_RE, numeric_day
 
 _MONTH = MONTH_PATTERN
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -47,6 +48,12 @@ def find_date(text: str) -> tuple[str, str] | None:
         iso = _build(match["year"], match["month"], match["day"])
         if iso and (best is None or match.start() < best[0]):
             best = (match.start(), match.group(0), iso)
+    for match in NUMERIC_DATE_RE.finditer(text):
+        day = numeric_day(match)
+        if day is not None:
+            if best is None or match.start() < best[0]:
+                best = (match.start(), match.group(0), day.isoformat())
+            break
     return (best[1], best[2]) if best else None
 
 

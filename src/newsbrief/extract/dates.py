@@ -5,9 +5,10 @@ regular expressions; weekdays ("on Thursday"), "today", "yesterday" and "tomorro
 relative to ``Article.published``: a weekday is the most recent one on or before publication,
 or the next one on or after it when its clause is in the future tense ("will meet on Thursday").
 Without a publication date the article's *dateline* stands in for it: a full date (with its
-year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 pm"), as
-scraped pages often carry. With neither, relative and year-less dates are skipped; so are vague
-ones ("last week") and ambiguous numeric ones ("3/4"). An offset from an explicit date ("a week
+year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 pm", or a
+numeric "11/30/09" whose day and month cannot be swapped), as scraped pages often carry. With
+neither, relative and year-less dates are skipped; so are vague ones ("last week") and
+ambiguous numeric ones ("3/4", "05/03/2013"). An offset from an explicit date ("a week
 after the 24 February attack", "two days before March 3") resolves to the day it names.
 A date that only measures a record ("the deadliest attack since Sept. 11, 2001", "its highest
 ratings since Jan. 7, 2012", "for the first time since June 25, 2007"), unless it is within a
@@ -25,7 +26,13 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from newsbrief.datewords import MONTH_PATTERN, MONTHS, WEEKDAY_NAMES
+from newsbrief.datewords import (
+    MONTH_PATTERN,
+    MONTHS,
+    NUMERIC_DATE_RE,
+    WEEKDAY_NAMES,
+    numeric_day,
+)
 from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
 
@@ -79,7 +86,8 @@ _BORN = re.compile(r"\bborn\b", re.IGNORECASE)
 
 
 def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
-    """The date a short line at the top of the text states with its year, if any.
+    """The date a short line at the top of the text states with its year, if any: a named
+    month first, else a numeric date whose day and month cannot be confused ("11/30/09").
 
     Scraped pages without metadata often keep the byline's date as a line of its own; it is the
     best stand-in for a missing publication date. Regex-only, so any stage may call it.
@@ -94,6 +102,10 @@ def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
                     found = _explicit(match, None)
                     if found is not None:
                         return found
+        for match in NUMERIC_DATE_RE.finditer(line):
+            found = numeric_day(match)
+            if found is not None and not _BORN.search(line, 0, match.start()):
+                return found
     return None
 
 
