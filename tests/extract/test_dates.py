@@ -219,4 +219,18 @@ def test_numeric_dateline_resolves_relative_dates_without_publication() -> None:
         paragraphs=["Singer enters clinic", "11/30/2029 05:40 PM", "She checked in on Thursday."],
     )
     found = [(d.text, d.date) for d in extract_dates(parse_article(article))]
-    assert found == [("Thursday", "2029-11-29")]
+    assert found == [("11/30/2029", "2029-11-30"), ("Thursday", "2029-11-29")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry ran aground on 11/30/2025, the inquiry found.", [("11/30/2025", "2025-11-30")]),
+        ("The lease ended on 13.01.2026.", [("13.01.2026", "2026-01-13")]),
+        ("The lease ended on 05/03/2026.", []),  # 5 March or May 3: no guess
+    ],
+)
+def test_numeric_dates_in_the_text_when_day_and_month_cannot_be_swapped(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(text) == expected

@@ -1,7 +1,8 @@
 """Dates the text states, resolved to ISO dates against the article's publication date.
 
-Explicit day dates ("3 March 2026", "March 3", "Oct. 31, 2019", "2026-03-03") are read by
-regular expressions; weekdays ("on Thursday"), "today", "yesterday" and "tomorrow" are resolved
+Explicit day dates ("3 March 2026", "March 3", "Oct. 31, 2019", "2026-03-03", and a numeric
+"11/30/2009" whose day and month cannot be swapped) are read by regular expressions; weekdays
+("on Thursday"), "today", "yesterday" and "tomorrow" are resolved
 relative to ``Article.published``: a weekday is the most recent one on or before publication,
 or the next one on or after it when its clause is in the future tense ("will meet on Thursday").
 Without a publication date the article's *dateline* stands in for it: a full date (with its
@@ -235,6 +236,8 @@ def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, da
             if offset is not None and resolved is not None:
                 yield offset.start(), match.end(), _shift(offset, resolved)
             yield match.start(), match.end(), resolved
+    for match in NUMERIC_DATE_RE.finditer(text):
+        yield match.start(), match.end(), numeric_day(match)
     if published is None:
         return
     for match in _WEEKDAY.finditer(text):
