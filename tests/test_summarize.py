@@ -14,6 +14,7 @@ from newsbrief.summarize import (
     SET_FEATURES,
     SummaryOptions,
     _prepare,
+    _sources,
     _vectors,
     strip_dateline,
     summarize,
@@ -105,8 +106,11 @@ def test_summary_cites_every_article_stating_the_fact() -> None:
 
 
 def test_duplicate_cited_only_for_what_it_carries() -> None:
-    council = [s for s in summarize(FLOOD, words=200) if "since 1988" in s.text]
-    assert council and council[0].sources == ["harbour-post"]  # the wire copy stops earlier
+    pool, *_ = _prepare(FLOOD, SummaryOptions())
+    council = [s for s in pool if "since 1988" in s.text]
+    assert council and _sources(council[0], pool, FLOOD) == ["harbour-post"]  # the copy stops
+    wall = [s for s in pool if s.text.startswith("Floodwater broke through")]
+    assert wall and _sources(wall[0], pool, FLOOD) == ["harbour-post", "valley-news", "wire-copy"]
 
 
 def test_summary_skips_fragments_short_sentences_and_duplicates() -> None:
