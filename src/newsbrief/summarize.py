@@ -41,6 +41,7 @@ from newsbrief.textsim import (
     quoted_share,
     same_fact,
     strip_dateline,
+    text_tokens,
     tokens,
     unbalanced_quotes,
     word_count,
@@ -558,7 +559,7 @@ class _Consensus:
         self.counts = np.zeros((len(vocabulary), len(originals)))
         self.lengths = np.zeros(len(originals))
         for j, article in enumerate(originals):
-            words = tokens(" ".join([article.title or "", *article.paragraphs]))
+            words = text_tokens(" ".join([article.title or "", *article.paragraphs]))
             self.lengths[j] = len(words)
             for word, n in Counter(words).items():
                 row = vocabulary.get(word)

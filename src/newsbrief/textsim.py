@@ -55,6 +55,10 @@ STOPWORDS: frozenset[str] = wordset(
 def fold(text: str) -> str:
     """Casefold and strip accents ("Vasková" -> "vaskova"). Cached: the story stages fold the
     same sentences several times, and news text with curly quotes is rarely ASCII."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, and casefold is lower
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -69,6 +73,12 @@ def tokens(text: str) -> tuple[str, ...]:
     """Lowercased, accent-folded word tokens (cached: the story stages read the words of the
     same sentences and names in several places)."""
     return tuple(WORD_RE.findall(fold(text)))
+
+
+def text_tokens(text: str) -> list[str]:
+    """``tokens`` of a long text read once (a whole article), without filling the caches that
+    serve sentences."""
+    return WORD_RE.findall(_fold(text))
 
 
 @lru_cache(maxsize=1 << 16)
