@@ -555,7 +555,7 @@ class _Consensus:
             self.sentences.append(
                 {vocabulary.setdefault(w, len(vocabulary)): n for w, n in counts.items()}
             )
-        # articles x words, transposed so that a summary's words are contiguous rows
+        # words x articles: the rows a summary's words pick are contiguous
         self.counts = np.zeros((len(vocabulary), len(originals)))
         self.lengths = np.zeros(len(originals))
         for j, article in enumerate(originals):
