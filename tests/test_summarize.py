@@ -485,3 +485,37 @@ def test_a_name_written_out_comes_before_its_bare_surname_on_one_day() -> None:
     ]
     kept = [s.text for s in summarize(longer, words=200)]
     assert kept.index(bare) == 0
+
+
+def test_consensus_is_the_mean_unigram_f1_against_each_original_article() -> None:
+    """The ``consensus`` set feature, by hand: "the ferry sank" against an article of 4 tokens
+    sharing 3 ("the ferry sank today": F1 2*3/(3+4)) and one of 4 sharing 1 ("the", clipped
+    once: 2*1/(3+4)); a copy is no article of its own."""
+    from newsbrief.summarize import _Consensus, _Sentence
+
+    arts = [
+        article("a", "The ferry sank today."),
+        article("b", "The storm the coast."),
+        article("c", "The ferry sank today.", duplicate_of="a"),
+    ]
+    span = arts[0].sentences[0]
+    cands = [
+        _Sentence(0, 0, span, "The ferry sank.", content_words("The ferry sank.")),
+        _Sentence(1, 0, span, "Nothing here.", content_words("Nothing here.")),
+    ]
+    consensus = _Consensus(arts, cands)
+    assert consensus((0,)) == pytest.approx((6 / 7 + 2 / 7) / 2)
+    assert consensus((1,)) == 0.0
+    assert consensus((0, 1)) == pytest.approx((2 * 3 / 9 + 2 * 1 / 9) / 2)  # 5 tokens now
+    assert consensus(()) == 0.0
+
+
+def test_consensus_reads_at_most_its_share_of_a_long_story() -> None:
+    from newsbrief.summarize import CONSENSUS_ARTICLES, _Consensus, _Sentence
+
+    arts = [article(f"x{i}", f"Report number {i} on the ferry.") for i in range(100)]
+    span = arts[0].sentences[0]
+    cands = [_Sentence(0, 0, span, "The ferry.", content_words("The ferry."))]
+    consensus = _Consensus(arts, cands)
+    assert len(consensus.lengths) == CONSENSUS_ARTICLES
+    assert consensus((0,)) == pytest.approx(2 * 2 / (2 + 6))  # "the ferry" in every report
