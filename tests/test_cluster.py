@@ -21,6 +21,7 @@ from newsbrief.errors import OptionError
 from newsbrief.model import Article, DateMention, Entity, Story
 from newsbrief.similarity import build_features
 from newsbrief.textsim import LABEL_MAX_WORDS, lead_label
+from newsbrief.timing import marks_recurrence
 
 
 def ents(*names: tuple[str, str]) -> list[Entity]:
@@ -510,6 +511,43 @@ def test_follow_up_needs_a_named_day_and_a_short_gap() -> None:
     assert relation(0, 4) == 0  # undated
 
 
+def test_beyond_the_horizon_days_part_only_a_recurrence() -> None:
+    """Months apart, the words decide (a later chapter of one case), unless the later article
+    presents its happening as a recurrence; the earlier one's wording does not matter."""
+    from datetime import date
+
+    from newsbrief.cluster import _time_relation
+
+    d = date.fromisoformat
+    edays = [d("2024-03-02"), d("2024-07-01"), d("2024-03-20")]
+    reported = [frozenset(), frozenset(), frozenset()]
+
+    def relation(a: int, b: int, recurs: list[bool]) -> int:
+        return _time_relation(a, b, edays, reported, 2, 7, 30, recurs)
+
+    assert relation(0, 1, [False, False, False]) == 0  # four months on: words decide
+    assert relation(1, 0, [False, True, False]) == -1  # "... again": a look-alike
+    assert relation(0, 1, [True, False, False]) == 0  # only the later article's words count
+    assert relation(0, 2, [False, False, False]) == -1  # 18 days: inside the horizon
+    assert _time_relation(0, 1, edays, reported, 2, 7) == -1  # no horizon: days always part
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "expected"),
+    [
+        ("River Wend floods Marrowby again", "Homes were flooded.", True),
+        ("Outage hits Tessmark", "Another outage left the city dark on Monday.", True),
+        ("Teller arrested", "For the second time in a month, a Tessmark player was held.", True),
+        ("Fresh clashes on the ridge", "Troops exchanged fire.", True),
+        ("Vellin trial opens", "The trial opened against a backdrop of protest.", False),
+        ("Vellin trial opens", "The jury was sworn in.", False),
+    ],
+)
+def test_marks_recurrence_reads_the_title_and_lead(title: str, lead: str, expected: bool) -> None:
+    article = Article(id="r", source="r.txt", title=title, paragraphs=[lead, "It rained again."])
+    assert marks_recurrence(article) is expected  # a later paragraph's "again" is not read
+
+
 def test_days_read_off_the_text_alone_do_not_split_an_event() -> None:
     # The same happening reported three weeks apart: with publication dates the gap makes two
     # events; undated, each article's day is only the one its text names, which can be
@@ -643,10 +681,9 @@ def test_follow_up_months_later_reopens_its_story_among_many_closed_ones() -> No
     stories = cluster_stories([*arts, *shooting, *trial])
     story = next(s for s in stories if "x1" in s.articles)
     assert set(story.articles) == {"x1", "x2", "x3"}
-    assert {frozenset(e.articles) for e in story.events} == {
-        frozenset({"x1", "x2"}),
-        frozenset({"x3"}),  # a new happening (the trial) of the same story
-    }
+    # the trial nine months on is a later chapter of the shooting, not a look-alike: one event
+    # (as ECB+ annotates a case: the arrest and the trial a year and a half later are one)
+    assert {frozenset(e.articles) for e in story.events} == {frozenset({"x1", "x2", "x3"})}
     off = cluster_stories([*arts, *shooting, *trial], options=ClusterOptions(reopen_threshold=2.0))
     assert frozenset({"x3"}) in groups(off)
 

@@ -6,11 +6,14 @@ date its text mentions most in the few days up to that day (the lead's dates cou
 else the article day; an article with no day at all falls back to the date it mentions most.
 ``reported_days`` are every day an article mentions up to its own day: a follow-up that names
 the day of an earlier happening ("the March 4 landslide") is evidence it reports on it.
+``marks_recurrence`` tells a new happening of a recurring kind ("floods the town again") from a
+later chapter of the same one (the trial after the shooting).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from datetime import date
 
@@ -78,3 +81,25 @@ def reported_days(article: Article, *, lookback_days: int) -> frozenset[date]:
     if written is None:
         return frozenset(days)
     return frozenset(d for d in days if 0 <= (written - d).days <= lookback_days)
+
+
+RECURRENCE_RE = re.compile(
+    r"\b(?:again|anew|once more|yet another|another|fresh|renewed"
+    r"|for the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time"
+    r"|(?:second|third|fourth|fifth) (?:such|time)"
+    r"|latest in a (?:series|string|spate|line|run|wave))\b",
+    re.IGNORECASE,
+)
+"""Words with which a report marks its happening as one more of a kind the reader has seen."""
+
+RECURRENCE_PARAGRAPHS = 1
+"""The title and this many first paragraphs are read for a recurrence: the lead says what
+happened; further down, "again" is as often background ("the court met again")."""
+
+
+def marks_recurrence(article: Article) -> bool:
+    """Whether the title or lead presents the happening as a recurrence ("River Wend floods
+    Marrowby again", "another outage", "for the second time in a month"): a look-alike, not a
+    later chapter of an earlier happening."""
+    lead = [article.title or "", *article.paragraphs[:RECURRENCE_PARAGRAPHS]]
+    return any(RECURRENCE_RE.search(text) for text in lead)
