@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from storyfixtures import article, claim, quote
 
-from newsbrief.brief import BriefOptions, build_story, representative_title
+from newsbrief.brief import BriefOptions, _chapters, build_story, representative_title
 from newsbrief.errors import OptionError
 from newsbrief.model import DateMention, Event, Story
 
@@ -129,6 +129,52 @@ def test_timeline_one_entry_per_event_and_date() -> None:
     first, second = story.timeline
     assert first.text == "Harbour wall breaks" and first.sources == ["post", "wire"]
     assert second.text == INSURERS and second.sources == ["news"]
+
+
+def test_a_later_chapter_of_an_event_has_its_own_timeline_entry() -> None:
+    """An event holding a later chapter (the inquiry months after the flood, which the
+    clustering keeps in the flood's event) still shows that day on the timeline, named by the
+    chapter's headline; an undated member naming a far day is no chapter (it may be
+    background), and neither is a member reporting the event's own day."""
+    arts = _articles()
+    inquiry = article(
+        "inquiry",
+        "An inquiry into the Kessel flood found the harbour wall had been left unrepaired.",
+        title="Kessel flood inquiry blames unrepaired harbour wall",
+        outlet="Harbour Post",
+        published="2031-07-02",
+    )
+    follow = article(
+        "follow",
+        "The inquiry report was read in the council.",
+        title="Inquiry report read in Kessel council",
+        published="2031-07-03",
+    )
+    recalled = DateMention(text="July 9", date="2031-07-09", paragraph=0, start=0, end=6)
+    undated = article("undated", "Residents met on July 9 to discuss the harbour.").model_copy(
+        update={"dates": [recalled, recalled]}
+    )
+    members = {a.id: a for a in (inquiry, follow, undated)}
+    event = Event(
+        id="e1",
+        date="2031-03-04",
+        label="Harbour wall breaks",
+        articles=["wire", "post", "inquiry", "follow", "undated"],
+    )
+    story = Story(id="s1", title="", articles=[*_story().articles, *members], events=[event])
+    timeline = build_story(story, {**arts, **members}).timeline  # type: ignore[dict-item]
+    entries = {t.date: t for t in timeline}
+    assert entries["2031-03-04"].text == "Harbour wall breaks"
+    chapter = entries["2031-07-02"]  # the run of July 2-3, dated by its earliest day on a tie
+    assert chapter.text in {inquiry.title, follow.title}
+    assert chapter.sources == ["follow", "inquiry"]
+    assert all(t.date != "2031-07-03" for t in timeline)  # one entry for the run
+    chapters = _chapters("2031-03-04", [arts["post"], inquiry, follow, undated])  # type: ignore[list-item]
+    assert [(day, [a.id for a in group]) for day, group in chapters] == [
+        ("2031-07-02", ["inquiry", "follow"])
+    ]
+    assert _chapters("2031-03-04", [undated]) == []  # a day read off an undated text
+    assert _chapters("", [inquiry]) == []
 
 
 def test_title_kept_or_chosen() -> None:

@@ -201,6 +201,22 @@ def test_stories_have_titles_events_and_timelines(demo_result: Result) -> None:
             assert dates == sorted(dates)
 
 
+def test_every_planted_event_is_on_its_story_s_timeline(demo_result: Result) -> None:
+    """Each planted happening has a timeline entry on its day citing one of its articles, also
+    when the grouping keeps it inside another event (the pay deal four days into the strike is
+    then a later chapter of the strike)."""
+    keys = {a.id: k for k, a in scores.by_key(demo_result).items()}
+    for events in truth.EVENTS:
+        for planted in events:
+            story = next(
+                s for s in demo_result.stories if planted["files"] & {keys[a] for a in s.articles}
+            )
+            cited = [
+                {keys[a] for a in t.sources} for t in story.timeline if t.date == planted["date"]
+            ]
+            assert any(files & planted["files"] for files in cited), planted["label"]
+
+
 def test_demo_brief_follows_the_contract(demo_result: Result) -> None:
     doc = json.loads(demo_result.to_json())
     jsonschema.validate(doc, json_schema())

@@ -6,12 +6,15 @@ the rest from the articles' extractions through the reconcile and summarize stag
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from newsbrief.errors import OptionError
+from newsbrief.extract.dates import parse_day
 from newsbrief.model import (
     Article,
     Coverage,
@@ -37,6 +40,7 @@ from newsbrief.textsim import (
     SAME_FACT_RATIO,
     content_words,
     headline_case,
+    lead_label,
     normalize,
     quoted_share,
     same_fact,
@@ -44,7 +48,7 @@ from newsbrief.textsim import (
     unbalanced_quotes,
     word_count,
 )
-from newsbrief.timing import LEAD_PARAGRAPHS, article_day
+from newsbrief.timing import LEAD_PARAGRAPHS, article_day, event_day
 
 
 @dataclass(frozen=True)
@@ -367,10 +371,57 @@ is the speaker's. On the 924 PolNeAR texts 8 of 1,450 entries were such; a sente
 speaker ("… Stevens reported, “Overall security …”") stays under it."""
 
 
+CHAPTER_DAYS = 2
+"""An event's articles reporting a day more than this far from the event's own day are a later
+chapter of it (the toll update a week on, the trial months after the shooting): their day has
+an entry of its own. The clustering's ``event_days`` (days this close are one happening)."""
+CHAPTER_LOOKBACK_DAYS = 3
+"""The day an article reports is the one it names most up to this many days before it was
+written (the clustering's ``event_lookback_days``)."""
+
+
+def _chapters(day: str, members: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+    """An event's later chapters: its members written on a known day (a publication date or a
+    dateline; a day read off an undated text may be background) that report a day more than
+    ``CHAPTER_DAYS`` from the event's ``day``, grouped by runs of such days at most
+    ``CHAPTER_DAYS`` apart; each dated by its most reported day (the earliest on ties)."""
+    start = parse_day(day)
+    if start is None:
+        return []
+    reported: list[tuple[dt.date, Article]] = []
+    for article in members:
+        if article_day(article) is None:
+            continue
+        when = event_day(article, lookback_days=CHAPTER_LOOKBACK_DAYS)
+        if when is not None and abs((when - start).days) > CHAPTER_DAYS:
+            reported.append((when, article))
+    reported.sort(key=lambda r: r[0])
+    runs: list[list[tuple[dt.date, Article]]] = []
+    for item in reported:
+        if runs and (item[0] - runs[-1][-1][0]).days <= CHAPTER_DAYS:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    chapters = []
+    for run in runs:
+        counts = Counter(d for d, _ in run)
+        modal = min(counts, key=lambda d: (-counts[d], d))
+        chapters.append((modal.isoformat(), [a for _, a in run]))
+    return chapters
+
+
+def _chapter_label(members: Sequence[Article]) -> str:
+    """A chapter's entry text: its most representative headline, else its first lead."""
+    return representative_title(members) or next(
+        (label for a in members if (label := lead_label(a))), ""
+    )
+
+
 def _timeline(
     story: Story, articles: Sequence[Article], options: BriefOptions
 ) -> list[TimelineEntry]:
-    """One entry per dated event, and one per other date the articles give (its best sentence).
+    """One entry per dated event and per later chapter of one (``_chapters``), and one per
+    other date the articles give (its best sentence).
 
     An event of undated articles is dated by the date their text names most, which can be
     background (a 2016 campaign piece recalling September 11, 2001): it has an entry only when
@@ -378,12 +429,24 @@ def _timeline(
     entries: list[tuple[int, TimelineEntry]] = []
     event_dates = set()
     by_id = {a.id: a for a in articles}
+    dated: list[tuple[str, list[Article]]] = []
     for event in story.events:
         members = [by_id[i] for i in event.articles if i in by_id]
         if event.date and _dated_for_sure(event.date, members):
             event_dates.add(event.date)
+            dated.append((event.date, members))
             entry = TimelineEntry(date=event.date, text=event.label, sources=sorted(event.articles))
             entries.append((len(event.articles) + 1000, entry))
+    for day, members in dated:
+        for chapter_day, chapter in _chapters(day, members):
+            text = _chapter_label(chapter)
+            if chapter_day in event_dates or not text:
+                continue
+            event_dates.add(chapter_day)
+            ids = sorted(a.id for a in chapter)
+            entries.append(
+                (len(ids) + 1000, TimelineEntry(date=chapter_day, text=text, sources=ids))
+            )
     by_date: dict[str, list[tuple[str, set[str]]]] = {}
     for date, text, article_id in _dated_facts(articles):
         if date in event_dates:
