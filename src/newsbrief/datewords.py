@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 MONTHS: dict[str, int] = {
@@ -59,23 +60,61 @@ NUMERIC_DATE_RE = re.compile(
 "05 / 02 / 2013" of tokenised sources). Which number is the month ``numeric_day`` decides."""
 
 
-def numeric_day(match: re.Match[str]) -> date | None:
+NumericOrder = dict[str, bool]
+"""Per separator ("/" or "."), whether a page writes the day first: what its own dates that
+cannot be read both ways show (``numeric_order``)."""
+
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"\b(?P<weekday>" + "|".join(WEEKDAY_NAMES) + r"),?\s*$", re.IGNORECASE
+)
+
+
+def numeric_order(texts: Iterable[str]) -> NumericOrder:
+    """Which way round a page writes its numeric dates, per separator, from those that can be
+    read one way only: "Updated 04/13/2012" puts the month first, so the same page's
+    "Posted 04/09/2012" is April 9. A separator whose dates disagree (a page quoting another
+    site) tells nothing."""
+    seen: dict[str, set[bool]] = {}
+    for text in texts:
+        for match in NUMERIC_DATE_RE.finditer(text):
+            first, second = int(match["first"]), int(match["second"])
+            if first > 12 >= second >= 1:
+                seen.setdefault(match["sep"], set()).add(True)
+            elif second > 12 >= first >= 1:
+                seen.setdefault(match["sep"], set()).add(False)
+    return {sep: orders.pop() for sep, orders in seen.items() if len(orders) == 1}
+
+
+def numeric_day(match: re.Match[str], order: NumericOrder | None = None) -> date | None:
     """The day a ``NUMERIC_DATE_RE`` match names, only when the order of day and month cannot
     matter: one of them is over 12 ("11/30/09" is 30 November), or both are the same
-    ("04/04/2012"). "05/03/2013" is 5 March to most of the world and May 3 in the US, so it
-    names no day: nothing is guessed. A two-digit year is 19xx from 69 on, else 20xx (as C's
+    ("04/04/2012"). "05/03/2013" is 5 March to most of the world and May 3 in the US, so alone
+    it names no day: nothing is guessed. It does when the page settles the order (``order``,
+    from ``numeric_order``), or when a weekday written just before it fits one reading only
+    ("Thursday, 05/02/2013" is May 2). A two-digit year is 19xx from 69 on, else 20xx (as C's
     ``strptime``); with dots the year has four digits."""
     raw = match["year"]
     if match["sep"] == "." and len(raw) == 2:
         return None  # "1.13.13" is a version number as often as a date
-    first, second = int(match["first"]), int(match["second"])
-    if first == second or first > 12 >= second:
-        day, month = first, second
-    elif second > 12 >= first:
-        month, day = first, second
-    else:
-        return None
     year = int(raw) if len(raw) == 4 else (1900 if int(raw) >= 69 else 2000) + int(raw)
+    first, second = int(match["first"]), int(match["second"])
+    readings = [_day(year, first, second), _day(year, second, first)]  # day first, month first
+    if first == second or first > 12 >= second:
+        return readings[0]
+    if second > 12 >= first:
+        return readings[1]
+    if order is not None and match["sep"] in order:
+        return readings[0] if order[match["sep"]] else readings[1]
+    weekday = _WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 16), match.start())
+    if weekday is not None:
+        named = WEEKDAY_NAMES.index(weekday["weekday"].lower())
+        fitting = [d for d in readings if d is not None and d.weekday() == named]
+        if len(fitting) == 1:
+            return fitting[0]
+    return None
+
+
+def _day(year: int, day: int, month: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:

@@ -234,3 +234,46 @@ def test_numeric_dates_in_the_text_when_day_and_month_cannot_be_swapped(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert dates(text) == expected
+
+
+LONG = "The harbour board met twice about the ferry timetable and the new pier"
+"""A line too long to be a dateline (more than ``DATELINE_WORDS`` words)."""
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the page's own "Updated 04/13/2012" puts the month first: "04/09/2012" is April 9
+        (["Posted 04/09/2012 8:33 am", "Updated 04/13/2012 9:10 am"], date(2012, 4, 9)),
+        # a page writing the day first: "13/04/2012" is 13 April, so "04/09/2012" is 4 September
+        (["Posted 04/09/2012", "Print edition of 13/04/2012"], date(2012, 9, 4)),
+        # the page disagrees with itself (a long line, no dateline itself): no order, no guess
+        (["Posted 04/09/2012", f"{LONG} on 04/13/2012 and on 13/04/2012."], None),
+        # dots tell nothing about slashes
+        (["Posted 04/09/2012", f"{LONG} on 13.04.2012."], None),
+        # a weekday written before the date fits one reading only (May 2, 2013 was a Thursday)
+        (["Thursday, 05/02/2013"], date(2013, 5, 2)),
+        (["Saturday 05/02/2013"], None),  # neither May 2 nor 5 February 2013 was a Saturday
+    ],
+)
+def test_an_ambiguous_numeric_dateline_settled_by_its_page(
+    lines: list[str], expected: date | None
+) -> None:
+    assert dateline("Ferry service resumes", [*lines, "The ferries sailed."]) == expected
+
+
+def test_an_ambiguous_numeric_date_in_the_text_follows_its_page() -> None:
+    article = Article(
+        id="t",
+        source="t",
+        paragraphs=[
+            "Updated 04/13/2029",
+            "The lease ended on 05/03/2029, and the ferry stopped on 05/04/2029.",
+        ],
+    )
+    found = [(d.text, d.date) for d in extract_dates(parse_article(article))]
+    assert found == [
+        ("04/13/2029", "2029-04-13"),
+        ("05/03/2029", "2029-05-03"),
+        ("05/04/2029", "2029-05-04"),
+    ]

@@ -9,7 +9,9 @@ Without a publication date the article's *dateline* stands in for it: a full dat
 year) alone on a short line at the top ("May 3, 2013", "12 January 2010 @ 09:29 pm", or a
 numeric "11/30/09" whose day and month cannot be swapped), as scraped pages often carry. With
 neither, relative and year-less dates are skipped; so are vague ones ("last week") and
-ambiguous numeric ones ("3/4", "05/03/2013"). An offset from an explicit date ("a week
+ambiguous numeric ones ("3/4", "05/03/2013"), unless the page settles which way round it writes
+them (its own "Updated 04/13/2012") or a weekday just before fits one reading only ("Thursday,
+05/02/2013"): ``datewords.numeric_order``, ``numeric_day``. An offset from an explicit date ("a week
 after the 24 February attack", "two days before March 3") resolves to the day it names.
 A date that only measures a record ("the deadliest attack since Sept. 11, 2001", "its highest
 ratings since Jan. 7, 2012", "for the first time since June 25, 2007"), unless it is within a
@@ -32,7 +34,9 @@ from newsbrief.datewords import (
     MONTHS,
     NUMERIC_DATE_RE,
     WEEKDAY_NAMES,
+    NumericOrder,
     numeric_day,
+    numeric_order,
 )
 from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
@@ -94,6 +98,7 @@ def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
     best stand-in for a missing publication date. Regex-only, so any stage may call it.
     """
     lines = [title or "", *paragraphs[:DATELINE_PARAGRAPHS]]
+    order: NumericOrder | None = None
     for line in lines:
         if not line or len(line.split()) > DATELINE_WORDS:
             continue
@@ -104,7 +109,9 @@ def dateline(title: str | None, paragraphs: Sequence[str]) -> date | None:
                     if found is not None:
                         return found
         for match in NUMERIC_DATE_RE.finditer(line):
-            found = numeric_day(match)
+            if order is None:  # the page's own way round, read once and only when needed
+                order = numeric_order([title or "", *paragraphs])
+            found = numeric_day(match, order)
             if found is not None and not _BORN.search(line, 0, match.start()):
                 return found
     return None
@@ -117,21 +124,26 @@ def reference_day(article: Article) -> date | None:
 
 def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     """Every resolvable day date in the title (paragraph -1) and paragraphs, in text order."""
-    published = reference_day(parsed.article)
+    article = parsed.article
+    published = reference_day(article)
+    order = numeric_order([article.title or "", *article.paragraphs])
     found: list[DateMention] = []
     docs = [(-1, parsed.title_doc)] if parsed.title_doc is not None else []
     docs.extend(enumerate(parsed.docs))
     for paragraph, doc in docs:
         if doc is not None:
-            found.extend(dates_in_doc(doc, paragraph=paragraph, published=published))
+            found.extend(dates_in_doc(doc, paragraph=paragraph, published=published, order=order))
     return found
 
 
-def dates_in_doc(doc: Doc, *, paragraph: int, published: date | None) -> list[DateMention]:
-    """The dates of one parsed paragraph, resolved against ``published`` (may be None)."""
+def dates_in_doc(
+    doc: Doc, *, paragraph: int, published: date | None, order: NumericOrder | None = None
+) -> list[DateMention]:
+    """The dates of one parsed paragraph, resolved against ``published`` (may be None);
+    ``order`` is the page's way round of numeric dates (``datewords.numeric_order``)."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for start, end, resolved in _candidates(doc, published):
+    for start, end, resolved in _candidates(doc, published, order):
         if resolved is None or any(start < e and end > s for s, e in taken):
             continue
         taken.append((start, end))
@@ -227,7 +239,9 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, date | None]]:
+def _candidates(
+    doc: Doc, published: date | None, order: NumericOrder | None = None
+) -> Iterator[tuple[int, int, date | None]]:
     text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -237,7 +251,7 @@ def _candidates(doc: Doc, published: date | None) -> Iterator[tuple[int, int, da
                 yield offset.start(), match.end(), _shift(offset, resolved)
             yield match.start(), match.end(), resolved
     for match in NUMERIC_DATE_RE.finditer(text):
-        yield match.start(), match.end(), numeric_day(match)
+        yield match.start(), match.end(), numeric_day(match, order)
     if published is None:
         return
     for match in _WEEKDAY.finditer(text):
