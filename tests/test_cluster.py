@@ -511,25 +511,62 @@ def test_follow_up_needs_a_named_day_and_a_short_gap() -> None:
     assert relation(0, 4) == 0  # undated
 
 
-def test_beyond_the_horizon_days_part_only_a_recurrence() -> None:
-    """Months apart, the words decide (a later chapter of one case), unless the later article
-    presents its happening as a recurrence; the earlier one's wording does not matter."""
+def test_beyond_the_horizon_days_part_all_but_a_later_chapter() -> None:
+    """Months apart, the words decide when the later article carries on the earlier one's case
+    (it names one of its people) and does not present itself as a recurrence; otherwise the
+    days part them (the earlier article's wording does not matter)."""
     from datetime import date
 
-    from newsbrief.cluster import _time_relation
+    from newsbrief.cluster import _Chapters, _time_relation
 
     d = date.fromisoformat
     edays = [d("2024-03-02"), d("2024-07-01"), d("2024-03-20")]
     reported = [frozenset(), frozenset(), frozenset()]
+    vellin, other = frozenset({"oskar", "vellin"}), frozenset({"mira", "tolt"})
 
-    def relation(a: int, b: int, recurs: list[bool]) -> int:
-        return _time_relation(a, b, edays, reported, 2, 7, 30, recurs)
+    def relation(a: int, b: int, recurs: list[bool], people: list[frozenset[str]]) -> int:
+        return _time_relation(a, b, edays, reported, 2, 7, 30, _Chapters(recurs, people))
 
-    assert relation(0, 1, [False, False, False]) == 0  # four months on: words decide
-    assert relation(1, 0, [False, True, False]) == -1  # "... again": a look-alike
-    assert relation(0, 1, [True, False, False]) == 0  # only the later article's words count
-    assert relation(0, 2, [False, False, False]) == -1  # 18 days: inside the horizon
-    assert _time_relation(0, 1, edays, reported, 2, 7) == -1  # no horizon: days always part
+    same = [vellin, vellin, vellin]
+    assert relation(0, 1, [False, False, False], same) == 0  # four months on: words decide
+    assert relation(1, 0, [False, True, False], same) == -1  # "... again": a look-alike
+    assert relation(0, 1, [True, False, False], same) == 0  # only the later article's words
+    assert relation(0, 1, [False] * 3, [vellin, other, vellin]) == -1  # nobody in common
+    assert relation(0, 1, [False] * 3, [frozenset()] * 3) == -1  # nobody named at all
+    assert relation(0, 2, [False, False, False], same) == -1  # 18 days: inside the horizon
+    assert _time_relation(0, 1, edays, reported, 2, 7, 30) == -1  # no chapters: days part
+
+
+def test_next_month_s_report_is_a_new_event() -> None:
+    """A monthly figure reported again five weeks on shares every word but the month and the
+    number, and names nobody: a periodic look-alike, not a later chapter; two events."""
+    bureau = ents(VELLAND, ("Velland Statistics Bureau", "ORG"))
+    rows = [
+        (
+            "j1",
+            "2024-03-01",
+            "Velland adds 42,000 jobs in February as unemployment falls",
+            "Velland's economy added 42,000 jobs in February, the Velland Statistics Bureau said, "
+            "and the unemployment rate fell to 5.1 percent as hiring rose in construction.",
+        ),
+        (
+            "j2",
+            "2024-03-01",
+            "Velland unemployment falls to 5.1 percent",
+            "Unemployment in Velland fell to 5.1 percent in February as employers added 42,000 "
+            "jobs, figures from the Velland Statistics Bureau showed.",
+        ),
+        (
+            "j3",
+            "2024-04-05",
+            "Velland adds 18,000 jobs in March, unemployment steady",
+            "Velland's economy added 18,000 jobs in March, the Velland Statistics Bureau said, "
+            "leaving the unemployment rate at 5.1 percent as construction hiring slowed.",
+        ),
+    ]
+    stories = cluster_stories(make(rows, bureau))
+    assert groups(stories) == {frozenset({"j1", "j2", "j3"})}
+    assert event_groups(stories) == {frozenset({"j1", "j2"}), frozenset({"j3"})}
 
 
 @pytest.mark.parametrize(

@@ -63,11 +63,12 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     assert scores["topics"] == 13
     # session 9: anchor norms count unshared names, story bar 0.10 (it was 0.893 / 0.920 /
     # 0.758 / 0.890 / 0.880 below)
-    # session 21: beyond the 30-day horizon days part only a marked recurrence (0.906 before)
-    assert scores["event_f1"] > 0.915  # measured 0.926
+    # session 21: beyond the 30-day horizon days part all but a later chapter of a case (one
+    # naming a person of the earlier article, not marked as a recurrence); 0.906 before
+    assert scores["event_f1"] > 0.91  # measured 0.919
     assert scores["story_f1"] > 0.92  # measured 0.933
     assert scores["story_event_f1"] > 0.74  # measured 0.760: stories hold both look-alikes
     every = ClusterOptions(diffuse_cohesion=math.inf)
     incidents = score_clusters(records, articles, options=every)
     assert incidents["story_event_f1"] > 0.90  # measured 0.913 (topics 1-22: 0.942)
-    assert incidents["event_f1"] > 0.90  # measured 0.913 (0.893 before session 21)
+    assert incidents["event_f1"] > 0.90  # measured 0.909 (0.893 before session 21)
