@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from storyfixtures import claim
 
 from newsbrief.cluster import (
     ClusterOptions,
@@ -535,6 +536,12 @@ def test_beyond_the_horizon_days_part_all_but_a_later_chapter() -> None:
     assert relation(0, 1, [False] * 3, [frozenset()] * 3) == -1  # nobody named at all
     assert relation(0, 2, [False, False, False], same) == -1  # 18 days: inside the horizon
     assert _time_relation(0, 1, edays, reported, 2, 7, 30) == -1  # no chapters: days part
+    jobs = {("jobs added", None): frozenset({42_000.0})}
+    fewer = {("jobs added", None): frozenset({18_000.0})}
+    restated = _Chapters([False] * 3, same, [jobs, fewer, jobs])
+    assert _time_relation(0, 1, edays, reported, 2, 7, 30, restated) == -1  # a new number
+    again = _Chapters([False] * 3, same, [jobs, jobs, jobs])
+    assert _time_relation(0, 1, edays, reported, 2, 7, 30, again) == 0  # the same figure
 
 
 def test_next_month_s_report_is_a_new_event() -> None:
@@ -567,6 +574,14 @@ def test_next_month_s_report_is_a_new_event() -> None:
     stories = cluster_stories(make(rows, bureau))
     assert groups(stories) == {frozenset({"j1", "j2", "j3"})}
     assert event_groups(stories) == {frozenset({"j1", "j2"}), frozenset({"j3"})}
+    # quoting the same minister both months, the reports share a person; the new number for
+    # the same measure still makes the later one a new event
+    minister = ents(VELLAND, ("Velland Statistics Bureau", "ORG"), BRASK)
+    quoted = [
+        a.model_copy(update={"claims": [claim(value, "jobs added")]})
+        for a, value in zip(make(rows, minister), (42_000, 42_000, 18_000), strict=True)
+    ]
+    assert event_groups(cluster_stories(quoted)) == {frozenset({"j1", "j2"}), frozenset({"j3"})}
 
 
 @pytest.mark.parametrize(
