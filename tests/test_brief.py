@@ -514,3 +514,28 @@ def test_a_sentence_with_no_news_makes_no_timeline_entry() -> None:
     assert {d.date for d in dated.dates} >= {"2031-03-07", "2031-03-08"}
     story = build_story(Story(id="s", title="t", articles=["p"]), {"p": dated})
     assert [e.text for e in story.timeline] == [fact]
+
+
+def test_a_year_less_day_makes_no_timeline_entry_or_anchor() -> None:
+    """An undated article's "Dec. 9" is kept as ``--12-09`` (no year to give it): it makes no
+    timeline entry and no date anchor, as a calendar day does."""
+    from newsbrief.extract.dates import extract_dates
+    from newsbrief.model import Article
+    from newsbrief.nlp import parse_article
+    from newsbrief.similarity import FeatureOptions, anchor_counts
+
+    text = "The ferry pier in Port Velmar closed on Dec. 9 after a crane collapsed onto it."
+    parsed = parse_article(Article(id="u", source="u.txt", paragraphs=[text]))
+    undated = parsed.article.model_copy(update={"dates": extract_dates(parsed)})
+    assert [d.date for d in undated.dates] == ["--12-09"]
+    story = build_story(Story(id="s", title="t", articles=["u"]), {"u": undated})
+    assert story.timeline == []
+    anchors = anchor_counts(undated, FeatureOptions(date_weight=1.0))
+    assert not any(key.startswith("d:") for key in anchors)
+    dated = undated.model_copy(
+        update={"dates": [d.model_copy(update={"date": "2031-12-09"}) for d in undated.dates]}
+    )
+    assert "d:2031-12-09" in anchor_counts(dated, FeatureOptions(date_weight=1.0))
+    assert [
+        e.date for e in build_story(Story(id="s", title="t", articles=["u"]), {"u": dated}).timeline
+    ] == ["2031-12-09"]

@@ -621,6 +621,72 @@ def test_days_read_off_the_text_alone_do_not_split_an_event() -> None:
     assert event_groups(cluster_stories(undated)) == {frozenset({"f1", "f2"})}
 
 
+def test_an_undated_article_naming_only_far_days_is_another_happening() -> None:
+    """An undated report of the river flooding the town on "Nov. 20" (a year-less day: its
+    text gives no year) is not the March flood, however alike the words; naming a day near
+    it, naming none, or carrying on its case (the minister's aid) it joins the March event."""
+    body = (
+        "The River Wend rose above its walls in Marrowby on {day}, flooding homes along the old "
+        "quay as rescue teams used boats to reach families trapped by the flood water."
+    )
+
+    def undated(day: str, iso: str | None, entities: list[Entity]) -> Article:
+        text = body.format(day=day)
+        dates = []
+        if iso is not None:
+            start = text.index(day)
+            dates = [
+                DateMention(text=day, date=iso, paragraph=0, start=start, end=start + len(day))
+            ]
+        return Article(
+            id="u1",
+            source="u1.txt",
+            title="Marrowby homes flooded as River Wend rises",
+            paragraphs=[text],
+            entities=entities,
+            dates=dates,
+        )
+
+    march = {"f1", "f2", "f3"}
+    for day, iso, joins in (
+        ("Nov. 20", "--11-20", False),
+        ("20 November 2023", "2023-11-20", False),  # with its year, just as far
+        ("March 4", "--03-04", True),
+        ("the night of the storm", None, True),
+    ):
+        arts = [*make(FLOOD, FLOOD_ENTS), undated(day, iso, FLOOD_ENTS)]
+        expected = {frozenset(march | {"u1"})} if joins else {frozenset(march), frozenset({"u1"})}
+        assert event_groups(cluster_stories(arts)) == expected, day
+    # a later chapter of the same case: it names the March articles' minister
+    minister = [*make(FLOOD, AID_ENTS), undated("Nov. 20", "--11-20", AID_ENTS)]
+    assert event_groups(cluster_stories(minister)) == {frozenset(march | {"u1"})}
+    # without a horizon, days read off an undated text never part it (the rule before)
+    arts = [*make(FLOOD, FLOOD_ENTS), undated("Nov. 20", "--11-20", FLOOD_ENTS)]
+    no_horizon = ClusterOptions(horizon_days=0)
+    assert event_groups(cluster_stories(arts, options=no_horizon)) == {frozenset(march | {"u1"})}
+
+
+def test_named_days_place_year_less_days_in_the_nearest_year() -> None:
+    from newsbrief.timing import named_days
+
+    d = date.fromisoformat
+    article = Article(
+        id="n",
+        source="n.txt",
+        dates=[
+            DateMention(text="Dec. 9", date="--12-09", paragraph=0, start=0, end=6),
+            DateMention(text="3 May 2024", date="2024-05-03", paragraph=0, start=9, end=19),
+        ],
+    )
+    named = named_days(article)
+    assert named.days == {d("2024-05-03")} and named.month_days == {(12, 9)}
+    assert named.near([d("2025-01-02")], 30)  # December 9, 2024: 24 days before
+    assert not named.near([d("2024-09-17")], 30)  # 77 days from December, 137 from May
+    assert named.near([d("2024-04-10")], 30)  # 23 days before May 3
+    assert not named.before(d("2024-09-17")) and named.before(d("2025-01-02"))
+    assert not named_days(Article(id="e", source="e.txt"))
+
+
 def _closed_story_archive(**kw):
     import numpy as np
 

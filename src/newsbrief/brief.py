@@ -351,6 +351,8 @@ def _dated_facts(articles: Sequence[Article]) -> list[tuple[str, str, str]]:
             if claim.as_of and claim.as_of_basis != "published" and claim.sentence.strip():
                 facts.append((claim.as_of, strip_dateline(claim.sentence), article.id))
         for mention in article.dates:
+            if parse_day(mention.date) is None:
+                continue  # a year-less "--12-09" has no place on a timeline
             text = _sentence_at(article, mention.paragraph, mention.start)
             if text and strip_dateline(text):
                 facts.append((mention.date, strip_dateline(text), article.id))

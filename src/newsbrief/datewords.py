@@ -119,3 +119,33 @@ def _day(year: int, day: int, month: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def yearless_iso(month: int, day: int) -> str | None:
+    """A day and month stated without a year as XML Schema's ``--MM-DD`` (``gMonthDay``); None
+    when no year has that day (February 30)."""
+    try:
+        date(2000, month, day)  # a leap year: February 29 exists
+    except ValueError:
+        return None
+    return f"--{month:02d}-{day:02d}"
+
+
+_YEARLESS_RE = re.compile(r"--(\d\d)-(\d\d)")
+
+
+def parse_yearless(value: str) -> tuple[int, int] | None:
+    """Month and day of a ``--MM-DD`` date; None for anything else (a full ISO date too)."""
+    match = _YEARLESS_RE.fullmatch(value)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def nearest_year(month: int, day: int, published: date) -> date | None:
+    """A year-less date: the year that puts it closest to ``published``."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - published).days)) if options else None

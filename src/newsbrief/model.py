@@ -201,7 +201,10 @@ class Entity(Record):
 
 
 class DateMention(Record):
-    """A date the text states, resolved to an ISO date against the publication date."""
+    """A date the text states, resolved to an ISO date against the publication date. In an
+    article with no day to resolve against (no publication date, no dateline), a named month
+    and day without a year is kept as ``--MM-DD`` (XML Schema's ``gMonthDay``): it names no
+    calendar day, but tells a December happening from a September one."""
 
     text: str
     date: str

@@ -27,6 +27,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from newsbrief.extract.dates import parse_day
 from newsbrief.model import Article
 
 DEFAULT_LABEL_WEIGHTS: Mapping[str, float] = {
@@ -142,7 +143,8 @@ def anchor_counts(article: Article, options: FeatureOptions) -> dict[str, float]
             out[f"n:{quantity.value:g} {unit}".rstrip()] = options.number_weight
     if options.date_weight > 0:
         for mention in article.dates:
-            out["d:" + mention.date[:10]] = options.date_weight
+            if parse_day(mention.date) is not None:  # a year-less "--12-09" is no calendar day
+                out["d:" + mention.date[:10]] = options.date_weight
     return out
 
 

@@ -6,6 +6,8 @@ date its text mentions most in the few days up to that day (the lead's dates cou
 else the article day; an article with no day at all falls back to the date it mentions most.
 ``reported_days`` are every day an article mentions up to its own day: a follow-up that names
 the day of an earlier happening ("the March 4 landslide") is evidence it reports on it.
+``named_days`` are every day an undated article's text names, year-less ones ("Dec. 9")
+included: none near a dated article's days says it reports another happening.
 ``marks_recurrence`` tells a new happening of a recurring kind ("floods the town again") from a
 later chapter of the same one (the trial after the shooting).
 """
@@ -15,8 +17,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
+from newsbrief.datewords import nearest_year, parse_yearless
 from newsbrief.extract.dates import dateline, parse_day
 from newsbrief.model import Article
 
@@ -72,6 +77,52 @@ def event_day(article: Article, *, lookback_days: int) -> date | None:
     if recent:
         return min(recent, key=lambda d: (-recent[d], d))
     return written
+
+
+@dataclass(frozen=True)
+class NamedDays:
+    """The days an article's text names: calendar days, and month-days stated without a year
+    (``--MM-DD``, kept only when the article has no day to resolve them against)."""
+
+    days: frozenset[date] = frozenset()
+    month_days: frozenset[tuple[int, int]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.days or self.month_days)
+
+    def near(self, others: Iterable[date], window: int) -> bool:
+        """Whether one of these days lies within ``window`` days of one of ``others`` (a
+        year-less day in the year that puts it closest)."""
+        for other in others:
+            if any(abs((d - other).days) <= window for d in self.days):
+                return True
+            for month, day in self.month_days:
+                near = nearest_year(month, day, other)
+                if near is not None and abs((near - other).days) <= window:
+                    return True
+        return False
+
+    def before(self, other: date) -> bool:
+        """Whether every named day falls before ``other`` (a year-less one, in the year that
+        puts it closest)."""
+        resolved = [*self.days]
+        resolved.extend(
+            d for m, dd in self.month_days if (d := nearest_year(m, dd, other)) is not None
+        )
+        return bool(resolved) and max(resolved) < other
+
+
+def named_days(article: Article) -> NamedDays:
+    """Every day the text names, with or without its year."""
+    days: set[date] = set()
+    month_days: set[tuple[int, int]] = set()
+    for mention in article.dates:
+        day = parse_day(mention.date)
+        if day is not None:
+            days.add(day)
+        elif (month_day := parse_yearless(mention.date)) is not None:
+            month_days.add(month_day)
+    return NamedDays(frozenset(days), frozenset(month_days))
 
 
 def reported_days(article: Article, *, lookback_days: int) -> frozenset[date]:

@@ -65,10 +65,12 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     # 0.758 / 0.890 / 0.880 below)
     # session 21: beyond the 30-day horizon days part all but a later chapter of a case (one
     # naming a person of the earlier article, not marked as a recurrence); 0.906 before
-    assert scores["event_f1"] > 0.91  # measured 0.919
-    assert scores["story_f1"] > 0.92  # measured 0.933
-    assert scores["story_event_f1"] > 0.74  # measured 0.760: stories hold both look-alikes
+    # session 22: an undated article naming only days far from a dated one's (with or
+    # without their year: "Dec. 9") is parted from it unless a later chapter; 0.919 before
+    assert scores["event_f1"] > 0.925  # measured 0.938
+    assert scores["story_f1"] > 0.92  # measured 0.934
+    assert scores["story_event_f1"] > 0.74  # measured 0.766: stories hold both look-alikes
     every = ClusterOptions(diffuse_cohesion=math.inf)
     incidents = score_clusters(records, articles, options=every)
-    assert incidents["story_event_f1"] > 0.90  # measured 0.913 (topics 1-22: 0.942)
-    assert incidents["event_f1"] > 0.90  # measured 0.909 (0.893 before session 21)
+    assert incidents["story_event_f1"] > 0.90  # measured 0.919 (topics 1-22: 0.942)
+    assert incidents["event_f1"] > 0.91  # measured 0.927 (0.909 before session 22)

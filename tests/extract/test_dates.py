@@ -57,10 +57,19 @@ def test_resolved_dates(text: str, expected: list[tuple[str, str]]) -> None:
     ("text", "expected"),
     [
         ("The ministers met on Tuesday.", []),
-        ("Voting resumes March 9.", []),
+        # a year-less day names no calendar day, but is kept as one of that month
+        ("Voting resumes March 9.", [("March 9", "--03-09")]),
+        ("The patch was released on Dec. 9 and again on 13 January.",
+         [("Dec. 9", "--12-09"), ("13 January", "--01-13")]),
+        ("Clinics were closed from Feb. 29.", [("Feb. 29", "--02-29")]),
+        ("The court sat on Feb. 30.", []),  # no such day
+        ("She may 3 times a week.", []),  # "may" the verb
+        # background, as with a year: a record's measure and a birth date
+        ("It was the worst storm since Oct. 29.", []),
+        ("Vell was born on April 22 in Kerrow Falls.", []),
         ("The talks ended on 3 March 2026.", [("3 March 2026", "2026-03-03")]),
     ],
-)
+)  # fmt: skip
 def test_without_publication_date_relative_dates_are_skipped(
     text: str, expected: list[tuple[str, str]]
 ) -> None:

@@ -1651,6 +1651,7 @@ def _own_date(ctx: _Article, d: _Draft) -> None:
         m
         for m in ctx.dates
         if m.paragraph == q.paragraph
+        and parse_day(m.date) is not None  # not a year-less "--12-09"
         and m.start >= sentence.start_char
         and m.end <= sentence.end_char
         and not _period_boundary(doc_text(doc), m.start)

@@ -35,8 +35,10 @@ from newsbrief.datewords import (
     NUMERIC_DATE_RE,
     WEEKDAY_NAMES,
     NumericOrder,
+    nearest_year,
     numeric_day,
     numeric_order,
+    yearless_iso,
 )
 from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
@@ -148,17 +150,21 @@ def dates_in_doc(
             continue
         taken.append((start, end))
         if _is_record_mark(doc, start) and (
-            published is None or (published - resolved).days > RECORD_RECENT_DAYS
+            published is None
+            or isinstance(resolved, str)
+            or (published - resolved).days > RECORD_RECENT_DAYS
         ):
             continue  # what a record is measured against ("the worst since Tuesday" is news)
         if _is_birth_date(doc, start, end) and (
-            published is None or (published - resolved).days > BIRTH_NEWS_DAYS
+            published is None
+            or isinstance(resolved, str)
+            or (published - resolved).days > BIRTH_NEWS_DAYS
         ):
             continue  # a life's background, not the news (a birth last week is news)
         mentions.append(
             DateMention(
                 text=doc_text(doc)[start:end],
-                date=resolved.isoformat(),
+                date=resolved if isinstance(resolved, str) else resolved.isoformat(),
                 paragraph=paragraph,
                 start=start,
                 end=end,
@@ -218,17 +224,6 @@ def resolve_weekday(weekday: int, published: date, *, future: bool, modifier: st
     return published - timedelta(days=back)
 
 
-def nearest_year(month: int, day: int, published: date) -> date | None:
-    """A year-less date: the year that puts it closest to publication."""
-    options = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(options, key=lambda d: abs((d - published).days)) if options else None
-
-
 def parse_day(value: str | None) -> date | None:
     """The calendar day of an ISO date or date-time string; None when missing or unreadable."""
     if not value:
@@ -241,7 +236,9 @@ def parse_day(value: str | None) -> date | None:
 
 def _candidates(
     doc: Doc, published: date | None, order: NumericOrder | None = None
-) -> Iterator[tuple[int, int, date | None]]:
+) -> Iterator[tuple[int, int, date | str | None]]:
+    """Spans that may be dates, with the day each names: a date, or with nothing to resolve
+    against, a year-less ``--MM-DD`` (``_yearless``); None when it names none."""
     text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -249,7 +246,10 @@ def _candidates(
             offset = _OFFSET.search(text, max(0, match.start() - 40), match.start())
             if offset is not None and resolved is not None:
                 yield offset.start(), match.end(), _shift(offset, resolved)
-            yield match.start(), match.end(), resolved
+            if resolved is None and published is None:
+                yield match.start(), match.end(), _yearless(match)
+            else:
+                yield match.start(), match.end(), resolved
     for match in NUMERIC_DATE_RE.finditer(text):
         yield match.start(), match.end(), numeric_day(match, order)
     if published is None:
@@ -291,6 +291,19 @@ def _explicit(match: re.Match[str], published: date | None) -> date | None:
     if published is None:
         return None
     return nearest_year(month, day, published)
+
+
+def _yearless(match: re.Match[str]) -> str | None:
+    """``--MM-DD`` for a named month and day stated without a year ("Dec. 9"), as an article
+    with no day to resolve it against keeps it: it still tells a December happening from one
+    in September (``timing.named_days``)."""
+    raw_month = match.group("month").lower().rstrip(".")
+    month = MONTHS.get(raw_month)
+    if month is None or match.group("year"):
+        return None
+    if raw_month == "may" and match.re is _PATTERNS[1]:
+        return None  # "may 3" is as likely the verb as the month
+    return yearless_iso(month, int(match.group("day")))
 
 
 def _shift(offset: re.Match[str], anchor: date) -> date:
