@@ -236,6 +236,9 @@ def _unit_claim(value: float, unit: str | None) -> FigureClaim:
         ("soldiers killed", "Varnian soldiers", ["soldiers"], "soldiers killed (Varnian soldiers)"),
         ("Varnian soldiers killed", "Varnian soldiers", ["soldiers"], "Varnian soldiers killed"),
         ("people killed", "people", [None], "people killed"),
+        ("passengers", "passengers", ["passengers"], "passengers"),  # not "passengers (passengers)"
+        ("Members", "members", [None], "Members"),
+        ("passengers carried", "passenger", [None], "passengers carried (passenger)"),
         ("fine (dollar)", None, ["dollar"], "fine"),  # "$30,000" says dollars
         ("fine (euro)", None, ["euro"], "fine"),
         ("fine (marks)", None, ["marks"], "fine (marks)"),

@@ -166,8 +166,8 @@ def measure_name(figure: Figure) -> str:
         measure = re.sub(rf"\s*\({money}s?\)$", "", measure)
         if subject and subject.lower().rstrip("s") == money:
             subject = None
-    if subject and measure.lower().startswith(f"{subject.lower()} "):
-        subject = None  # "Varnian soldiers killed" says whose already
+    if subject and (measure.lower() + " ").startswith(f"{subject.lower()} "):
+        subject = None  # "Varnian soldiers killed" says whose already; "passengers" is them
     return measure + (f" ({subject})" if subject else "")
 
 
