@@ -288,6 +288,25 @@ def test_event_day_prefers_recent_mentioned_date() -> None:
     assert event_day(c, lookback_days=3).isoformat() == "2019-01-01"  # named most still wins
 
 
+def test_event_day_does_not_count_the_day_of_a_statement() -> None:
+    """ "The hillside gave way on Wednesday night, the agency said on Thursday", twice over in
+    a report of Thursday: the landslide is of Wednesday. A day only said on still counts as
+    reported, and an article naming no other day keeps its own."""
+    from newsbrief.timing import reported_days
+
+    def on(day: str, *, statement: bool) -> DateMention:
+        return DateMention(text=day, date=day, paragraph=0, start=0, end=1, statement=statement)
+
+    wed, thu = on("2024-03-06", statement=False), on("2024-03-07", statement=True)
+    report = Article(id="r", source="r", published="2024-03-07", dates=[wed, thu, thu])
+    assert event_day(report, lookback_days=3) == date(2024, 3, 6)
+    assert reported_days(report, lookback_days=3) == {date(2024, 3, 6), date(2024, 3, 7)}
+    said = Article(id="s", source="s", published="2024-03-08", dates=[thu])
+    assert event_day(said, lookback_days=3) == date(2024, 3, 8)
+    undated = Article(id="u", source="u", dates=[thu])
+    assert event_day(undated, lookback_days=3) is None
+
+
 def test_duplicates_follow_their_original() -> None:
     copy = Article(
         id="zz-copy",

@@ -217,6 +217,22 @@ def test_every_planted_event_is_on_its_story_s_timeline(demo_result: Result) -> 
             assert any(files & planted["files"] for files in cited), planted["label"]
 
 
+def test_a_planted_event_found_whole_carries_its_planted_day(demo_result: Result) -> None:
+    """An event grouped exactly as planted is dated by its happening, not by when it was told:
+    the landslide of the night of March 4, which the agency "said on Thursday" (March 5), is of
+    March 4."""
+    keys = {a.id: k for k, a in scores.by_key(demo_result).items()}
+    found = {
+        frozenset(keys[a] for a in e.articles): e.date
+        for s in demo_result.stories
+        for e in s.events
+    }
+    whole = [p for events in truth.EVENTS for p in events if frozenset(p["files"]) in found]
+    assert len(whole) >= 6  # all but the strike and the deal, grouped as one
+    for planted in whole:
+        assert found[frozenset(planted["files"])] == planted["date"], planted["label"]
+
+
 def test_demo_brief_follows_the_contract(demo_result: Result) -> None:
     doc = json.loads(demo_result.to_json())
     jsonschema.validate(doc, json_schema())

@@ -211,6 +211,11 @@ class DateMention(Record):
     paragraph: int
     start: int
     end: int
+    statement: bool = Field(
+        default=False,
+        description="The day of a statement, not of a happening: the date hangs on a reporting "
+        'verb ("the agency said on Thursday").',
+    )
 
 
 class Article(Record):

@@ -286,3 +286,24 @@ def test_an_ambiguous_numeric_date_in_the_text_follows_its_page() -> None:
         ("05/03/2029", "2029-05-03"),
         ("05/04/2029", "2029-05-04"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        (
+            "The hillside gave way on Wednesday night, the agency said on Thursday.",
+            [("Wednesday", False), ("Thursday", True)],
+        ),
+        ("Police told reporters on Friday that the road was closed.", [("Friday", True)]),
+        ("The fire service confirmed on Monday that two homes burned.", [("Monday", True)]),
+        ("The ministers met on Tuesday.", [("Tuesday", False)]),
+        ("The talks will resume on Thursday, Osk said.", [("Thursday", False)]),
+        ("The deal was announced on Friday.", [("Friday", False)]),  # an announcement happens
+    ],
+)
+def test_a_statement_s_day_is_marked(text: str, statements: list[tuple[str, bool]]) -> None:
+    """The day something was said is not the day it happened: ``statement`` marks it."""
+    article = Article(id="t", source="t", published=PUBLISHED, paragraphs=[text])
+    found = [(d.text, d.statement) for d in extract_dates(parse_article(article))]
+    assert found == statements

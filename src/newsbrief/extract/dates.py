@@ -168,9 +168,33 @@ def dates_in_doc(
                 paragraph=paragraph,
                 start=start,
                 end=end,
+                statement=_is_statement_day(doc, start, end),
             )
         )
     return sorted(mentions, key=lambda m: m.start)
+
+
+STATEMENT_VERBS = frozenset(
+    {"say", "tell", "add", "report", "state", "confirm", "write", "tweet", "post", "note"}
+    | {"explain", "insist", "warn", "estimate", "reply", "respond", "testify", "acknowledge"}
+)
+"""Lemmas of verbs whose day is when something was said, not when it happened."""
+
+
+def _is_statement_day(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is the day of a statement: the verb it hangs on is
+    a reporting verb ("the agency said on Thursday", "police told reporters Monday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in STATEMENT_VERBS
+    return False
 
 
 RECORD_WORDS = frozenset({"first", "most", "least", "only"})
