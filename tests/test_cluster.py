@@ -685,6 +685,49 @@ def test_an_undated_article_naming_only_far_days_is_another_happening() -> None:
     assert event_groups(cluster_stories(arts, options=no_horizon)) == {frozenset(march | {"u1"})}
 
 
+def test_a_town_the_tagger_once_takes_for_a_person_is_no_shared_person() -> None:
+    """The small model tags "Marrowby" a person in one headline of each report: the batch tags
+    it a place more often, so the undated November report shares no person with the March
+    flood and stays apart; a real person both name still carries the case on."""
+    misread = [
+        a.model_copy(
+            update={
+                "entities": [
+                    Entity(text="Marrowby", label="PERSON", canonical="Marrowby"),
+                    *ents(MARROWBY, WEND),
+                ]
+            }
+        )
+        for a in make(FLOOD, FLOOD_ENTS)
+    ]
+    text = (
+        "The River Wend rose above its walls in Marrowby on Nov. 20, flooding homes along the "
+        "old quay as rescue teams used boats to reach families trapped by the flood water."
+    )
+    start = text.index("Nov. 20")
+    november = Article(
+        id="u1",
+        source="u1.txt",
+        title="Marrowby homes flooded as River Wend rises",
+        paragraphs=[text],
+        entities=[Entity(text="Marrowby", label="PERSON", canonical="Marrowby"), *FLOOD_ENTS],
+        dates=[
+            DateMention(text="Nov. 20", date="--11-20", paragraph=0, start=start, end=start + 7)
+        ],
+    )
+    march = frozenset({"f1", "f2", "f3"})
+    assert event_groups(cluster_stories([*misread, november])) == {march, frozenset({"u1"})}
+    varga = [
+        a.model_copy(
+            update={
+                "entities": [*a.entities, Entity(text=VARGA[0], label="PERSON", canonical=VARGA[0])]
+            }
+        )
+        for a in (*misread, november)
+    ]
+    assert event_groups(cluster_stories(varga)) == {march | {"u1"}}
+
+
 def test_named_days_place_year_less_days_in_the_nearest_year() -> None:
     from newsbrief.timing import named_days
 
