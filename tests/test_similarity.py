@@ -58,3 +58,52 @@ def test_an_article_naming_nothing_shared_has_no_anchors() -> None:
     )
     assert rows.nnz == 0 and not has_anchors.any()
     assert hidden == pytest.approx(np.ones(2))
+
+
+def test_keep_heaviest_cuts_long_rows_only() -> None:
+    from scipy import sparse
+
+    from newsbrief.similarity import keep_heaviest
+
+    rows = sparse.csr_matrix(
+        np.array(
+            [
+                [0.1, 0.5, 0.2, 0.5, 0.0],  # four values: cut to the three largest
+                [0.0, 0.6, 0.0, 0.8, 0.0],  # two values: as it is
+            ]
+        )
+    )
+    cut = keep_heaviest(rows, 3).toarray()
+    kept = np.array([0.0, 0.5, 0.2, 0.5, 0.0])
+    assert np.allclose(cut[0], kept / np.linalg.norm(kept))
+    assert np.allclose(cut[1], [0.0, 0.6, 0.0, 0.8, 0.0])
+    tied = keep_heaviest(sparse.csr_matrix(np.array([[0.5, 0.5, 0.5]])), 2).toarray()
+    assert np.allclose(tied, [[2**-0.5, 2**-0.5, 0.0]])  # ties: the lower columns
+
+
+def test_long_texts_sharing_only_their_long_tail_are_not_alike() -> None:
+    """Two long features on different subjects share hundreds of everyday words, each used
+    once or twice: their whole vectors look alike, their heaviest terms do not."""
+    from newsbrief.similarity import build_features
+
+    everyday = [f"w{n:03d}" for n in range(300)]  # words any long text uses
+
+    def feature(subject: list[str]) -> Article:
+        body = " ".join(f"{' '.join(subject)} {w}" for w in everyday)
+        return Article(id=subject[0], source=f"{subject[0]}.txt", paragraphs=[body])
+
+    others = [
+        Article(id=f"o{i}", source=f"o{i}.txt", paragraphs=[f"w{i:03d} harbour ferry timetable"])
+        for i in range(0, 300, 3)
+    ]  # the rest of the batch, so the everyday words are not rare
+    blog = feature(["brandvale", "startup", "founders"])
+    reviews = feature(["streamdeck", "console", "latency"])
+    arts = [blog, reviews, *others]
+
+    def cosine(options: FeatureOptions) -> float:
+        text = build_features(arts, options).text
+        return float((text[0] @ text[1].T).toarray()[0, 0])
+
+    # all terms: every everyday word is shared; the three heaviest: the subjects alone
+    assert cosine(FeatureOptions(max_terms=None)) > 0.3
+    assert cosine(FeatureOptions(max_terms=3)) == 0.0
