@@ -44,7 +44,7 @@ from newsbrief.model import Article, DateMention
 from newsbrief.nlp import ParsedArticle, doc_text
 
 if TYPE_CHECKING:  # the story stage reads dates (``timing``) without loading spaCy
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 WEEKDAYS = {name: index for index, name in enumerate(WEEKDAY_NAMES)}
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -184,17 +184,22 @@ STATEMENT_VERBS = frozenset(
 def _is_statement_day(doc: Doc, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` is the day of a statement: the verb it hangs on is
     a reporting verb ("the agency said on Thursday", "police told reporters Monday")."""
+    verb = next((t for t in _governors(doc, start, end) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in STATEMENT_VERBS
+
+
+def _governors(doc: Doc, start: int, end: int, steps: int = 3) -> Iterator[Token]:
+    """The words above the date at ``start:end`` in the parse, nearest first, at most
+    ``steps`` of them."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return
     token = span.root
-    for _ in range(3):
+    for _ in range(steps):
         if token.head.i == token.i:
-            return False
+            return
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower() in STATEMENT_VERBS
-    return False
+        yield token
 
 
 RECORD_WORDS = frozenset({"first", "most", "least", "only"})
@@ -222,17 +227,7 @@ def _is_record_mark(doc: Doc, start: int) -> bool:
 def _is_birth_date(doc: Doc, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` is when someone was born: "born" governs it within
     three steps up the parse ("was born on April 22, 1923", "born April 22, 1923, in ...")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    for _ in range(3):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.lower_ == "born":
-            return True
-    return False
+    return any(token.lower_ == "born" for token in _governors(doc, start, end))
 
 
 def resolve_weekday(weekday: int, published: date, *, future: bool, modifier: str = "") -> date:
