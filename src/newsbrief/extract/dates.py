@@ -293,14 +293,24 @@ def _candidates(
         yield match.start(), match.end(), published + timedelta(days=shift)
 
 
-def _explicit(match: re.Match[str], published: date | None) -> date | None:
+def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    """Month and day of a date pattern's match; None when it names no day, or for a
+    year-less "may 3", as likely the verb as the month."""
     raw_month = match.group("month").lower().rstrip(".")
     month = int(raw_month) if raw_month.isdigit() else MONTHS.get(raw_month)
     day = int(match.group("day"))
     if month is None or not 1 <= day <= 31:
         return None
     if raw_month == "may" and not match.group("year") and match.re is _PATTERNS[1]:
-        return None  # "may 3" is as likely the verb as the month
+        return None
+    return month, day
+
+
+def _explicit(match: re.Match[str], published: date | None) -> date | None:
+    month_day = _month_day(match)
+    if month_day is None:
+        return None
+    month, day = month_day
     year = match.group("year")
     if year:
         try:
@@ -313,16 +323,13 @@ def _explicit(match: re.Match[str], published: date | None) -> date | None:
 
 
 def _yearless(match: re.Match[str]) -> str | None:
-    """``--MM-DD`` for a named month and day stated without a year ("Dec. 9"), as an article
-    with no day to resolve it against keeps it: it still tells a December happening from one
-    in September (``timing.named_days``)."""
-    raw_month = match.group("month").lower().rstrip(".")
-    month = MONTHS.get(raw_month)
-    if month is None or match.group("year"):
+    """``--MM-DD`` for a month and day stated without a year ("Dec. 9"), as an article with
+    no day to resolve it against keeps it: it still tells a December happening from one in
+    September (``timing.named_days``)."""
+    month_day = _month_day(match)
+    if month_day is None or match.group("year"):
         return None
-    if raw_month == "may" and match.re is _PATTERNS[1]:
-        return None  # "may 3" is as likely the verb as the month
-    return yearless_iso(month, int(match.group("day")))
+    return yearless_iso(*month_day)
 
 
 def _shift(offset: re.Match[str], anchor: date) -> date:
