@@ -6,7 +6,10 @@ articles means 10x the days, as for a service ingesting a feed), and some articl
 copies with a new headline and an added paragraph. Target: 10x articles costs at most 15x time.
 
     python bench/bench_cluster.py [--n 1000] [--per-day 40] [--seed 7] [--repeat 3]
-                                  [--incident-threshold T]
+                                  [--incident-threshold T] [--undated SHARE]
+
+With ``--undated SHARE`` that share of the articles has no date: they are grouped among
+themselves (``undated_block`` at a time) after the dated stream, as in a scrape without dates.
 
 Each size is timed ``--repeat`` times and the best time kept, as ``timeit`` does: on a shared
 machine a single run of the large size often absorbs other jobs' bursts.
@@ -48,9 +51,13 @@ def word(rnd: random.Random, parts: int) -> str:
     return "".join(rnd.choice(SYLLABLES) for _ in range(parts))
 
 
-def synthetic(n: int, *, per_day: int, seed: int) -> tuple[list[Article], dict[str, str]]:
-    """``n`` articles and their planted topic per article id."""
+def synthetic(
+    n: int, *, per_day: int, seed: int, undated: float = 0.0
+) -> tuple[list[Article], dict[str, str]]:
+    """``n`` articles and their planted topic per article id; a share ``undated`` of them
+    (drawn at random) has no publication date."""
     rnd = random.Random(seed)
+    dates = random.Random(seed + 1)  # its own draws: the texts are the same at any share
     common = sorted({word(rnd, 3) for _ in range(4000)})
     start = date(2024, 1, 1)
     topics: list[tuple[list[str], list[str], int]] = []  # (words, names, first day)
@@ -91,7 +98,7 @@ def synthetic(n: int, *, per_day: int, seed: int) -> tuple[list[Article], dict[s
                 id=aid,
                 source=aid,
                 title=title,
-                published=published,
+                published=None if dates.random() < undated else published,
                 paragraphs=paragraphs,
                 entities=entities,
             )
@@ -100,11 +107,17 @@ def synthetic(n: int, *, per_day: int, seed: int) -> tuple[list[Article], dict[s
 
 
 def run(
-    n: int, *, per_day: int, seed: int, options: ClusterOptions | None = None, repeat: int = 1
+    n: int,
+    *,
+    per_day: int,
+    seed: int,
+    undated: float = 0.0,
+    options: ClusterOptions | None = None,
+    repeat: int = 1,
 ) -> float:
     """The best of ``repeat`` timings (as ``timeit`` reports: the others measure the machine's
     other load, not the code)."""
-    articles, gold = synthetic(n, per_day=per_day, seed=seed)
+    articles, gold = synthetic(n, per_day=per_day, seed=seed, undated=undated)
     seconds = float("inf")
     for _ in range(repeat):
         began = time.perf_counter()
@@ -136,13 +149,26 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="time each size N times, keep the best"
     )
+    parser.add_argument(
+        "--undated",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="this share of the articles (at random) has no publication date (default 0)",
+    )
     args = parser.parse_args()
     options = (
         ClusterOptions()
         if args.incident_threshold is None
         else ClusterOptions(incident_threshold=args.incident_threshold, diffuse_cohesion=math.inf)
     )
-    kwargs = {"per_day": args.per_day, "seed": args.seed, "options": options, "repeat": args.repeat}
+    kwargs = {
+        "per_day": args.per_day,
+        "seed": args.seed,
+        "undated": args.undated,
+        "options": options,
+        "repeat": args.repeat,
+    }
     small = run(args.n, **kwargs)
     large = run(10 * args.n, **kwargs)
     print(f"10x articles took {large / small:.1f}x the time (target: at most 15x)")

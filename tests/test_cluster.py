@@ -340,6 +340,8 @@ def test_empty_and_textless_inputs() -> None:
 def test_bad_options() -> None:
     with pytest.raises(OptionError, match="story_threshold"):
         ClusterOptions(story_threshold=2.0)
+    with pytest.raises(OptionError, match="undated_block"):
+        ClusterOptions(undated_block=0)
 
 
 @settings(max_examples=25, deadline=None)
@@ -451,6 +453,72 @@ def test_two_lookalike_happenings_in_one_story_are_two_events() -> None:
     wide = ClusterOptions(window_days=60)
     events = event_groups(cluster_stories(arts, options=wide))
     assert events == {frozenset({"q1", "q2"}), frozenset({"q3", "q4"})}
+
+
+QUILL = ("Mara Quill", "PERSON")
+TOBACCO = [
+    ("tob1", "Senator Mara Quill proposed raising the age for buying tobacco to 21.", "Senate"),
+    ("tob2", "Mara Quill wants to ban tobacco sales to anyone under 21, her bill says.", "Board"),
+    ("tob3", "A bill from Mara Quill would lift the tobacco buying age to 21 at once.", "Senate"),
+    ("tob4", "Shops could not sell tobacco to buyers under 21 under the Mara Quill bill.", "Board"),
+]
+STIMULUS = (
+    "Mara Quill rejected the relief package on Tuesday, saying the stimulus checks would cost "
+    "far too much, and she blocked a vote on them as the talks with the White House dragged on "
+    "into the night."
+)
+
+
+def quill_articles() -> list[Article]:
+    """Four undated reports of a senator's tobacco bill and a longer one of her stand in
+    stimulus talks (each naming an organisation of its own besides hers)."""
+    tobacco = [
+        Article(
+            id=aid,
+            source=f"{aid}.txt",
+            paragraphs=[body],
+            entities=ents(QUILL, (org, "ORG"), (f"{aid} group", "ORG")),
+        )
+        for aid, body, org in TOBACCO
+    ]
+    stimulus = Article(
+        id="aid1",
+        source="aid1.txt",
+        paragraphs=[STIMULUS],
+        entities=ents(QUILL, ("Treasury", "ORG"), ("White House", "ORG"), ("aid1 group", "ORG")),
+    )
+    return [*tobacco, stimulus]
+
+
+def test_undated_articles_join_a_story_only_when_similar_on_average() -> None:
+    """The stimulus report is about 0.07 similar to each tobacco report (below the story bar of
+    0.10): it shares only the senator. Against the four reports' summed centroid it scores
+    above the bar, so taken one by one (``undated_block=1``) it joined their story, as a broad
+    story once drew in everything naming its main actor. Undated articles are grouped among
+    themselves by average linkage first, and it stays a story of its own."""
+    articles = quill_articles()
+    tobacco = frozenset(aid for aid, _, _ in TOBACCO)
+    assert groups(cluster_stories(articles)) == {tobacco, frozenset({"aid1"})}
+    one_by_one = ClusterOptions(undated_block=1)
+    assert groups(cluster_stories(articles, options=one_by_one)) == {tobacco | {"aid1"}}
+    for shuffled in itertools.permutations(articles[::-1][:3]):
+        rest = [a for a in articles if a not in shuffled]
+        assert groups(cluster_stories([*shuffled, *rest])) == {tobacco, frozenset({"aid1"})}
+
+
+def test_an_undated_group_joins_the_dated_story_it_resembles() -> None:
+    """Undated reports of the Marrowby flood, grouped among themselves, join the dated flood
+    story as one group; two blocks of one article each do the same one by one."""
+    undated = [
+        a.model_copy(update={"id": f"u{a.id}", "source": f"u{a.source}", "published": None})
+        for a in make(FLOOD, FLOOD_ENTS)[:2]
+    ]
+    dated = groups(cluster_stories(CORPUS))
+    for options in (ClusterOptions(), ClusterOptions(undated_block=1)):
+        stories = cluster_stories([*CORPUS, *undated], options=options)
+        flood = next(s for s in stories if "f1" in s.articles)
+        assert {"uf1", "uf2"} <= set(flood.articles)
+        assert groups(stories) == {g | {"uf1", "uf2"} if "f1" in g else g for g in dated}
 
 
 def test_undated_article_may_join_a_closed_story() -> None:

@@ -13,6 +13,7 @@ from newsbrief.eval.clusters import (
     read_ecbplus,
     score_clusters,
     score_ecbplus,
+    score_neus_grouping,
     to_article,
 )
 
@@ -67,10 +68,28 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     # naming a person of the earlier article, not marked as a recurrence); 0.906 before
     # session 22: an undated article naming only days far from a dated one's (with or
     # without their year: "Dec. 9") is parted from it unless a later chapter; 0.919 before
-    assert scores["event_f1"] > 0.925  # measured 0.938
-    assert scores["story_f1"] > 0.92  # measured 0.934
-    assert scores["story_event_f1"] > 0.74  # measured 0.766: stories hold both look-alikes
+    # session 23: undated articles grouped among themselves by average linkage before they
+    # join a story (event 0.938, story 0.934 and story-event 0.766 before)
+    assert scores["event_f1"] > 0.925  # measured 0.939
+    assert scores["story_f1"] > 0.95  # measured 1.000: every story is its topic
+    # stories that are their topics hold both look-alike incidents: the topics themselves
+    # score 0.676 against the incidents
+    assert scores["story_event_f1"] > 0.65  # measured 0.676
     every = ClusterOptions(diffuse_cohesion=math.inf)
     incidents = score_clusters(records, articles, options=every)
-    assert incidents["story_event_f1"] > 0.90  # measured 0.919 (topics 1-22: 0.942)
-    assert incidents["event_f1"] > 0.91  # measured 0.927 (0.909 before session 22)
+    assert incidents["story_event_f1"] > 0.90  # measured 0.923 (topics 1-22: 0.938)
+    assert incidents["event_f1"] > 0.91  # measured 0.933 (0.909 before session 22)
+
+
+def test_score_neus_grouping_floor(shared_data) -> None:
+    """Stories and events of the first 150 NeUS val roundups (449 undated short leads, three
+    outlets a roundup), against the roundups. No clustering option was chosen on NeUS.
+    Before session 23, undated articles joined stories one by one: events 0.754, stories
+    0.693 here (all 307 val roundups: 0.726 and 0.625; now 0.783 and 0.709)."""
+    path = shared_data / "neus-allsides"
+    if not (path / "val.source").is_file():
+        pytest.skip(f"NeUS AllSides not found at {path}")
+    scores = score_neus_grouping(path, split="val", limit=150)
+    assert scores["roundups"] == 150
+    assert scores["event_f1"] > 0.78  # measured 0.801
+    assert scores["story_f1"] > 0.71  # measured 0.732

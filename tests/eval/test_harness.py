@@ -164,7 +164,7 @@ def test_select_by_name_and_prefix_keeps_registry_order() -> None:
 
 def test_registry_names_are_unique_and_paths_relative() -> None:
     names = [e.name for e in EVALUATIONS]
-    assert len(names) == len(set(names)) == 6
+    assert len(names) == len(set(names)) == 7
     assert all(not Path(e.data).is_absolute() for e in EVALUATIONS)
 
 

@@ -108,6 +108,14 @@ EVALUATIONS: tuple[Evaluation, ...] = (
         description="story/event clusters vs ECB+ event clusters (B-cubed)",
     ),
     Evaluation(
+        name="neus-allsides/grouping",
+        data="neus-allsides",
+        scorer="newsbrief.eval.clusters:score_neus_grouping",
+        kwargs={"split": "val"},
+        limit=limit_kwarg("limit"),
+        description="stories/events of the undated val roundups mixed vs the roundups (B-cubed)",
+    ),
+    Evaluation(
         name="neus-allsides/val",
         data="neus-allsides",
         scorer="newsbrief.eval.summaries:score_neus",
