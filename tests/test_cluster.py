@@ -6,6 +6,7 @@ import itertools
 import math
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -493,14 +494,30 @@ def quill_articles() -> list[Article]:
 def test_undated_articles_join_a_story_only_when_similar_on_average() -> None:
     """The stimulus report is about 0.07 similar to each tobacco report (below the story bar of
     0.10): it shares only the senator. Against the four reports' summed centroid it scores
-    above the bar, so taken one by one (``undated_block=1``) it joined their story, as a broad
-    story once drew in everything naming its main actor. Undated articles are grouped among
-    themselves by average linkage first, and it stays a story of its own."""
+    above the bar, so when undated articles joined stories one by one it joined theirs, as a
+    broad story once drew in everything naming its main actor. Grouped by average linkage (in
+    one block, or block after block of one article) it stays a story of its own."""
     articles = quill_articles()
+    opts = ClusterOptions()
+    feats = build_features(articles, opts.features)
+    text, anchors = feats.text.toarray(), feats.anchors.toarray()
+    tob_text, tob_anchors = text[:4].sum(axis=0), anchors[:4].sum(axis=0)
+    tob_anchor_norm = math.sqrt(tob_anchors @ tob_anchors + feats.hidden[:4].sum())
+    centroid = (
+        opts.text_weight * (text[4] @ tob_text) / np.linalg.norm(tob_text)
+        + opts.anchor_weight * (anchors[4] @ tob_anchors) / tob_anchor_norm
+    ) / (opts.text_weight + opts.anchor_weight)
+    pairs = [
+        (opts.text_weight * (text[4] @ text[k]) + opts.anchor_weight * (anchors[4] @ anchors[k]))
+        / (opts.text_weight + opts.anchor_weight)
+        for k in range(4)
+    ]
+    assert max(pairs) < opts.story_threshold < centroid
     tobacco = frozenset(aid for aid, _, _ in TOBACCO)
-    assert groups(cluster_stories(articles)) == {tobacco, frozenset({"aid1"})}
-    one_by_one = ClusterOptions(undated_block=1)
-    assert groups(cluster_stories(articles, options=one_by_one)) == {tobacco | {"aid1"}}
+    # blocks of two: the second pair of tobacco reports joins the story the first opened (their
+    # articles are 0.17-0.48 similar), the stimulus report does not
+    for options in (opts, ClusterOptions(undated_block=1), ClusterOptions(undated_block=2)):
+        assert groups(cluster_stories(articles, options=options)) == {tobacco, frozenset({"aid1"})}
     for shuffled in itertools.permutations(articles[::-1][:3]):
         rest = [a for a in articles if a not in shuffled]
         assert groups(cluster_stories([*shuffled, *rest])) == {tobacco, frozenset({"aid1"})}
@@ -818,8 +835,6 @@ def test_named_days_place_year_less_days_in_the_nearest_year() -> None:
 
 
 def _closed_story_archive(**kw):
-    import numpy as np
-
     from newsbrief.cluster import _Archive, _Centroids
 
     cents = _Centroids(6, 3)
