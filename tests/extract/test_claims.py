@@ -473,3 +473,47 @@ def test_a_percentage_by_another_rate_is_no_pay_rise(paragraphs: tuple[str, ...]
     rate, a VAT and a central bank's rates "pay rise" figures: a pay word must be in the
     figure's own clause, no other rate may be, and a labour story needs two labour words."""
     assert all(c.measure not in ("pay rise", "pay rise demanded") for c in claims(*paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two more bodies were found on Sunday, bringing the death toll to 310.",
+            [("more people killed", 2), ("people killed", 310)],
+        ),
+        (
+            "Four more boys were freed on Monday, bringing the number of rescued boys to eight.",
+            [("more boys released", 4), ("boys released", 8)],
+        ),
+        ("Another 12 people were injured in the second blast.", [("more people injured", 12)]),
+        ("At least three more members of the team were rescued.", [("more members rescued", 3)]),
+        ("More than 40 soldiers were killed.", [("soldiers killed", 40)]),
+        ("Some 40 more tourists were evacuated.", [("more tourists displaced", 40)]),
+    ],
+)
+def test_a_count_of_more_of_the_same_is_an_increase_of_its_own(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "Two more bodies" is an increase, not the toll: a measure of its own, so it never
+    stands against the 310 in the same figure."""
+    assert [(c.measure, c.value) for c in claims(text)] == expected
+
+
+def test_counts_of_boys_inmates_and_suspects_are_figures() -> None:
+    found = claims(
+        "Police said 12 inmates escaped and three guards were injured in the riot. "
+        "Five suspects were arrested on Friday. Eight boys were rescued from the cave."
+    )
+    assert [(c.measure, c.value) for c in found] == [
+        ("guards injured", 3),
+        ("suspects arrested", 5),
+        ("boys rescued", 8),
+    ]
+
+
+def test_an_outcome_after_a_semicolon_is_not_the_clause_before_it() -> None:
+    """The parser may hang "deployed" under "killed" across the semicolon: the troops were
+    deployed, not killed."""
+    found = claims("300 troops were deployed; more than 40 soldiers were killed.")
+    assert [(c.measure, c.value) for c in found] == [("soldiers killed", 40)]

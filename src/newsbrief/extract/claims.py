@@ -6,7 +6,9 @@ A quantity is a claim when it counts a story-relevant subject ("120 soldiers", "
 killed", "people injured", "homes destroyed"); its ``subject`` says whose ("Varnian soldiers":
 a nationality before the noun, a possessor, or "its soldiers" resolved to the clause's subject),
 so that one side's losses never join the other side's. Distances, durations, ages, clock times,
-unit names, counters and relative changes ("rose 20%") are never claims.
+unit names, counters and relative changes ("rose 20%") are never claims. A count of more of the
+same ("two more bodies were found", "another 12 people") is an increase with a measure of its
+own ("more people killed"), never set against the total.
 
 The claimant, most specific first: the owner of a claim noun ("Kaldoria's claim that…", "the
 agency's death toll"), the speaker of an enclosing quote, the subject of the attribution verb
@@ -130,6 +132,25 @@ PEOPLE_NOUNS = frozenset(
         "rescuer",
         "driver",
         "evacuee",
+        "boy",
+        "girl",
+        "kid",
+        "teenager",
+        "pupil",
+        "player",
+        "tourist",
+        "visitor",
+        "pilgrim",
+        "spectator",
+        "inmate",
+        "detainee",
+        "suspect",
+        "survivor",
+        "sailor",
+        "fisherman",
+        "climber",
+        "firefighter",
+        "guard",
     ]
 )
 # Counts of these are figures on their own ("4,000 volunteers", "12,000 members").
@@ -497,6 +518,7 @@ class _Draft:
     fixed_subject: str | None = None
     implicit: bool = False  # no counted noun ("70 were wounded"): borrow a neighbour's
     follows: bool = False  # "up from 126": the earlier value of the figure before it
+    increment: bool = False  # "four more boys", "another 12 people": more of the same
     earlier_value: bool = False
     claimant: str | None = None
     as_of: str | None = None
@@ -522,7 +544,8 @@ class _Draft:
         if self.fixed is not None:
             return self.fixed
         subject = self.subject or "people"
-        return f"{subject} {self.outcome}" if self.outcome else subject
+        measure = f"{subject} {self.outcome}" if self.outcome else subject
+        return f"more {measure}" if self.increment else measure
 
 
 class _Words:
@@ -787,6 +810,7 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
         return _money(d, number, noun, unit)
     context = _context_tokens(number, noun)
     outcome = _outcome(context)
+    d.increment = _increment(number, noun)
     if noun is not None:
         lemma = noun.lemma_.lower()
         if lemma in VEHICLE_NOUNS and _runs(number, noun):
@@ -814,6 +838,26 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
         d.noun, d.outcome, d.implicit = "people", outcome, True  # "the toll rose to 310"
         return True
     return False
+
+
+INCREMENT_AFTER = wordset("more additional further extra")
+INCREMENT_BEFORE = wordset("another additional further extra")
+_HEDGES = wordset("at least some about around nearly almost roughly over")
+
+
+def _increment(number: Token, noun: Token | None) -> bool:
+    """A count of more of the same ("four more boys were freed", "two more bodies", "another
+    12 people", "an additional 300 troops"): an increase, not the total. It gets a measure of
+    its own ("more boys released"), so that "two more bodies were found, bringing the toll to
+    310" sets no 2 against the 310. "More than 300" is a bound, not an increase."""
+    doc = number.doc
+    end = noun.i if noun is not None and noun.i > number.i else min(number.i + 2, len(doc))
+    if any(t.lower_ in INCREMENT_AFTER for t in doc[number.i + 1 : end]):
+        return True
+    k = number.i - 1
+    while k >= 0 and doc[k].lower_ in _HEDGES:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in INCREMENT_BEFORE
 
 
 def _number_token(span: Span) -> Token:
@@ -857,7 +901,9 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
     """Tokens that govern or modify the number or its noun: where outcomes and topics sit.
 
     The walk up the parse stops at a coordinated clause ("homes were destroyed, and 2,000
-    people are in shelters": the people were not destroyed).
+    people are in shelters": the people were not destroyed), and at a semicolon between a
+    clause and its head ("300 troops were deployed; 40 soldiers were killed", which the parser
+    may read as one clause under the other).
     """
     anchor = noun or number
     tokens: list[Token] = [anchor, number]
@@ -867,7 +913,7 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
         if node.head.i == node.i:
             break
         crossing = node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
-        if crossing:
+        if crossing or _semicolon_between(node, node.head):
             break
         node = node.head
         tokens.append(node)
@@ -892,6 +938,11 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
     if noun is not None:
         tokens.extend(t for t in noun.subtree if t.i > noun.i)
     return tokens + shelters
+
+
+def _semicolon_between(token: Token, head: Token) -> bool:
+    low, high = sorted((token.i, head.i))
+    return any(t.text == ";" for t in token.doc[low + 1 : high])
 
 
 def _outcome(tokens: Sequence[Token]) -> str | None:
