@@ -489,11 +489,12 @@ class _Stream:
             anchor_weight=self.opts.anchor_weight,
         )
 
-    def add(self, story: int, i: int, day: date | None) -> None:
-        """Article ``i`` joins ``story`` (open), on ``day`` if dated."""
-        feats = self.feats
+    def add(self, story: int, i: int, day: date | None, rows: _Rows | None = None) -> None:
+        """Article ``i`` joins ``story`` (open), on ``day`` if dated; ``rows``: its own, when
+        already sliced (a row slice costs as much as the rest of an article's placing)."""
+        rows = rows or _Rows(self.feats.text[i], self.feats.anchors[i], False)
         self.stories[story].append(i)
-        self.cents.add(self.slot_of[story], feats.text[i], feats.anchors[i], self.hidden[i])
+        self.cents.add(self.slot_of[story], rows.text, rows.anchors, self.hidden[i])
         if day is not None:
             self.last_day[story] = max(day, self.last_day.get(story, day))
 
@@ -542,16 +543,17 @@ def _stream_stories(
             continue
         stream.close_idle(day)
         rows = _Rows(feats.text[i], feats.anchors[i], bool(feats.has_anchors[i]))
-        stream.add(stream.place(rows, opts.reopen_threshold), i, day)
+        stream.add(stream.place(rows, opts.reopen_threshold), i, day, rows)
     for start in range(0, len(undated), opts.undated_block):
         opened = len(stream.stories)  # the block's groups are apart: it does not join them
         for members in _undated_groups(undated[start : start + opts.undated_block], feats, opts):
             apart = frozenset(range(opened, len(stream.stories)))
-            story = stream.place(stream.group_rows(members), opts.story_threshold, apart)
+            rows = stream.group_rows(members)
+            story = stream.place(rows, opts.story_threshold, apart)
             if story >= opened:
                 stream.grouped.add(story)
             for i in members:
-                stream.add(story, i, None)
+                stream.add(story, i, None, rows if len(members) == 1 else None)
     return stream.stories
 
 
