@@ -578,18 +578,7 @@ def _undated_groups(block: Sequence[int], feats: Features, opts: ClusterOptions)
         text_weight=opts.text_weight,
         anchor_weight=opts.anchor_weight,
     )
-    distances = np.clip(1.0 - sims, 0.0, None)
-    np.fill_diagonal(distances, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - opts.story_threshold,
-    ).fit_predict(distances)
-    groups: dict[int, list[int]] = {}
-    for i, label in zip(block, labels, strict=True):
-        groups.setdefault(int(label), []).append(i)
-    return list(groups.values())
+    return _linkage_groups(block, sims, opts.story_threshold)
 
 
 def _pair_similarity(members: Sequence[int], feats: Features, opts: ClusterOptions) -> np.ndarray:
