@@ -337,3 +337,27 @@ def test_he_inside_a_sentence_is_not_its_common_noun_subject() -> None:
         "The mayor hopes the quay will reopen, and she said the repairs would take a month."
     )
     assert mayor.speaker == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("‘Not going to happen’: Mayor Lena Vask rejects the harbour bill", "Lena Vask"),
+        ("'I'm tired of waiting': Dock workers implore the council to act", "Dock workers"),
+        # a caption of the news, not speech: no name or word for people says it
+        ("'Down, down, down': Shares sink as rate fears grip Velmar", None),
+        # a headline's reduced passive: the subject is the target
+        ("'Unprecedented and wrong': Teodor Brask slammed for his speech", None),
+        # the outlet's own question
+        ("'Complete surrender': Why Teodor Brask gave up the vote", None),
+        # said of him, not by him
+        ("'He was a hero to the town': Teodor Brask makes his final trip home", None),
+        # what will happen
+        ("'Fate of the town': Marrowby voters to decide on the dam", None),
+    ],
+)
+def test_a_headline_quote_before_a_colon_is_said_by_the_subject_after_it(
+    title: str, speaker: str | None
+) -> None:
+    found = [q for q in quotes_of("The council met on Monday.", title=title) if q.paragraph == -1]
+    assert [q.speaker for q in found if q.speaker] == ([speaker] if speaker else [])

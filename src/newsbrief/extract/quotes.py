@@ -293,6 +293,53 @@ def _colon_subject(doc: Doc, before: int, inside: set[int]) -> Token | None:
     return None
 
 
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_WH_WORDS = frozenset({"how", "why", "what", "who", "when", "where", "inside"})
+_THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+
+
+def _headline_subject(doc: Doc, text: str, m: MarkedSpan) -> Token | None:
+    """A headline opening with a quote and a colon names who said it as the active subject of
+    what follows: "‘Not going to happen’: Pelosi rejects …". Only a name or a word for people
+    ("Weinstein accusers"): in "'Down, down, down': Stocks sink …" the quote is a caption of
+    the news, not speech. Not a passive subject ("… Pompeo slammed for …"), not in the outlet's
+    own question ("Why Trump waved the white flag"), and not when the quote speaks of a "he" or
+    "she" and never of "I" or "we". Title Case headlines parse as one long name, and get none.
+    """
+    if text[: m.start].strip(" \t‘'\"“") or not text[m.end :].lstrip(" ’'\"”").startswith(":"):
+        return None
+    colon = next((t for t in doc if t.idx >= m.end and t.text == ":"), None)
+    if colon is None:
+        return None
+    verb = next((t for t in doc[colon.i + 1 :] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < colon.i or _headline_passive(verb):
+        return None  # a passive subject is the target: "Pompeo slammed for …"
+    if any(t.pos_ == "ADP" for t in doc[colon.i + 1 : verb.i]):
+        return None  # "Trump bristles at report staff flagged …": a misread verb
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "Georgia voters to decide …": what will happen, not who spoke
+    if doc[colon.i + 1].lower_ in _WH_WORDS:
+        return None  # "How Trump's fight …", "Why Trump waved …": the outlet's own question
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[m.start : m.end])}
+    if words & _THIRD_PERSON and not words & _FIRST_PERSON:
+        return None  # "'He was America's hero': McCain makes final trip": said of him
+    named = subject.pos_ == "PROPN" or subject.ent_type_ in _NAME_TYPES
+    return subject if named or personal_noun(subject) else None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A headline's reduced passive: a participle with no object, last or before "for", "by"
+    or "over" ("Pompeo slammed for address", "policies attacked")."""
+    if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is None or after.is_punct or after.lower_ in {"for", "by", "over", "after"}
+
+
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([^\n]{2,80}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
 
 
@@ -376,6 +423,8 @@ def _direct(
         colon = _colon_subject(doc, span.start, inside) if cue is None else None
         if cue is None and colon is None:
             colon = _dash_subject(doc, text, m)
+        if cue is None and colon is None and index == -1:
+            colon = _headline_subject(doc, text, m)
         if cue is None and colon is None:
             cue = _cue_in_next_sentence(doc, sents[-1], inside) or _cue_in_previous_sentence(
                 doc, span, inside
