@@ -568,17 +568,23 @@ def _undated_groups(block: Sequence[int], feats: Features, opts: ClusterOptions)
     articles are similar on average, so a chain of subjects does not form."""
     if len(block) < 2:
         return [list(block)]
-    text = feats.text[list(block)]
-    anchors = feats.anchors[list(block)]
-    has = feats.has_anchors[list(block)]
-    sims = combine(
+    rows = list(block)
+    sims = _similarities(feats.text[rows], feats.anchors[rows], feats.has_anchors[rows], opts)
+    return _linkage_groups(block, sims, opts.story_threshold)
+
+
+def _similarities(
+    text: sparse.csr_matrix, anchors: sparse.csr_matrix, anchored: np.ndarray, opts: ClusterOptions
+) -> np.ndarray:
+    """Every pair's similarity: the weighted mean of the text and anchor cosines of unit rows
+    (the text cosine alone where either row has no anchors)."""
+    return combine(
         (text @ text.T).toarray(),
         (anchors @ anchors.T).toarray(),
-        np.outer(has, has),
+        np.outer(anchored, anchored),
         text_weight=opts.text_weight,
         anchor_weight=opts.anchor_weight,
     )
-    return _linkage_groups(block, sims, opts.story_threshold)
 
 
 def _pair_similarity(members: Sequence[int], feats: Features, opts: ClusterOptions) -> np.ndarray:
@@ -587,13 +593,7 @@ def _pair_similarity(members: Sequence[int], feats: Features, opts: ClusterOptio
     # shared names only: inside one happening each outlet quotes and counts things of its own
     # (``Features.hidden`` would count those against it; the stream counts them, see there)
     anchors, anchored = local_weights(feats.anchors[list(members)], floor=opts.local_floor)
-    return combine(
-        (text @ text.T).toarray(),
-        (anchors @ anchors.T).toarray(),
-        np.outer(anchored, anchored),
-        text_weight=opts.text_weight,
-        anchor_weight=opts.anchor_weight,
-    )
+    return _similarities(text, anchors, anchored, opts)
 
 
 Figures = Mapping[tuple[str, str | None], frozenset[float]]

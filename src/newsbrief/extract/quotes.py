@@ -303,10 +303,10 @@ def _headline_subject(doc: Doc, text: str, m: MarkedSpan) -> Token | None:
     """A headline opening with a quote and a colon names who said it as the active subject of
     what follows: "‘Not going to happen’: Pelosi rejects …". Only a name or a word for people
     ("Weinstein accusers"): in "'Down, down, down': Stocks sink …" the quote is a caption of
-    the news, not speech. Not a passive subject ("… Pompeo slammed for …"), not in the outlet's
-    own question ("Why Trump waved the white flag"), and not when the quote speaks of a "he" or
-    "she" and never of "I" or "we". Title Case headlines parse as one long name, and get none.
-    """
+    the news, not speech. Not a passive subject ("… Pompeo slammed for …"), not one of what
+    will happen ("voters to decide …"), not in the outlet's own question ("Why Trump waved
+    the white flag"), and not when the quote speaks of a "he" or "she" and never of "I" or
+    "we". Title Case headlines parse as one long name, and get none."""
     if text[: m.start].strip(" \t‘'\"“") or not text[m.end :].lstrip(" ’'\"”").startswith(":"):
         return None
     colon = next((t for t in doc if t.idx >= m.end and t.text == ":"), None)
