@@ -34,6 +34,8 @@ def quantities(text: str, *, title: str | None = None) -> list[Quantity]:
         ("The city borrowed $2 million last spring.", [(2_000_000, "=", "dollar")]),
         ("The plan costs £1.2bn over a decade.", [(1_200_000_000, "=", "pound")]),
         ("The agency raised 3.5bn euros.", [(3_500_000_000, "=", "euro")]),
+        ("Velmar passes $1.9T relief bill.", [(1_900_000_000_000, "=", "dollar")]),
+        ("The barge carried 5t of steel.", [(5, "=", "tonne")]),
         ("The site counted 40k visitors.", [(40_000, "=", "visitors")]),
         ("Turnout reached 64.5% in the north.", [(64.5, "=", "percent")]),
         ("Prices climbed 3 per cent in May.", [(3, "up", "percent")]),

@@ -69,6 +69,7 @@ SCALE_SUFFIXES = {
     "b": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    "t": 1e12,  # after a currency only ("$1.9T"); "5t" is five tonnes
 }
 # Vague plurals ("thousands of"): NewsQuant reads them as one order of magnitude.
 VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
