@@ -517,3 +517,11 @@ def test_an_outcome_after_a_semicolon_is_not_the_clause_before_it() -> None:
     deployed, not killed."""
     found = claims("300 troops were deployed; more than 40 soldiers were killed.")
     assert [(c.measure, c.value) for c in found] == [("soldiers killed", 40)]
+
+
+def test_people_a_body_represents_are_its_members_and_those_a_rate_stands_for_are_not() -> None:
+    found = claims(
+        "The Velmar Dockers Union, which represents 3,000 workers, met on Monday. "
+        "The jobless rate of 6.1% in April, representing 9.8 million people, was unchanged."
+    )
+    assert [(c.measure, c.value) for c in found if c.unit != "percent"] == [("members", 3000)]

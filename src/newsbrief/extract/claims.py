@@ -819,7 +819,7 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
         if lemma in PEOPLE_NOUNS or lemma in THING_NOUNS:
             if outcome is None and "lose" in (_verb_lemma(number), _verb_lemma(noun)):
                 outcome = "killed" if lemma in PEOPLE_NOUNS else "destroyed"
-            if lemma in PEOPLE_NOUNS and _verb_lemma(number) == "represent":
+            if lemma in PEOPLE_NOUNS and _represented(number):
                 d.noun = "members"
                 return True
             d.noun = _plural(noun)
@@ -989,6 +989,26 @@ def _verb_of(token: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+BODY_NOUNS = wordset(
+    "union association federation confederation group organisation organization guild league "
+    "body council party syndicate"
+)
+
+
+def _represented(number: Token) -> bool:
+    """ "The union represents about 4,200 drivers": the members of a body. Not "a jobless rate
+    of 6.1%, representing 9.8 million people": a rate stands for people, no body has them."""
+    verb = _verb_of(number)
+    if verb is None or verb.lemma_.lower() != "represent":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head  # "the Velmar Dockers Union, which represents 3,000 workers"
+    return subject is not None and (
+        subject.ent_type_ == "ORG" or subject.lemma_.lower() in BODY_NOUNS
+    )
 
 
 def _verb_lemma(token: Token) -> str:
