@@ -525,3 +525,19 @@ def test_people_a_body_represents_are_its_members_and_those_a_rate_stands_for_ar
         "The jobless rate of 6.1% in April, representing 9.8 million people, was unchanged."
     )
     assert [(c.measure, c.value) for c in found if c.unit != "percent"] == [("members", 3000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials put the death toll at 310.", ("people killed", 310, "Officials")),
+        (
+            "A tally by the Velmar Health Office showed that 18,860 people have died.",
+            ("people killed", 18860, "Velmar Health Office"),
+        ),
+    ],
+)
+def test_a_toll_put_at_a_figure_and_a_tally_by_a_body(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    assert [(c.measure, c.value, c.claimant) for c in claims(text)] == [expected]

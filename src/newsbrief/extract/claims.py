@@ -915,7 +915,7 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
         crossing = node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
         if crossing or _semicolon_between(node, node.head):
             break
-        node = node.head
+        previous, node = node, node.head
         tokens.append(node)
         for child in node.children:
             if child.dep_ in ("compound", "amod", "nsubj"):
@@ -925,7 +925,7 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
         if node.pos_ in ("VERB", "AUX"):
             # "confirmed dead", "listed as missing": predicates of the counted subject
             wanted: tuple[str, ...] = ("acomp", "oprd")
-            if node.lemma_.lower() not in ATTRIBUTION_VERBS:
+            if node.lemma_.lower() not in ATTRIBUTION_VERBS or _put_at(node, previous):
                 wanted = ("acomp", "attr", "dobj", "oprd", "xcomp")
             tokens.extend(c for c in node.children if c.dep_ in wanted)
             for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "as"):
@@ -938,6 +938,12 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
     if noun is not None:
         tokens.extend(t for t in noun.subtree if t.i > noun.i)
     return tokens + shelters
+
+
+def _put_at(verb: Token, child: Token) -> bool:
+    """ "Officials put the death toll at 310", "estimated the damage at $2 million": the
+    object is what the figure measures, not what was said."""
+    return verb.lemma_.lower() in ("put", "estimate", "place") and child.lower_ == "at"
 
 
 def _semicolon_between(token: Token, head: Token) -> bool:
@@ -1330,10 +1336,11 @@ def _claimant(ctx: _Article, d: _Draft) -> str | None:
 
 def _claim_noun_owner(number: Token) -> Span | None:
     """ "Kaldoria's claim that 2,000 …", "its offer of 4.5%", "the agency's death toll stood
-    at 40": the owner of the claim noun that carries the figure."""
+    at 40", "a tally by the university showed that 18,860 …": the owner of the claim noun that
+    carries the figure."""
     candidates = _ancestors(number, 6)
-    verb = _verb_of(number)
-    if verb is not None:
+    verbs = [_verb_of(number)] + [a for a in candidates if a.pos_ in ("VERB", "AUX")]
+    for verb in dict.fromkeys(v for v in verbs if v is not None):
         candidates.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     for node in candidates:
         if node.pos_ not in ("NOUN", "PROPN") or node.lemma_.lower() not in CLAIM_NOUNS:
@@ -1341,6 +1348,12 @@ def _claim_noun_owner(number: Token) -> Span | None:
         poss = next((c for c in node.children if c.dep_ == "poss"), None)
         if poss is not None:
             return _mention_span(poss)
+        by = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if agent is not None and (
+            agent.ent_type_ in ("ORG", "PERSON", "GPE") or agent.pos_ == "PROPN"
+        ):
+            return _mention_span(agent)
         marker = node.doc[node.i - 1] if node.i > 0 else None
         if marker is not None and marker.tag_ == "POS" and marker.head.i < marker.i:
             return _mention_span(marker.head)  # "Kaldoria's claim" parsed without a poss arc
