@@ -541,3 +541,8 @@ def test_a_toll_put_at_a_figure_and_a_tally_by_a_body(
     text: str, expected: tuple[str, float, str]
 ) -> None:
     assert [(c.measure, c.value, c.claimant) for c in claims(text)] == [expected]
+
+
+def test_a_relative_pronoun_claimant_is_what_its_clause_hangs_on() -> None:
+    found = claims("The toll is above that of Velland, which is reporting 19,468 deaths.")
+    assert [(c.value, c.claimant) for c in found] == [(19468, "Velland")]

@@ -1519,7 +1519,10 @@ def _previous_sentence(sentence: Span) -> Span | None:
 
 
 def _mention_span(token: Token) -> Span:
-    """The name a subject token stands for: its left modifiers and compounds, not clauses."""
+    """The name a subject token stands for: its left modifiers and compounds, not clauses; for
+    a relative pronoun, what the clause hangs on ("Italy, which is reporting 19,468 deaths")."""
+    if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        token = token.head.head
     words = [
         t
         for t in token.subtree
@@ -1527,7 +1530,10 @@ def _mention_span(token: Token) -> Span:
         and t.dep_ not in ("relcl", "acl", "appos", "punct")
     ]
     start = min(t.i for t in words)
-    end = max(t.i for t in words) + 1
+    end = token.i + 1
+    kept = {t.i for t in words}
+    while end in kept:  # a name's parts after it, not a compound deep in a clause after it
+        end += 1
     span = token.doc[start:end]
     while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
         span = span[1:]
