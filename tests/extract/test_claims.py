@@ -546,3 +546,13 @@ def test_a_toll_put_at_a_figure_and_a_tally_by_a_body(
 def test_a_relative_pronoun_claimant_is_what_its_clause_hangs_on() -> None:
     found = claims("The toll is above that of Velland, which is reporting 19,468 deaths.")
     assert [(c.value, c.claimant) for c in found] == [(19468, "Velland")]
+
+
+def test_an_age_after_dying_and_a_subject_of_another_clause_are_no_tolls() -> None:
+    """ "Dies at 68" is an age; the girls who used a stun gun were not killed."""
+    assert claims("Former senator Arno Vell dies at 68.") == []
+    found = claims(
+        "A driver was killed when he was thrown from his car after two teenage girls used a "
+        "stun gun on him. Police said two teenage girls were arrested."
+    )
+    assert [(c.measure, c.value) for c in found] == [("girls arrested", 2)]

@@ -900,10 +900,11 @@ def _is_denominator(noun: Token) -> bool:
 def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
     """Tokens that govern or modify the number or its noun: where outcomes and topics sit.
 
-    The walk up the parse stops at a coordinated clause ("homes were destroyed, and 2,000
-    people are in shelters": the people were not destroyed), and at a semicolon between a
-    clause and its head ("300 troops were deployed; 40 soldiers were killed", which the parser
-    may read as one clause under the other).
+    The walk up the parse stops at the verb the counted noun is the subject of (in "a driver
+    was killed after two girls used a stun gun", the girls were not killed), at a coordinated
+    clause ("homes were destroyed, and 2,000 people are in shelters": the people were not
+    destroyed), and at a semicolon between a clause and its head ("300 troops were deployed;
+    40 soldiers were killed", which the parser may read as one clause under the other).
     """
     anchor = noun or number
     tokens: list[Token] = [anchor, number]
@@ -932,6 +933,9 @@ def _context_tokens(number: Token, noun: Token | None) -> list[Token]:
                 tokens.extend(prep.children)  # "listed as missing"
             for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in"):
                 shelters.extend(p for p in prep.children if p.lemma_.lower() in SHELTERS)
+            if previous.dep_ in ("nsubj", "nsubjpass") and previous.i == anchor.i:
+                break  # its own clause says what befell the subject: "after two girls used a
+                # stun gun on him" is not the killing the sentence leads with
     for child in list(anchor.children) + list(number.children):
         tokens.append(child)
         tokens.extend(child.children)
@@ -1191,6 +1195,8 @@ def _is_age(span: Span) -> bool:
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if before is not None and before.lower_ == "at" and _died_at(before, span):
+        return True  # "Cummings dies at 68"
     return bool(
         before is not None
         and after is not None
@@ -1199,6 +1205,15 @@ def _is_age(span: Span) -> bool:
         and span.start > 1
         and span.doc[span.start - 2].pos_ == "PROPN"
     )
+
+
+def _died_at(at: Token, span: Span) -> bool:
+    """ "dies at 68", "died at 81 on Tuesday": a bare number after "at" on a verb of dying is
+    the age, not a toll."""
+    counted = any(t.pos_ in ("NOUN", "PROPN") for t in span) or (
+        span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN"
+    )
+    return not counted and at.head.lemma_.lower() in ("die", "pass", "succumb")
 
 
 # ---------------------------------------------------------------- subjects across the article
