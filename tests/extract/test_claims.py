@@ -556,3 +556,13 @@ def test_an_age_after_dying_and_a_subject_of_another_clause_are_no_tolls() -> No
         "stun gun on him. Police said two teenage girls were arrested."
     )
     assert [(c.measure, c.value) for c in found] == [("girls arrested", 2)]
+
+
+def test_people_who_lose_something_and_a_list_number_are_no_figures() -> None:
+    assert claims("If millions of people lose health insurance, the plan fails.") == []
+    assert claims("About 300 workers lost their jobs.") == []
+    assert [(c.measure, c.value) for c in claims("The army lost 120 soldiers.")] == [
+        ("soldiers killed", 120)
+    ]
+    found = claims("5. ELEVEN POLICE KILLED IN CAR BOMB ATTACK.")
+    assert [c.value for c in found] == [11]

@@ -739,6 +739,8 @@ def _not_a_figure(quantity: Quantity, span: Span, number: Token) -> bool:
         return True
     doc = span.doc
     text = doc_text(doc)
+    if not text[: quantity.start].strip() and re.match(r"[.)]\s+\S", text[quantity.end :]):
+        return True  # "5. ELEVEN POLICE KILLED …": a list item's number
     for match in _SHARE_OF_TEN.finditer(text, max(0, quantity.start - 12), quantity.end + 12):
         if match.start() < quantity.end and quantity.start < match.end():
             return True
@@ -817,7 +819,7 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
             d.noun, d.outcome = _plural(noun), "running"
             return True
         if lemma in PEOPLE_NOUNS or lemma in THING_NOUNS:
-            if outcome is None and "lose" in (_verb_lemma(number), _verb_lemma(noun)):
+            if outcome is None and _lost(noun):
                 outcome = "killed" if lemma in PEOPLE_NOUNS else "destroyed"
             if lemma in PEOPLE_NOUNS and _represented(number):
                 d.noun = "members"
@@ -999,6 +1001,17 @@ def _verb_of(token: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _lost(noun: Token) -> bool:
+    """ "The army lost 120 soldiers", "60 homes were lost": what was lost. Not people who lose
+    something ("if millions of people lose health insurance")."""
+    verb = _verb_of(noun)
+    if verb is None or verb.lemma_.lower() != "lose":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    losers = subject is not None and subject.left_edge.i <= noun.i <= subject.right_edge.i
+    return not (losers and any(c.dep_ == "dobj" for c in verb.children))
 
 
 BODY_NOUNS = wordset(
