@@ -566,3 +566,7 @@ def test_people_who_lose_something_and_a_list_number_are_no_figures() -> None:
     ]
     found = claims("5. ELEVEN POLICE KILLED IN CAR BOMB ATTACK.")
     assert [c.value for c in found] == [11]
+
+
+def test_a_docket_number_is_no_figure() -> None:
+    assert claims("A ruling in Velland v. Brask, No. 15-674, destroyed the plan.") == []

@@ -731,6 +731,9 @@ _SHARE_OF_TEN = re.compile(
 "almost two in three Republican-leaning voters"); "two of three suspects" is a count."""
 
 
+_NUMBER_SIGN = re.compile(r"(?:\b[Nn]os?\.|#)\s*$")
+
+
 def _not_a_figure(quantity: Quantity, span: Span, number: Token) -> bool:
     """Ages, clock times, "one of the deadliest", hypotheticals ("a deal above 6% will…"), and
     the numbers of a share written as a ratio ("four in 10 voters" is no count of 0.4 voters,
@@ -741,6 +744,8 @@ def _not_a_figure(quantity: Quantity, span: Span, number: Token) -> bool:
     text = doc_text(doc)
     if not text[: quantity.start].strip() and re.match(r"[.)]\s+\S", text[quantity.end :]):
         return True  # "5. ELEVEN POLICE KILLED …": a list item's number
+    if _NUMBER_SIGN.search(text, max(0, quantity.start - 6), quantity.start):
+        return True  # "United States v. Texas, No. 15-674": a docket number, a label
     for match in _SHARE_OF_TEN.finditer(text, max(0, quantity.start - 12), quantity.end + 12):
         if match.start() < quantity.end and quantity.start < match.end():
             return True
