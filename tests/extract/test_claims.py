@@ -570,3 +570,15 @@ def test_people_who_lose_something_and_a_list_number_are_no_figures() -> None:
 
 def test_a_docket_number_is_no_figure() -> None:
     assert claims("A ruling in Velland v. Brask, No. 15-674, destroyed the plan.") == []
+
+
+def test_a_count_for_one_day_is_a_measure_of_its_own() -> None:
+    found = claims(
+        "On Saturday, 2,108 people died in the past 24 hours. In all, 18,860 people have died. "
+        "A day after the blast, 40 people were confirmed dead."
+    )
+    assert [(c.measure, c.value) for c in found] == [
+        ("people killed in a day", 2108),
+        ("people killed", 18860),
+        ("people killed", 40),
+    ]

@@ -519,6 +519,7 @@ class _Draft:
     implicit: bool = False  # no counted noun ("70 were wounded"): borrow a neighbour's
     follows: bool = False  # "up from 126": the earlier value of the figure before it
     increment: bool = False  # "four more boys", "another 12 people": more of the same
+    daily: bool = False  # "2,108 died in the past 24 hours": a day's count, not the total
     earlier_value: bool = False
     claimant: str | None = None
     as_of: str | None = None
@@ -545,7 +546,10 @@ class _Draft:
             return self.fixed
         subject = self.subject or "people"
         measure = f"{subject} {self.outcome}" if self.outcome else subject
-        return f"more {measure}" if self.increment else measure
+        measure = f"more {measure}" if self.increment else measure
+        # a day's toll stands apart from the total; a count of users ("280,000 passengers a
+        # day") is a rate whoever states it, however they word the day
+        return f"{measure} in a day" if self.daily and self.outcome else measure
 
 
 class _Words:
@@ -818,6 +822,7 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
     context = _context_tokens(number, noun)
     outcome = _outcome(context)
     d.increment = _increment(number, noun)
+    d.daily = _daily(number)
     if noun is not None:
         lemma = noun.lemma_.lower()
         if lemma in VEHICLE_NOUNS and _runs(number, noun):
@@ -845,6 +850,23 @@ def _measure(ctx: _Words, d: _Draft, span: Span) -> bool:
         d.noun, d.outcome, d.implicit = "people", outcome, True  # "the toll rose to 310"
         return True
     return False
+
+
+_DAILY = re.compile(
+    r"\b(?:(?:a|per|each|every|in (?:a|one)(?: single)?) day"
+    r"(?!\s+(?:after|before|earlier|later|ahead|or|of|when|since|that|and a half)\b)|daily|"
+    r"in the (?:past|last|previous) (?:24|twenty-four) hours)\b",
+    re.IGNORECASE,
+)
+
+
+def _daily(number: Token) -> bool:
+    """A count for one day ("2,108 people died in the past 24 hours", "1,000 deaths a day"):
+    a measure of its own ("people killed in a day"), never set against the running total."""
+    verb = _verb_of(number)
+    clause = verb if verb is not None else number.sent.root
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return bool(_DAILY.search(doc_text(number.doc), start, end))
 
 
 INCREMENT_AFTER = wordset("more additional further extra")
