@@ -582,3 +582,10 @@ def test_a_count_for_one_day_is_a_measure_of_its_own() -> None:
         ("people killed", 18860),
         ("people killed", 40),
     ]
+
+
+def test_a_value_compared_with_is_the_earlier_value_of_the_figure() -> None:
+    found = claims(
+        "Officials said 212,672 migrants were encountered in July, compared with 188,000 in June."
+    )
+    assert [(c.measure, c.value) for c in found] == [("migrants", 212672), ("migrants", 188000)]

@@ -489,7 +489,13 @@ _VOTED_BY = re.compile(r"\bvot(?:ed|es|e|ing)\s+by\s+$")
 _VOTED_BY_TO = re.compile(r"\bvot(?:ed|es|e|ing)\s+by\s+[\d,.]+\s+to\s+$")
 _TO_AGAINST = re.compile(r"\s+to\s+(?P<n>\d[\d,]*)\b")
 _AGAINST = re.compile(r"\b(?:and|with|to)\s+(?P<n>\d[\d,]*)\s+against\b")
-_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|risen|fallen)\s+from\s+(?:the\s+)?$")
+_FROM = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|risen|fallen)\s+from"
+    r"|\b(?:increase|decrease|rise|fall|jump|drop)\s+(?:from|over|on)"
+    r"|\bcompared\s+(?:with|to))\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
+)
+"""Words before an earlier value of the figure just stated: "up from 126", "a 13 percent
+increase over the influx of 188,000", "compared with 180,034"."""
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][\w'’. ]+?)*(?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
     r"\s*(?:\([^)]{0,40}\))?\s*[-—–]+\s*"
@@ -676,7 +682,7 @@ def _draft(ctx: _Article, doc: Doc, quantity: Quantity) -> _Draft | None:
     )
     if _not_a_figure(quantity, span, number):
         return None
-    before = doc_text(doc)[max(span.sent.start_char, quantity.start - 16) : quantity.start].lower()
+    before = doc_text(doc)[max(span.sent.start_char, quantity.start - 40) : quantity.start].lower()
     draft.earlier_value = bool(_FROM.search(before))
     if _measure(ctx, draft, span):
         return draft
