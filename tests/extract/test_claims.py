@@ -589,3 +589,8 @@ def test_a_value_compared_with_is_the_earlier_value_of_the_figure() -> None:
         "Officials said 212,672 migrants were encountered in July, compared with 188,000 in June."
     )
     assert [(c.measure, c.value) for c in found] == [("migrants", 212672), ("migrants", 188000)]
+
+
+def test_ages_after_age_and_aged_are_no_tolls() -> None:
+    assert claims("Ilse Varga, who died on Sunday at age 94, was remembered.") == []
+    assert claims("The senator, aged 81, died on Tuesday.") == []

@@ -35,6 +35,7 @@ def quantities(text: str, *, title: str | None = None) -> list[Quantity]:
         ("The plan costs £1.2bn over a decade.", [(1_200_000_000, "=", "pound")]),
         ("The agency raised 3.5bn euros.", [(3_500_000_000, "=", "euro")]),
         ("Velmar passes $1.9T relief bill.", [(1_900_000_000_000, "=", "dollar")]),
+        ("Voters backed it 82%-12%.", [(82, "=", "percent"), (12, "=", "percent")]),
         ("The barge carried 5t of steel.", [(5, "=", "tonne")]),
         ("The site counted 40k visitors.", [(40_000, "=", "visitors")]),
         ("Turnout reached 64.5% in the north.", [(64.5, "=", "percent")]),

@@ -1235,7 +1235,7 @@ def _length_change(d: _Draft, unit: str) -> bool:
 
 
 def _is_age(span: Span) -> bool:
-    """ "the 54-year-old", "Smith, 54,": an age given in passing."""
+    """ "the 54-year-old", "Smith, 54,", "at age 94", "aged 81", "dies at 68": an age."""
     following = span.doc[span.end : span.end + 4].text.lower().replace(" ", "")
     if following.startswith(("-year-old", "year-old", "-years-old", "yearsold", "yearold")):
         return True
@@ -1243,6 +1243,8 @@ def _is_age(span: Span) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if before is not None and before.lower_ == "at" and _died_at(before, span):
         return True  # "Cummings dies at 68"
+    if before is not None and before.lower_ in ("age", "aged", "ages"):
+        return True  # "who died Sunday at age 94", "the senator, aged 81,"
     return bool(
         before is not None
         and after is not None

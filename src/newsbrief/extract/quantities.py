@@ -619,9 +619,17 @@ def _atom(doc: Doc, match: re.Match[str], text: str) -> _Atom | None:
             value *= MULTIPLIERS[word]
         if _is_excluded(doc, match, value, currency=currency, unit=unit, scaled=scaled):
             return None
-    if match.group("minus") or match.group("signed"):
+    if (match.group("minus") or match.group("signed")) and not _score_dash(text, match):
         value = -value
     return _Atom(start, end, value, currency, unit, False, scaled)
+
+
+def _score_dash(text: str, match: re.Match[str]) -> bool:
+    """The dash of "82%-12%" or "371-18" joins two numbers: no minus sign."""
+    before = text[: match.start()].rstrip()
+    return (
+        match.group("minus") == "-" and bool(before) and (before[-1] in "%" or before[-1].isdigit())
+    )
 
 
 def _currency(raw: str | None) -> str | None:
