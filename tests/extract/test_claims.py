@@ -594,3 +594,16 @@ def test_a_value_compared_with_is_the_earlier_value_of_the_figure() -> None:
 def test_ages_after_age_and_aged_are_no_tolls() -> None:
     assert claims("Ilse Varga, who died on Sunday at age 94, was remembered.") == []
     assert claims("The senator, aged 81, died on Tuesday.") == []
+
+
+def test_calling_oneself_something_is_no_pay_demand() -> None:
+    """In a story naming wages and a union, "more call themselves conservative (38%)" had been a
+    demanded pay rise of 38%: "call" is a demand only as "call for"."""
+    found = claims(
+        "The union says wages lag.",
+        "On economic issues, more call themselves conservative (38%) than liberal (33%).",
+        "The union called for a 9% rise.",
+    )
+    assert [(c.measure, c.value) for c in found if c.measure.startswith("pay")] == [
+        ("pay rise demanded", 9)
+    ]

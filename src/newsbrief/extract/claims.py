@@ -1130,7 +1130,9 @@ def _percent(ctx: _Words, d: _Draft, span: Span) -> bool:
     # words of the figure's own clause, not of the whole sentence
     clause = [t for t in span.sent if t in near or (verb is not None and _verb_of(t) == verb)]
     pay_here = any(t.lower_ in PAY_WORDS and t.pos_ != "VERB" for t in clause)  # not "to pay"
-    offer_here = bool(near_words & (OFFER_WORDS | DEMAND_WORDS | CLAIMING_VERBS))
+    offer_here = bool(near_words & (OFFER_WORDS | DEMAND_WORDS | CLAIMING_VERBS) - {"call"}) or (
+        _calls_for(near)
+    )
     other_rate = any(t.lower_ in OTHER_RATE_WORDS for t in clause)
     if (pay_here or (ctx.labour and offer_here)) and not other_rate:
         # the nearest word above the figure says whose it is: "its offer of 4.5%" (asked
@@ -1152,6 +1154,13 @@ def _percent(ctx: _Words, d: _Draft, span: Span) -> bool:
         return False
     d.fixed = f"percent {votes.lower_}"
     return True
+
+
+def _calls_for(tokens: Sequence[Token]) -> bool:
+    """ "called for a 9% rise" is a demand; "more call themselves conservative (38%)" is not."""
+    return any(
+        t.lemma_.lower() == "call" and any(c.lower_ == "for" for c in t.children) for t in tokens
+    )
 
 
 def _ancestors(token: Token, limit: int) -> list[Token]:
