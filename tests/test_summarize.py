@@ -10,6 +10,7 @@ from storyfixtures import article, claim, quote
 
 from newsbrief.model import Article, SummarySentence
 from newsbrief.summarize import (
+    CUT_MARK,
     FEATURES,
     SET_FEATURES,
     SummaryOptions,
@@ -74,14 +75,15 @@ def _source_text(summary: list[SummarySentence], articles: list[Article]) -> Non
     for sentence in summary:
         assert sentence.sources, sentence
         assert sentence.sources == sorted(set(sentence.sources))
-        assert any(sentence.text in " ".join(by_id[s].paragraphs) for s in sentence.sources)
-        words = content_words(sentence.text)
+        text = sentence.text.removesuffix(CUT_MARK)  # a sentence cut short is marked so
+        assert any(text in " ".join(by_id[s].paragraphs) for s in sentence.sources)
+        words = content_words(text)
         for source in sentence.sources:
             cited = by_id[source]
             texts = [t for _, t in cited.sentence_texts()] or [" ".join(cited.paragraphs)]
             assert any(
-                sentence.text in t or containment(words, content_words(t)) >= 0.8 for t in texts
-            ) or normalize(sentence.text) in normalize(" ".join(cited.paragraphs)), (
+                text in t or containment(words, content_words(t)) >= 0.8 for t in texts
+            ) or normalize(text) in normalize(" ".join(cited.paragraphs)), (
                 sentence.text,
                 source,
             )

@@ -107,6 +107,13 @@ class SentenceSpan(Record):
         "('Donald Trump speaks at a rally in Greensboro on June 14, 2016.'): never a summary, "
         "coverage or timeline sentence.",
     )
+    cuts: tuple[int, ...] = Field(
+        default=(),
+        description="Paragraph offsets where a shorter reading of the sentence may end: before "
+        "a trailing clause that adds to what the sentence states without qualifying it (', "
+        "smashing the record', ', who chairs the panel', ', and she urged …'). The summary may "
+        "quote the sentence up to one of them, marked as cut.",
+    )
 
 
 class TextSpan(Record):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from newsbrief.datewords import FULL_DATE_RE
 from newsbrief.errors import Code, ModelMissingError
 from newsbrief.model import Article, SentenceSpan
-from newsbrief.textsim import wordset
+from newsbrief.textsim import unbalanced_quotes, wordset
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -182,9 +182,78 @@ def sentence_spans(docs: Iterable[Doc]) -> list[SentenceSpan]:
                     end=end,
                     verbless=verbless,
                     caption=not verbless and _caption(sent),
+                    cuts=() if verbless else _cuts(sent, start),
                 )
             )
     return spans
+
+
+CUT_MIN_WORDS = 8
+"""A shortened sentence keeps at least this many words."""
+_CUT_MARKS = frozenset({",", ";", "—", "–", "--"})
+_CUT_CLAUSES = frozenset({"relcl", "advcl", "acl", "conj"})
+_CUT_PREPOSITIONS = wordset("including with amid despite")
+"""Trailing phrases a sentence stays true without: ", including …", ", with 40 votes in favour"."""
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_REPORTING_VERBS = wordset(
+    "say tell announce report state add write confirm claim insist argue warn note explain "
+    "declare tweet acknowledge admit"
+)
+_KEEP_MARKS = wordset("if unless until once before when whenever provided so lest")
+"""A clause opened by one of these qualifies what comes before it ("… will close the plant,
+if the deal fails"): dropping it would change what the sentence states."""
+
+
+def _cuts(sent: Span, start: int) -> tuple[int, ...]:
+    """Offsets (in the paragraph) where the sentence may end, shortened: before a trailing
+    clause that only adds to it, after a comma, semicolon or dash, from the parse:
+
+    - a participle (", smashing the daily record …"; not "according to", whose source the
+      sentence needs), a relative clause (", who chairs the panel"), a clause opened by "as",
+      "after", "because", "while", "although" … (not "if", "unless", "until", "when" …);
+    - the second of two coordinated clauses (", and she urged colleagues …");
+    - a phrase opened by "including", "with", "amid" or "despite".
+
+    Never an attribution with its own speaker (", the union announced on Thursday"), which
+    the parser may take for any of these.
+
+    The sentence up to the cut keeps its main verb, its quotes balanced and at least
+    ``CUT_MIN_WORDS`` words. Extractive summaries are sentence-sized; a 60-word summary of
+    three outlets has room for more facts when a sentence can drop its tail."""
+    doc = sent.doc
+    words = [t for t in sent if not (t.is_punct or t.is_quote or t.is_space)]
+    if len(words) <= CUT_MIN_WORDS:
+        return ()
+    last = words[-1].i
+    root = sent.root
+    cuts: set[int] = set()
+    for token in sent:
+        if token.i <= root.i or token.right_edge.i < last or token.is_punct:
+            continue
+        clause = token.dep_ in _CUT_CLAUSES and token.lower_ != "according"
+        phrase = token.dep_ == "prep" and token.lower_ in _CUT_PREPOSITIONS
+        if not (clause or phrase):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in _KEEP_MARKS for c in token.children):
+            continue
+        if token.dep_ == "relcl" and token.left_edge.tag_ not in _WH_TAGS:
+            continue  # "…, the union announced" misread as a relative clause
+        if (
+            token.lemma_.lower() in _REPORTING_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not any(c.dep_ == "mark" or c.tag_ in _WH_TAGS for c in token.children)
+        ):
+            continue  # an attribution with its own speaker ("…, the union announced on Monday")
+        edge = token.left_edge.i
+        before = doc[edge - 1] if edge > sent.start else None
+        if before is not None and before.dep_ == "cc" and before.i - 1 >= sent.start:
+            before = doc[before.i - 1]  # ", and she urged …"
+        if before is None or before.text not in _CUT_MARKS or before.i <= root.i:
+            continue
+        head = doc_text(doc)[start : before.idx].rstrip()
+        if len(head.split()) >= CUT_MIN_WORDS and not unbalanced_quotes(head):
+            cuts.add(start + len(head))
+    return tuple(sorted(cuts))
 
 
 PROSE_PRESENT_VERBS = wordset(

@@ -79,12 +79,13 @@ def test_parse_cluster_format() -> None:
 @pytest.mark.skipif(not (NEUS / "val.source").is_file(), reason=f"NeUS data not found at {NEUS}")
 def test_score_neus_floor() -> None:
     """The story summary (``--story-per-folder --words 60``) on the first 40 val clusters:
-    measured ROUGE-1 0.387 (0.378 before the ``consensus`` set feature; lead 0.353, sumy
-    LexRank 0.347); whole val split: see README."""
+    measured ROUGE-1 0.397 (0.387 before sentences could be cut short at a trailing clause,
+    0.378 before the ``consensus`` set feature; lead 0.353, sumy LexRank 0.347); whole val
+    split: see README."""
     scores = score_neus(NEUS, split="val", limit=40)
     assert scores["n"] == 40
     assert scores["mean_words"] <= 60
-    assert scores["rouge1"] >= 0.375
+    assert scores["rouge1"] >= 0.385
     assert scores["rouge2"] >= 0.15
     assert scores["rouge1"] > scores["lead.rouge1"]
     if "lexrank.rouge1" in scores:
