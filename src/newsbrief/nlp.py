@@ -226,11 +226,15 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
         return ()
     last = words[-1].i
     root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return ()  # a misparse ("The proposal, which is known as H.R. 1, passed …": a noun)
     cuts: set[int] = set()
     for token in sent:
         if token.i <= root.i or token.right_edge.i < last or token.is_punct:
             continue
         clause = token.dep_ in _CUT_CLAUSES and token.lower_ != "according"
+        if token.dep_ == "acl" and token.tag_ != "VBG":
+            continue  # a participle modifies a noun; a finite "acl" is a misparse
         phrase = token.dep_ == "prep" and token.lower_ in _CUT_PREPOSITIONS
         if not (clause or phrase):
             continue
