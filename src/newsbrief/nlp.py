@@ -220,24 +220,22 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
     The sentence up to the cut keeps its main verb, its quotes balanced and at least
     ``CUT_MIN_WORDS`` words. Extractive summaries are sentence-sized; a 60-word summary of
     three outlets has room for more facts when a sentence can drop its tail."""
-    doc = sent.doc
-    words = [t for t in sent if not (t.is_punct or t.is_quote or t.is_space)]
-    if len(words) <= CUT_MIN_WORDS:
+    if len(sent) <= CUT_MIN_WORDS or not any(t.text in _CUT_MARKS for t in sent):
         return ()
-    last = words[-1].i
+    doc = sent.doc
+    last = next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return ()  # a misparse ("The proposal, which is known as H.R. 1, passed …": a noun)
     cuts: set[int] = set()
-    for token in sent:
-        if token.i <= root.i or token.right_edge.i < last or token.is_punct:
+    for token in sent[root.i - sent.start + 1 :]:
+        dep = token.dep_
+        clause = dep in _CUT_CLAUSES and token.lower_ != "according"
+        phrase = dep == "prep" and token.lower_ in _CUT_PREPOSITIONS
+        if not (clause or phrase) or token.right_edge.i < last:
             continue
-        clause = token.dep_ in _CUT_CLAUSES and token.lower_ != "according"
-        if token.dep_ == "acl" and token.tag_ != "VBG":
+        if dep == "acl" and token.tag_ != "VBG":
             continue  # a participle modifies a noun; a finite "acl" is a misparse
-        phrase = token.dep_ == "prep" and token.lower_ in _CUT_PREPOSITIONS
-        if not (clause or phrase):
-            continue
         if any(c.dep_ == "mark" and c.lower_ in _KEEP_MARKS for c in token.children):
             continue
         if token.dep_ == "relcl" and token.left_edge.tag_ not in _WH_TAGS:
