@@ -328,12 +328,7 @@ def _predecessors(cands: Sequence[_Sentence]) -> list[int | None]:
 def _key_fact(s: _Sentence, article: Article) -> float:
     """1 for a sentence stating a claimed figure, 0.5 for one with an attributed quote."""
     for claim in article.claims:
-        stated = claim.sentence.strip()
-        if (
-            claim.paragraph == s.span.paragraph
-            and stated
-            and (s.text in stated or stated in s.text)
-        ):
+        if claim.paragraph == s.span.paragraph and _states(s.text, claim.sentence):
             return 1.0
     for quote in article.quotes:
         if (
@@ -343,6 +338,12 @@ def _key_fact(s: _Sentence, article: Article) -> float:
         ):
             return 0.5
     return 0.0
+
+
+def _states(text: str, stated: str) -> bool:
+    """Whether a candidate is the sentence an extractor read a claim from (or a part of it)."""
+    stated = stated.strip()
+    return bool(stated) and (text in stated or stated in text)
 
 
 def _vectors(
@@ -840,8 +841,8 @@ def _superseded(articles: Sequence[Article]) -> Callable[[_Sentence], bool]:
     from newsbrief.reconcile import compatible, figure_groups
 
     ids = {a.id: i for i, a in enumerate(articles)}
-    old: dict[int, set[str]] = {}
-    new: dict[int, set[str]] = {}
+    old: dict[int, set[str]] = {}  # article -> sentences stating an updated value
+    new: dict[int, set[str]] = {}  # ... stating the latest (or an undated) value
     for figure in figure_groups(articles):
         dated = [c for c in figure.claims if c.as_of]
         if figure.status != "update" or not dated:
@@ -856,17 +857,17 @@ def _superseded(articles: Sequence[Article]) -> Callable[[_Sentence], bool]:
                 i = ids.get(source)
                 if i is None:
                     continue
-                texts = {
-                    c.text
+                sentences = {
+                    c.sentence
                     for c in articles[i].claims
-                    if c.text and c.value == claim.value and c.as_of == claim.as_of
+                    if c.value == claim.value and c.as_of == claim.as_of
                 }
-                (old if is_old else new).setdefault(i, set()).update(texts)
+                (old if is_old else new).setdefault(i, set()).update(sentences)
 
     def stale(s: _Sentence) -> bool:
         said = old.get(s.article, set())
-        return any(t in s.text for t in said) and not any(
-            t in s.text for t in new.get(s.article, set())
+        return any(_states(s.text, t) for t in said) and not any(
+            _states(s.text, t) for t in new.get(s.article, set())
         )
 
     return stale
