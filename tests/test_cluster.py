@@ -15,6 +15,7 @@ from storyfixtures import claim
 from newsbrief.cluster import (
     ClusterOptions,
     _cohesion,
+    _protagonist,
     cluster_stories,
     event_day,
     stories_by_folder,
@@ -1227,3 +1228,95 @@ def test_a_group_of_two_is_labelled_by_its_first_article() -> None:
     ]
     feats = build_features(arts, FeatureOptions())
     assert _label([0, 1], arts, feats, 4) == "Storm hits the harbour"
+
+
+def _player(aid: str, title: str, body: str, person: str) -> Article:
+    return Article(
+        id=aid,
+        source=f"{aid}.txt",
+        title=title,
+        paragraphs=[body],
+        entities=[
+            Entity(text=person, label="PERSON", canonical=person, count=2),
+            Entity(text="Harbor City Gulls", label="ORG", canonical="Harbor City Gulls"),
+        ],
+    )
+
+
+BRANDT, SOLBERG = "Tomas Brandt", "Erik Solberg"
+ARRESTS = [
+    _player(
+        "b1",
+        "Gulls receiver Tomas Brandt arrested on suspicion of drunk driving",
+        "Harbor City Gulls receiver Tomas Brandt was arrested early on Sunday on suspicion of "
+        "drunk driving, police said. Brandt was stopped on the coast road after officers saw "
+        "his car weaving between lanes.",
+        BRANDT,
+    ),
+    _player(
+        "b2",
+        "Gulls' Brandt held after drunk driving stop",
+        "Police arrested Tomas Brandt of the Harbor City Gulls on suspicion of drunk driving "
+        "after a stop on the coast road. Brandt was released on bail and the team said it was "
+        "aware of the arrest.",
+        BRANDT,
+    ),
+    _player(
+        "b3",
+        "Brandt says he will fight drunk driving charge",
+        "Tomas Brandt, the Harbor City Gulls receiver arrested on suspicion of drunk driving, "
+        "said he would fight the charge. Brandt told reporters he had drunk one glass of wine.",
+        BRANDT,
+    ),
+    _player(
+        "s1",
+        "Gulls lineman Erik Solberg arrested on suspicion of drunk driving",
+        "Harbor City Gulls lineman Erik Solberg was arrested late on Friday on suspicion of "
+        "drunk driving, police said. Solberg was stopped near the stadium after officers saw "
+        "his truck run a red light.",
+        SOLBERG,
+    ),
+    _player(
+        "s2",
+        "Gulls' Solberg held after drunk driving stop",
+        "Police arrested Erik Solberg of the Harbor City Gulls on suspicion of drunk driving "
+        "after a stop near the stadium. Solberg was released on bail and the team said it was "
+        "looking into the arrest.",
+        SOLBERG,
+    ),
+    _player(
+        "s3",
+        "Solberg arrest is latest trouble for the Gulls",
+        "Erik Solberg became the latest Harbor City Gulls player to be arrested on suspicion of "
+        "drunk driving. Solberg's lawyer said the lineman would plead not guilty.",
+        SOLBERG,
+    ),
+]
+
+
+def test_lookalike_happenings_about_different_people_are_two_events() -> None:
+    """Two players of one team arrested for drunk driving, reported without dates: the words
+    are nearly the same, and each report is about a player the other reports never name."""
+    both = event_groups(cluster_stories(ARRESTS))
+    assert both == {frozenset({"b1", "b2", "b3"}), frozenset({"s1", "s2", "s3"})}
+    without = ClusterOptions(protagonist_penalty=0.0)
+    assert event_groups(cluster_stories(ARRESTS, options=without)) == {
+        frozenset(a.id for a in ARRESTS)
+    }
+    assert len(cluster_stories(ARRESTS)) == 1  # one story: the team's arrests
+
+
+def test_an_article_is_about_the_person_its_title_or_lead_names_most() -> None:
+    article = ARRESTS[0].model_copy(
+        update={
+            "entities": [
+                *ARRESTS[0].entities,
+                Entity(text="Ana Vik", label="PERSON", canonical="Ana Vik", count=5),
+            ]
+        }
+    )
+    assert _protagonist(article) == frozenset({"tomas", "brandt"})  # Ana Vik is not in the lead
+    once = ARRESTS[0].model_copy(
+        update={"entities": [Entity(text=BRANDT, label="PERSON", canonical=BRANDT)]}
+    )
+    assert _protagonist(once) == frozenset()  # named once: not what the article is about

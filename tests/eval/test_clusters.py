@@ -70,7 +70,10 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     # without their year: "Dec. 9") is parted from it unless a later chapter; 0.919 before
     # session 23: undated articles grouped among themselves by average linkage before they
     # join a story (event 0.938, story 0.934 and story-event 0.766 before)
-    assert scores["event_f1"] > 0.925  # measured 0.939
+    # session 24: two reports each about a person the other never names lose 0.1 of event
+    # similarity (``protagonist_penalty``): topic 35's two players arrested for drunk
+    # driving part; 0.939 before, and topics 1-22 do not tell 0.05 from 0.2
+    assert scores["event_f1"] > 0.94  # measured 0.955
     assert scores["story_f1"] > 0.95  # measured 1.000: every story is its topic
     # stories that are their topics hold both look-alike incidents: the topics themselves
     # score 0.676 against the incidents
@@ -78,7 +81,7 @@ def test_score_ecbplus_held_out_topics_floor(shared_data) -> None:
     every = ClusterOptions(diffuse_cohesion=math.inf)
     incidents = score_clusters(records, articles, options=every)
     assert incidents["story_event_f1"] > 0.90  # measured 0.923 (topics 1-22: 0.938)
-    assert incidents["event_f1"] > 0.91  # measured 0.933 (0.909 before session 22)
+    assert incidents["event_f1"] > 0.92  # measured 0.943 (0.933 before session 24)
 
 
 def test_score_neus_grouping_floor(shared_data) -> None:
