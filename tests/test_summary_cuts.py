@@ -69,6 +69,42 @@ def _shortened(sentence: str) -> list[str]:
             "entirely along party lines.",
             [],
         ),
+        (  # a list's last item is no clause
+            "The mayor endorsed the re-election of council leader Ida Roos, harbour master Jon "
+            "Addy, and treasurer Vera Holm.",
+            [],
+        ),
+        (  # a second verb of the one before, not of the main verb
+            "The harbour board said the unions are willing to negotiate, but never compromise, "
+            "on the core terms of the contract.",
+            [],
+        ),
+        (  # never inside brackets
+            "Seven years ago, I was interviewing for a job at the Harbour Post (these were the "
+            "improv days, so no one bothered to tell me which one) when I saw a guy careening "
+            "down the hallway.",
+            [],
+        ),
+        (  # "say" without what was said: the parser misread the clause
+            "Councillors and even some engineers say that report, and dozens just like it, show "
+            "how the harbour board's efforts to repair the old sea wall have failed.",
+            [],
+        ),
+        (  # a contrast qualifies the clause before it
+            "Vask has said she will vote for the harbour plan, but she has not endorsed it or "
+            "the board's budget.",
+            [],
+        ),
+        (
+            "The ferry union accepted the offer on Monday, although members had voted against "
+            "an earlier one.",
+            [],
+        ),
+        (
+            "The new harbour wall was finished on Monday, even as the storm season began along "
+            "the coast.",
+            [],
+        ),
         ("The wall broke, flooding the quay.", []),  # too short to shorten
     ],
 )

@@ -199,9 +199,15 @@ _REPORTING_VERBS = wordset(
     "say tell announce report state add write confirm claim insist argue warn note explain "
     "declare tweet acknowledge admit"
 )
-_KEEP_MARKS = wordset("if unless until once before when whenever provided so lest")
+_KEEP_MARKS = wordset(
+    "if unless until once before when whenever provided so lest although though whereas"
+)
 """A clause opened by one of these qualifies what comes before it ("… will close the plant,
-if the deal fails"): dropping it would change what the sentence states."""
+if the deal fails", "… will vote for her, although he has not endorsed her"): dropping it
+would change what the sentence states."""
+_CONTRASTS = wordset("but yet even")
+"""A second clause after "but" or "yet" ("he will vote for her, but he has not endorsed
+her"), or one after "even" ("even as", "even though"), qualifies the first."""
 
 
 def _cuts(sent: Span, start: int) -> tuple[int, ...]:
@@ -210,14 +216,16 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
 
     - a participle (", smashing the daily record …"; not "according to", whose source the
       sentence needs), a relative clause (", who chairs the panel"), a clause opened by "as",
-      "after", "because", "while", "although" … (not "if", "unless", "until", "when" …);
-    - the second of two coordinated clauses (", and she urged colleagues …");
+      "after", "because", "while" … (not "if", "unless", "until", "when", "although" …);
+    - the second of two coordinated clauses of the main verb (", and she urged colleagues …";
+      not one after "but" or "yet", not a list's last item, nor the second verb of "willing
+      to negotiate, but never compromise, on …");
     - a phrase opened by "including", "with", "amid" or "despite".
 
     Never an attribution with its own speaker (", the union announced on Thursday"), which
     the parser may take for any of these.
 
-    The sentence up to the cut keeps its main verb, its quotes balanced and at least
+    The sentence up to the cut keeps its main verb, its quotes and brackets balanced and at least
     ``CUT_MIN_WORDS`` words. Extractive summaries are sentence-sized; a 60-word summary of
     three outlets has room for more facts when a sentence can drop its tail."""
     if len(sent) <= CUT_MIN_WORDS or not any(t.text in _CUT_MARKS for t in sent):
@@ -227,6 +235,7 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return ()  # a misparse ("The proposal, which is known as H.R. 1, passed …": a noun)
+    reporting = root.lemma_.lower() in _REPORTING_VERBS
     cuts: set[int] = set()
     for token in sent[root.i - sent.start + 1 :]:
         dep = token.dep_
@@ -236,7 +245,13 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
             continue
         if dep == "acl" and token.tag_ != "VBG":
             continue  # a participle modifies a noun; a finite "acl" is a misparse
-        if any(c.dep_ == "mark" and c.lower_ in _KEEP_MARKS for c in token.children):
+        if dep == "conj" and (token.head.i != root.i or token.pos_ not in ("VERB", "AUX")):
+            continue  # a list's last item (", and Sen. Kelly Ayotte"), or a verb's second half
+        if any(
+            (c.dep_ == "mark" and c.lower_ in _KEEP_MARKS)
+            or (c.i < token.i and c.lower_ in _CONTRASTS)
+            for c in token.children
+        ):
             continue
         if token.dep_ == "relcl" and token.left_edge.tag_ not in _WH_TAGS:
             continue  # "…, the union announced" misread as a relative clause
@@ -249,11 +264,20 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
         edge = token.left_edge.i
         before = doc[edge - 1] if edge > sent.start else None
         if before is not None and before.dep_ == "cc" and before.i - 1 >= sent.start:
+            if before.lower_ in _CONTRASTS:
+                continue  # ", but he has not endorsed her"
             before = doc[before.i - 1]  # ", and she urged …"
         if before is None or before.text not in _CUT_MARKS or before.i <= root.i:
             continue
+        if reporting and not any(c.dep_ == "ccomp" and c.i < before.i for c in root.children):
+            continue  # "say" without what was said: a misparse ("say that account, and …")
         head = doc_text(doc)[start : before.idx].rstrip()
-        if len(head.split()) >= CUT_MIN_WORDS and not unbalanced_quotes(head):
+        if (
+            len(head.split()) >= CUT_MIN_WORDS
+            and not unbalanced_quotes(head)
+            and head.count("(") == head.count(")")
+            and head.count("[") == head.count("]")
+        ):
             cuts.add(start + len(head))
     return tuple(sorted(cuts))
 
