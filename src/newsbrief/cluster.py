@@ -31,8 +31,8 @@ figures and days; two articles each about a person the other never names (``_pro
 ``protagonist_penalty`` (two players of one team arrested for drunk driving). Two articles
 whose event days are more than ``event_days`` apart lose ``time_penalty`` of similarity,
 unless they are at most ``follow_days`` apart and one names the other's event day (a follow-up
-on the same happening, such as a toll update). Days separate the
-successive happenings of one running story (a vote, a strike, a deal); but an article more than
+on the same happening, such as a toll update). Days separate the successive happenings of one
+running story (a vote, a strike, a deal); but an article more than
 ``horizon_days`` after another that names a person it names is a later chapter of that case (the
 arrest, then the trial a year on; the escape, then the fugitive's capture weeks later), and the
 words decide, not the calendar; unless its title or lead marks a recurrence ("floods the town

@@ -253,7 +253,7 @@ def _cuts(sent: Span, start: int) -> tuple[int, ...]:
             for c in token.children
         ):
             continue
-        if token.dep_ == "relcl" and token.left_edge.tag_ not in _WH_TAGS:
+        if dep == "relcl" and token.left_edge.tag_ not in _WH_TAGS:
             continue  # "…, the union announced" misread as a relative clause
         if (
             token.lemma_.lower() in _REPORTING_VERBS
