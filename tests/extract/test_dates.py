@@ -62,6 +62,10 @@ def test_resolved_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("The patch was released on Dec. 9 and again on 13 January.",
          [("Dec. 9", "--12-09"), ("13 January", "--01-13")]),
         ("Clinics were closed from Feb. 29.", [("Feb. 29", "--02-29")]),
+        # a wire's abbreviation with no space after its point
+        ("Voting for the assembly began on Dec.14.", [("Dec.14", "--12-14")]),
+        ("Polls opened at 8 a.m. on Sept.3, 2026.", [("Sept.3, 2026", "2026-09-03")]),
+        ("The team won Game 2 in Dec14.", []),  # no point, no date
         ("The court sat on Feb. 30.", []),  # no such day
         ("She may 3 times a week.", []),  # "may" the verb
         # background, as with a year: a record's measure and a birth date

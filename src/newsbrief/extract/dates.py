@@ -62,7 +62,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
     re.compile(
-        rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|per|million|bn))", re.IGNORECASE
+        # "Dec. 14", and "Dec.14" as some wires write it
+        rf"\b{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|per|million|bn))",
+        re.IGNORECASE,
     ),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
