@@ -669,13 +669,21 @@ def _select(
         )
         return float(row @ weights)
 
+    pairs: dict[tuple[int, int], bool] = {}  # the search meets each pair many times
+
+    def repeats(k: int, c: int) -> bool:
+        key = (k, c) if k < c else (c, k)
+        found = pairs.get(key)
+        if found is None:
+            found = pairs[key] = (
+                float(gram[k, c]) >= opts.redundancy
+                or same_fact(cands[k].text, cands[c].text, words=cands[k].words)
+                or same_fact(cands[c].text, cands[k].text, words=cands[c].words)
+            )
+        return found
+
     def clash(k: int, chosen: tuple[int, ...]) -> bool:
-        return any(
-            float(gram[k, c]) >= opts.redundancy
-            or same_fact(cands[k].text, cands[c].text, words=cands[k].words)
-            or same_fact(cands[c].text, cands[k].text, words=cands[c].words)
-            for c in chosen
-        )
+        return any(repeats(k, c) for c in chosen)
 
     after = _predecessors(cands)
     fitting = [k for k in range(len(cands)) if shapes[k].words <= words and after[k] != -1]
