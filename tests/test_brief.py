@@ -384,6 +384,9 @@ LEANING = (
     "Or at least it has not happened yet.",
     "Its new bloc now has 43 members in the harbour council.",
     "No, it was the moment the pier gave way that the town remembers.",
+    "Police there are still searching for two more suspects.",  # "there": a place named before
+    "The residents there said the water rose in minutes.",
+    "Officials here have asked for boats.",
 )
 STANDING_ALONE = (
     "Roos said “we will rebuild” and they agreed.",
@@ -404,6 +407,10 @@ STANDING_ALONE = (
     "Then-mayor Ida Roos opened the pier in 2019.",
     "Thusnelda Roos opened the pier in 2019.",  # a name, not "thus"
     "No ferries sailed from Kessel on Monday.",
+    "There are still two suspects at large in Kessel.",  # "there" the subject
+    "Now there is hope for the harbour.",
+    "Is there a plan for the pier?",
+    "Out there on the quay, 40 boats lay wrecked.",
 )
 
 

@@ -262,10 +262,11 @@ def leans_on_context(text: str) -> bool:
     """Whether a sentence needs the one before it to say who or what: it opens with a pronoun
     for someone or something named before ("He later denied it", "His lawyer said …", "It
     racked up 10 million views", "That gets him all 40 delegates"), a connective ("But …")
-    or an answer ("No, it was …"), or names the thing only as "the move", "the figure" and
-    the like (``_SHELL_NOUN_RE``); a pronoun is its speaker ("“Let them fight each other,” he
-    said."); or it is the rest of a sentence the splitter cut after a quoted question
-    ("“Should the pier close?” | a reporter asked.")."""
+    or an answer ("No, it was …"), names the thing only as "the move", "the figure" and
+    the like (``_SHELL_NOUN_RE``), or the place only as "there" ("Police there said …"); a
+    pronoun is its speaker ("“Let them fight each other,” he said."); or it is the rest of a
+    sentence the splitter cut after a quoted question ("“Should the pier close?” | a reporter
+    asked.")."""
     words = tokens(text)
     if not words:
         return False
@@ -285,6 +286,8 @@ def leans_on_context(text: str) -> bool:
         return True
     if _SHELL_NOUN_RE.match(text):
         return True
+    if _PLACE_THERE_RE.match(text) and words[0] not in _NOT_A_SUBJECT:
+        return True
     return _PRONOUN_CUE_RE.search(text) is not None
 
 
@@ -297,6 +300,17 @@ _SHELL_NOUN_RE = re.compile(
 """A word that only names what the sentence before said ("The move comes after …", "The
 agency said the figure was correct as of Tuesday."), in the sentence's first words; not
 when the phrase says what it is ("the decision to close the plant", "the figure of 310")."""
+
+
+_PLACE_THERE_RE = re.compile(r"^\W*(?:the\s+)?[^\W\d_][\w'’-]*\s+(?:there|here)\b", re.IGNORECASE)
+_NOT_A_SUBJECT = wordset(
+    "now so and but yet still then if when while though although because since as where "
+    "is are was were has have had will would could can may might must should do does did "
+    "out over up down in back from near right just only even also not"
+)
+"""A subject with "there" or "here" for a place named before ("Police there are still
+searching …", "Officials there said …"); not the "there" of "Now there is …" or "Is there
+…", nor a place word ("Out there …")."""
 
 
 _LOWER_OPENING_RE = re.compile(r"^[^\w“\"‘'«]*[a-z][a-z'’-]*\s+[^\sA-Z]")
