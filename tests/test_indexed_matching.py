@@ -8,6 +8,7 @@ with the one-pair-at-a-time definitions they replace.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from hypothesis import given, settings
@@ -151,3 +152,18 @@ def test_fold_fast_path_agrees_with_unicode_folding() -> None:
     assert fold("Vasková ZOË") == "vaskova zoe"
     assert fold("Port Elin") == "port elin"
     assert fold("ǅemal") == "dzemal"  # NFKD splits the digraph
+
+
+def _fold_by_character(text: str) -> str:
+    """The folding ``fold`` must give: casefold, NFKD, every combining mark dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from("aZé“”’ÅǅﬁÆß½\u0301\u0308\u0327 .-ΆЙ"), max_size=40)
+    | st.text()
+)
+def test_fold_drops_exactly_the_combining_marks(text: str) -> None:
+    assert fold(text) == _fold_by_character(text)

@@ -64,8 +64,10 @@ def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    # no character below U+0300 combines, so only the others need the table lookup
-    return "".join(c for c in decomposed if c < "\u0300" or not unicodedata.combining(c))
+    # each distinct character looked up once (an article with curly quotes has a few dozen),
+    # and no character below U+0300 combines
+    marks = {c for c in set(decomposed) if c >= "\u0300" and unicodedata.combining(c)}
+    return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
 
 
 @lru_cache(maxsize=1 << 13)
