@@ -73,6 +73,9 @@ _WEEKDAY = re.compile(
     r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_DAY_WORD = re.compile(r"day", re.IGNORECASE)
+"""Every weekday's name ends in "day": a text without it needs no weekday scan."""
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
 COUNT_WORDS = {
@@ -261,7 +264,8 @@ def _candidates(
     """Spans that may be dates, with the day each names: a date, or with nothing to resolve
     against, a year-less ``--MM-DD`` (``_yearless``); None when it names none."""
     text = doc_text(doc)
-    for pattern in _PATTERNS:
+    digits = _DIGIT.search(text) is not None  # every day pattern but a weekday's needs one
+    for pattern in _PATTERNS if digits else ():
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)
             offset = _OFFSET.search(text, max(0, match.start() - 40), match.start())
@@ -271,11 +275,11 @@ def _candidates(
                 yield match.start(), match.end(), _yearless(match)
             else:
                 yield match.start(), match.end(), resolved
-    for match in NUMERIC_DATE_RE.finditer(text):
+    for match in NUMERIC_DATE_RE.finditer(text) if digits else ():
         yield match.start(), match.end(), numeric_day(match, order)
     if published is None:
         return
-    for match in _WEEKDAY.finditer(text):
+    for match in _WEEKDAY.finditer(text) if _DAY_WORD.search(text) else ():
         modifier = (match.group("modifier") or "").lower()
         if not modifier and _GENERIC_BEFORE.search(text, 0, match.start()):
             continue  # "like a Sunday", "every Monday": a kind of day, not a date
