@@ -387,6 +387,13 @@ LEANING = (
     "Police there are still searching for two more suspects.",  # "there": a place named before
     "The residents there said the water rose in minutes.",
     "Officials here have asked for boats.",
+    "On Thursday, he repeated his call for a new pier.",  # a pronoun after an opening phrase
+    "In a statement, their lawyer said the mill would reopen.",
+    "What that means in practice is that the ferries stay in port.",  # pointing back
+    "To this end, the board hired two engineers.",
+    "For that reason, the vote was put off.",
+    "Is within 40 votes of the harbour board's majority.",  # a statement without its subject
+    "The implication, according to the mayor, is that the board misled the town.",
 )
 STANDING_ALONE = (
     "Roos said “we will rebuild” and they agreed.",
@@ -411,6 +418,14 @@ STANDING_ALONE = (
     "Now there is hope for the harbour.",
     "Is there a plan for the pier?",
     "Out there on the quay, 40 boats lay wrecked.",
+    "On Friday, it emerged that the pier had been closed twice.",  # "it" for nothing
+    "After the vote, Roos said the fares would stay.",
+    "What the board decided on Friday was to keep the fares.",
+    "Is the pier safe?",  # a question keeps its verb first
+    "Had the vote passed, the fares would have risen.",  # an inverted condition
+    "In this election, 40 seats are open.",
+    "According to Mayor Roos, she was never told of the cracks.",  # the opening names her
+    "On Thursday, March 5, Roos said the fares would stay.",
 )
 
 

@@ -33,6 +33,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from newsbrief.datewords import MONTHS, WEEKDAY_NAMES
 from newsbrief.model import Article, SentenceSpan, SummarySentence
 from newsbrief.textsim import (
     WORD_RE,
@@ -288,12 +289,19 @@ def leans_on_context(text: str) -> bool:
         return True
     if _PLACE_THERE_RE.match(text) and words[0] not in _NOT_A_SUBJECT:
         return True
+    if _ANAPHORIC_OPENING_RE.match(text):
+        return True
+    introduced = _INTRODUCED_PRONOUN_RE.match(text)
+    if introduced and not _names_someone(introduced.group("opening")):
+        return True
+    if _SUBJECTLESS_RE.match(text) and not _QUESTION_RE.search(text):
+        return True
     return _PRONOUN_CUE_RE.search(text) is not None
 
 
 _SHELL_NOUN_RE = re.compile(
     r"^\W*(?:[\w'’.-]+\W+){0,5}?(?:the|this|that)\s+"
-    r"(?:move|figure|decision|announcement|news|remarks|comments|development|step)\b"
+    r"(?:move|figure|decision|announcement|news|remarks|comments|development|step|implication)\b"
     r"(?!\s+(?:to|of|that|by|on|in|from|for|at)\b)",
     re.IGNORECASE,
 )
@@ -311,6 +319,42 @@ _NOT_A_SUBJECT = wordset(
 """A subject with "there" or "here" for a place named before ("Police there are still
 searching …", "Officials there said …"); not the "there" of "Now there is …" or "Is there
 …", nor a place word ("Out there …")."""
+
+
+_INTRODUCED_PRONOUN_RE = re.compile(
+    r"^(?P<opening>[^,;:\"“”]{2,40}),\s+(?:he|she|they|his|her|their|its)\b", re.IGNORECASE
+)
+"""A pronoun for someone named before as the subject after an opening phrase ("On Thursday,
+he expanded upon his calls …", "In a statement, their lawyer said …"); not "it", which is
+often nobody ("On Friday, it emerged that …"), nor one the opening names ("According to
+Trump, he …": ``_names_someone``)."""
+
+
+def _names_someone(opening: str) -> bool:
+    """Whether an opening phrase holds a capitalised word after its first that is no day or
+    month name ("According to Roos", not "On Thursday" or "Since March 2")."""
+    return any(
+        w[:1].isupper() and w.lower() not in DAY_AND_MONTH_NAMES
+        for w in WORD_RE.findall(opening)[1:]
+    )
+
+
+DAY_AND_MONTH_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTHS)
+
+_ANAPHORIC_OPENING_RE = re.compile(
+    r"^\W*(?:what\s+(?:this|that|these|those)\b|to\s+(?:this|that)\s+end\b"
+    r"|for\s+(?:this|that|these|those)\s+reasons?\b|in\s+(?:this|that)\s+case\b"
+    r"|at\s+(?:this|that)\s+point\b|because\s+of\s+(?:this|that)\b"
+    r"|despite\s+(?:this|that)\b)",
+    re.IGNORECASE,
+)
+"""An opening that points back at what came before ("What that means in practice is …",
+"To this end, …", "For that reason, …", "In that case, …")."""
+
+_SUBJECTLESS_RE = re.compile(r"^\W*(?:is|are|was|has|have)\s", re.IGNORECASE)
+"""A statement opening with its verb has lost its subject ("Is within $4M of Clinton's
+haul."): a deck, or the tail of a sentence split in two; not a question. ("Had the vote
+passed, …" and "Were it not for …" are whole sentences.)"""
 
 
 _LOWER_OPENING_RE = re.compile(r"^[^\w“\"‘'«]*[a-z][a-z'’-]*\s+[^\sA-Z]")
