@@ -391,6 +391,9 @@ LEANING = (
     "In a statement, their lawyer said the mill would reopen.",
     "What that means in practice is that the ferries stay in port.",  # pointing back
     "To this end, the board hired two engineers.",
+    "How it handles those questions will decide the vote.",
+    "I grew up in a harbour town much like Kessel.",  # the writer's own voice
+    "We've checked some of the mayor's main claims.",
     "For that reason, the vote was put off.",
     "Is within 40 votes of the harbour board's majority.",  # a statement without its subject
     "The implication, according to the mayor, is that the board misled the town.",
@@ -421,6 +424,8 @@ STANDING_ALONE = (
     "On Friday, it emerged that the pier had been closed twice.",  # "it" for nothing
     "After the vote, Roos said the fares would stay.",
     "What the board decided on Friday was to keep the fares.",
+    "How the pier collapsed is still unclear.",
+    "Ida Roos said we would all see the new pier by May.",
     "Is the pier safe?",  # a question keeps its verb first
     "Had the vote passed, the fares would have risen.",  # an inverted condition
     "In this election, 40 seats are open.",

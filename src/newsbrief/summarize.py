@@ -296,6 +296,8 @@ def leans_on_context(text: str) -> bool:
         return True
     if _SUBJECTLESS_RE.match(text) and not _QUESTION_RE.search(text):
         return True
+    if _WRITER_RE.match(text):
+        return True
     return _PRONOUN_CUE_RE.search(text) is not None
 
 
@@ -342,14 +344,20 @@ def _names_someone(opening: str) -> bool:
 DAY_AND_MONTH_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTHS)
 
 _ANAPHORIC_OPENING_RE = re.compile(
-    r"^\W*(?:what\s+(?:this|that|these|those)\b|to\s+(?:this|that)\s+end\b"
+    r"^\W*(?:(?:what|how|why|whether)\s+(?:this|that|these|those|it|he|she|they)\b"
+    r"|to\s+(?:this|that)\s+end\b"
     r"|for\s+(?:this|that|these|those)\s+reasons?\b|in\s+(?:this|that)\s+case\b"
     r"|at\s+(?:this|that)\s+point\b|because\s+of\s+(?:this|that)\b"
     r"|despite\s+(?:this|that)\b)",
     re.IGNORECASE,
 )
 """An opening that points back at what came before ("What that means in practice is …",
-"To this end, …", "For that reason, …", "In that case, …")."""
+"How it handles those questions …", "To this end, …", "For that reason, …", "In that
+case, …")."""
+
+_WRITER_RE = re.compile(r"^(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?\s")
+"""A sentence in the writer's own voice, outside quote marks ("I grew up in …", "We've
+checked some of the main claims."): no fact of the story on its own."""
 
 _SUBJECTLESS_RE = re.compile(r"^\W*(?:is|are|was|has|have)\s", re.IGNORECASE)
 """A statement opening with its verb has lost its subject ("Is within $4M of Clinton's
