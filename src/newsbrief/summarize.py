@@ -854,8 +854,9 @@ def _prepare(
     pool = _collect(articles)
     cands = [s for s in pool if _is_candidate(s, articles, opts)]
     fallback = not cands
-    if fallback:  # nothing passes the filters: fall back to every original sentence
-        cands = [s for s in pool if articles[s.article].duplicate_of is None] or pool
+    if fallback:  # nothing passes the filters: every original sentence with a finite verb
+        originals = [s for s in pool if articles[s.article].duplicate_of is None] or pool
+        cands = [s for s in originals if not s.span.verbless] or originals
     if not cands:
         return pool, [], np.zeros((0, 1)), np.zeros((0, len(FEATURES))), fallback
     if not fallback:
