@@ -322,6 +322,9 @@ def test_datelines_standfirsts_and_cut_quotes_are_not_summary_sentences() -> Non
     assert "Residents count the cost as the harbour wall gives way" not in texts
     assert not any(t.startswith("“They told us") for t in texts)  # cut from its attribution
     assert strip_dateline("KERROW FALLS, Varnia, March 10 (Meridian Wire) -") == ""
+    assert strip_dateline("(Coast Wire) - The ferry sailed.") == "The ferry sailed."
+    assert strip_dateline("(The ferry sailed) on time.") == "(The ferry sailed) on time."
+    assert strip_dateline("(Coast Wire) The ferry sailed.") == "(Coast Wire) The ferry sailed."
 
 
 _VOCAB = tokens("flood wall harbour council mayor shelter rain river bridge school ferry road")

@@ -154,7 +154,8 @@ def same_fact(
 
 # A wire dateline opening a lead: "PORT ELIN, March 3 (Meridian Wire) - ", "NORTHGATE — ".
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?"
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([^()]{2,40}\))?"
+    r"|\([A-Z][\w.&'’ ]{1,30}\))"  # or the outlet alone: "(CNN) - "
     r"\s*[-‒–—―]+(?:\s+|$)"
 )
 _BULLET_RE = re.compile(r"^(?:[•·▪►▸‣◦~*]\s+)+")
@@ -162,7 +163,7 @@ _BULLET_RE = re.compile(r"^(?:[•·▪►▸‣◦~*]\s+)+")
 
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``,
-    ``"WASHINGTON ― "``) or list bullet (``"~ "``, ``"• "``)."""
+    ``"WASHINGTON ― "``, ``"(Wire) - "``) or list bullet (``"~ "``, ``"• "``)."""
     return _DATELINE_RE.sub("", _BULLET_RE.sub("", text.strip())).strip()
 
 
