@@ -394,6 +394,9 @@ LEANING = (
     "How it handles those questions will decide the vote.",
     "I grew up in a harbour town much like Kessel.",  # the writer's own voice
     "We've checked some of the mayor's main claims.",
+    "Let’s take a look at where the harbour money goes.",
+    "Actually, the two ferries are one and the same.",
+    "Indeed, the board met again on Friday.",
     "For that reason, the vote was put off.",
     "Is within 40 votes of the harbour board's majority.",  # a statement without its subject
     "The implication, according to the mayor, is that the board misled the town.",
@@ -426,6 +429,8 @@ STANDING_ALONE = (
     "What the board decided on Friday was to keep the fares.",
     "How the pier collapsed is still unclear.",
     "Ida Roos said we would all see the new pier by May.",
+    "Letters from 40 residents reached the board on Friday.",
+    "Indeed-Kessel Ltd won the pier contract.",
     "Is the pier safe?",  # a question keeps its verb first
     "Had the vote passed, the fares would have risen.",  # an inverted condition
     "In this election, 40 seats are open.",

@@ -92,7 +92,8 @@ _EXPLETIVE_IT_RE = re.compile(
 …", "It takes 2,383 delegates to win …"."""
 CONNECTIVES = wordset(
     "and but or also moreover furthermore however nevertheless nonetheless therefore thus "
-    "hence still yet then so besides instead likewise similarly consequently otherwise"
+    "hence still yet then so besides instead likewise similarly consequently otherwise "
+    "actually indeed"
 )
 """Openers that join a sentence to the one before ("And on Friday, it was a report …", "But
 the council disagreed.", "Moreover, the board …", "Still, Roos would not say …"): alone, the
@@ -355,9 +356,10 @@ _ANAPHORIC_OPENING_RE = re.compile(
 "How it handles those questions …", "To this end, …", "For that reason, …", "In that
 case, …")."""
 
-_WRITER_RE = re.compile(r"^(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?\s")
+_WRITER_RE = re.compile(r"^(?:(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?|Let['’]s|Let us)\s")
 """A sentence in the writer's own voice, outside quote marks ("I grew up in …", "We've
-checked some of the main claims."): no fact of the story on its own."""
+checked some of the main claims.", "Let's take a look at …"): no fact of the story on its
+own."""
 
 _SUBJECTLESS_RE = re.compile(r"^\W*(?:is|are|was|has|have)\s", re.IGNORECASE)
 """A statement opening with its verb has lost its subject ("Is within $4M of Clinton's
