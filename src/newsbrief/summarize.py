@@ -265,10 +265,12 @@ def leans_on_context(text: str) -> bool:
     for someone or something named before ("He later denied it", "His lawyer said …", "It
     racked up 10 million views", "That gets him all 40 delegates"), a connective ("But …")
     or an answer ("No, it was …"), names the thing only as "the move", "the figure" and
-    the like (``_SHELL_NOUN_RE``), or the place only as "there" ("Police there said …"); a
-    pronoun is its speaker ("“Let them fight each other,” he said."); or it is the rest of a
-    sentence the splitter cut after a quoted question ("“Should the pier close?” | a reporter
-    asked.")."""
+    the like (``_SHELL_NOUN_RE``), or the place only as "there" ("Police there said …"); its
+    subject is a pronoun after an opening phrase ("On Thursday, he …"), its opening points
+    back ("What that means …", "To this end, …"), it has lost its subject ("Is within …"), or
+    it is the writer's own voice ("I grew up in …"); a pronoun is its speaker ("“Let them fight
+    each other,” he said."); or it is the rest of a sentence the splitter cut after a quoted
+    question ("“Should the pier close?” | a reporter asked.")."""
     words = tokens(text)
     if not words:
         return False
