@@ -397,6 +397,9 @@ LEANING = (
     "Let’s take a look at where the harbour money goes.",
     "Actually, the two ferries are one and the same.",
     "Indeed, the board met again on Friday.",
+    "Finally, the board turned to the ferry fares.",
+    "If that doesn't happen, the pier will stay shut.",
+    "The same could not be said for the ferry crews.",
     "For that reason, the vote was put off.",
     "Is within 40 votes of the harbour board's majority.",  # a statement without its subject
     "The implication, according to the mayor, is that the board misled the town.",
@@ -431,6 +434,8 @@ STANDING_ALONE = (
     "Ida Roos said we would all see the new pier by May.",
     "Letters from 40 residents reached the board on Friday.",
     "Indeed-Kessel Ltd won the pier contract.",
+    "If the vote passes, the pier reopens in May.",
+    "The same ferry sank twice in 2019.",
     "Is the pier safe?",  # a question keeps its verb first
     "Had the vote passed, the fares would have risen.",  # an inverted condition
     "In this election, 40 seats are open.",

@@ -325,6 +325,11 @@ def test_datelines_standfirsts_and_cut_quotes_are_not_summary_sentences() -> Non
     assert strip_dateline("(Coast Wire) - The ferry sailed.") == "The ferry sailed."
     assert strip_dateline("(The ferry sailed) on time.") == "(The ferry sailed) on time."
     assert strip_dateline("(Coast Wire) The ferry sailed.") == "(Coast Wire) The ferry sailed."
+    assert strip_dateline("UPDATE: 5/12 — The ferry sailed.") == "The ferry sailed."
+    assert strip_dateline("UPDATED 3:40 p.m.: The ferry sailed.") == "The ferry sailed."
+    assert strip_dateline("Update the timetable: the ferry sailed.") == (
+        "Update the timetable: the ferry sailed."
+    )
 
 
 _VOCAB = tokens("flood wall harbour council mayor shelter rain river bridge school ferry road")

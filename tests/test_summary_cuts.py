@@ -200,12 +200,14 @@ def test_a_sentence_naming_only_what_came_before_leans_on_it(sentence: str, lean
 
 def test_a_page_of_quotes_sums_up_without_its_photo_credits() -> None:
     """No sentence passes the filters on a page that is all quotes, so any sentence of it
-    may stand in; a photo credit ("Getty/Instagram.") has no verb and may not."""
+    may stand in; a photo credit ("Getty/Instagram.") has no verb and may not, nor may a
+    sentence too short to say anything ("Thank you.")."""
     page = _parsed(
         "“We need the ferries back. Without them the island is cut off from the hospital.”",
         "Getty/Instagram.",
         "“I cannot believe the board waited a year. The pier was failing in plain sight.”",
         "Getty/Instagram.",
+        "Thank you.",
     )
     texts = [s.text for s in summarize([page], words=60)]
-    assert texts and "Getty/Instagram." not in texts
+    assert texts and "Getty/Instagram." not in texts and "Thank you." not in texts

@@ -93,7 +93,7 @@ _EXPLETIVE_IT_RE = re.compile(
 CONNECTIVES = wordset(
     "and but or also moreover furthermore however nevertheless nonetheless therefore thus "
     "hence still yet then so besides instead likewise similarly consequently otherwise "
-    "actually indeed"
+    "actually indeed finally"
 )
 """Openers that join a sentence to the one before ("And on Friday, it was a report …", "But
 the council disagreed.", "Moreover, the board …", "Still, Roos would not say …"): alone, the
@@ -348,6 +348,7 @@ DAY_AND_MONTH_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTHS)
 
 _ANAPHORIC_OPENING_RE = re.compile(
     r"^\W*(?:(?:what|how|why|whether)\s+(?:this|that|these|those|it|he|she|they)\b"
+    r"|if\s+(?:this|that)\b|the\s+same\s+(?:could|can|cannot|is|was|goes|applies|holds)\b"
     r"|to\s+(?:this|that)\s+end\b"
     r"|for\s+(?:this|that|these|those)\s+reasons?\b|in\s+(?:this|that)\s+case\b"
     r"|at\s+(?:this|that)\s+point\b|because\s+of\s+(?:this|that)\b"
@@ -355,8 +356,8 @@ _ANAPHORIC_OPENING_RE = re.compile(
     re.IGNORECASE,
 )
 """An opening that points back at what came before ("What that means in practice is …",
-"How it handles those questions …", "To this end, …", "For that reason, …", "In that
-case, …")."""
+"How it handles those questions …", "If that doesn't happen, …", "The same could not be
+said for …", "To this end, …", "For that reason, …", "In that case, …")."""
 
 _WRITER_RE = re.compile(r"^(?:(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?|Let['’]s|Let us)\s")
 """A sentence in the writer's own voice, outside quote marks ("I grew up in …", "We've
@@ -858,9 +859,12 @@ def _prepare(
     pool = _collect(articles)
     cands = [s for s in pool if _is_candidate(s, articles, opts)]
     fallback = not cands
-    if fallback:  # nothing passes the filters: every original sentence with a finite verb
+    if fallback:  # nothing passes the filters: any original sentence of some length with a
+        # finite verb ("Thank you." and "Getty/Instagram." are no summary)
         originals = [s for s in pool if articles[s.article].duplicate_of is None] or pool
-        cands = [s for s in originals if not s.span.verbless] or originals
+        cands = [
+            s for s in originals if not s.span.verbless and word_count(s.text) >= opts.min_words
+        ] or originals
     if not cands:
         return pool, [], np.zeros((0, 1)), np.zeros((0, len(FEATURES))), fallback
     if not fallback:

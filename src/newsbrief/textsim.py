@@ -159,12 +159,15 @@ _DATELINE_RE = re.compile(
     r"\s*[-‒–—―]+(?:\s+|$)"
 )
 _BULLET_RE = re.compile(r"^(?:[•·▪►▸‣◦~*]\s+)+")
+_UPDATE_RE = re.compile(r"^UPDATED?\b.{0,30}?:\s+(?:[\d/.,: ]{1,12}\s*[-‒–—―]+\s*)?")
+"""An update note's label ("UPDATE: 5/12 — ", "UPDATED 3:40 p.m.: "), in capitals."""
 
 
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline (``"KESSEL, May 2 (Wire) - "``,
-    ``"WASHINGTON ― "``, ``"(Wire) - "``) or list bullet (``"~ "``, ``"• "``)."""
-    return _DATELINE_RE.sub("", _BULLET_RE.sub("", text.strip())).strip()
+    ``"WASHINGTON ― "``, ``"(Wire) - "``), update label (``"UPDATE: 5/12 — "``) or list
+    bullet (``"~ "``, ``"• "``)."""
+    return _DATELINE_RE.sub("", _UPDATE_RE.sub("", _BULLET_RE.sub("", text.strip()))).strip()
 
 
 # Words a title-case headline leaves in lower case ("Party for Hillary Clinton").
