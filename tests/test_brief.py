@@ -400,6 +400,8 @@ LEANING = (
     "Finally, the board turned to the ferry fares.",
     "If that doesn't happen, the pier will stay shut.",
     "The same could not be said for the ferry crews.",
+    "The case could still reach the supreme court.",
+    "Imagine if every ferry had to sail at once.",
     "For that reason, the vote was put off.",
     "Is within 40 votes of the harbour board's majority.",  # a statement without its subject
     "The implication, according to the mayor, is that the board misled the town.",
@@ -436,6 +438,8 @@ STANDING_ALONE = (
     "Indeed-Kessel Ltd won the pier contract.",
     "If the vote passes, the pier reopens in May.",
     "The same ferry sank twice in 2019.",
+    "In the case of the north pier, repairs began in May.",
+    "Imagined communities was the title of his first book.",
     "Is the pier safe?",  # a question keeps its verb first
     "Had the vote passed, the fares would have risen.",  # an inverted condition
     "In this election, 40 seats are open.",

@@ -306,7 +306,8 @@ def leans_on_context(text: str) -> bool:
 
 _SHELL_NOUN_RE = re.compile(
     r"^\W*(?:[\w'’.-]+\W+){0,5}?(?:the|this|that)\s+"
-    r"(?:move|figure|decision|announcement|news|remarks|comments|development|step|implication)\b"
+    r"(?:move|figure|decision|announcement|news|remarks|comments|development|step|implication"
+    r"|case)\b"
     r"(?!\s+(?:to|of|that|by|on|in|from|for|at)\b)",
     re.IGNORECASE,
 )
@@ -359,10 +360,13 @@ _ANAPHORIC_OPENING_RE = re.compile(
 "How it handles those questions …", "If that doesn't happen, …", "The same could not be
 said for …", "To this end, …", "For that reason, …", "In that case, …")."""
 
-_WRITER_RE = re.compile(r"^(?:(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?|Let['’]s|Let us)\s")
+_WRITER_RE = re.compile(
+    r"^(?:(?:I|We|Our|My)(?:['’](?:m|ve|d|ll|re))?|Let['’]s|Let us|Imagine|Consider|Picture"
+    r"|Remember)\s"
+)
 """A sentence in the writer's own voice, outside quote marks ("I grew up in …", "We've
-checked some of the main claims.", "Let's take a look at …"): no fact of the story on its
-own."""
+checked some of the main claims.", "Let's take a look at …", "Imagine if …"): no fact of the
+story on its own."""
 
 _SUBJECTLESS_RE = re.compile(r"^\W*(?:is|are|was|has|have)\s", re.IGNORECASE)
 """A statement opening with its verb has lost its subject ("Is within $4M of Clinton's
